@@ -6,6 +6,7 @@ import dev.krb5gss.config.Krb5Conf;
 import dev.krb5gss.config.Krb5ConfException;
 import java.lang.System.Logger.Level;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.CallbackHandler;
 import javax.security.auth.login.LoginException;
@@ -35,11 +36,24 @@ public final class KeytabLoginModule implements LoginModule {
   /** Where this instance is in the JAAS two-phase protocol. */
   private enum Phase { NEW, LOGGED_IN, COMMITTED, DONE }
 
+  private final KeytabLocation.Krb5ConfSupplier krb5Conf;
+  private final UnaryOperator<String> properties;
   private Subject subject;
   private Map<String, ?> options = Map.of();
   private Phase phase = Phase.NEW;
   private Grant grant;
   private Level detail = Level.DEBUG;
+
+  /** The module as JAAS creates it: krb5.conf and system properties of this JVM. */
+  public KeytabLoginModule() {
+    this(Krb5Conf::load, System::getProperty);
+  }
+
+  /** For tests: another krb5.conf and another view of the system properties. */
+  KeytabLoginModule(KeytabLocation.Krb5ConfSupplier krb5Conf, UnaryOperator<String> properties) {
+    this.krb5Conf = krb5Conf;
+    this.properties = properties;
+  }
 
   @Override
   public void initialize(Subject subject, CallbackHandler callbackHandler,
@@ -61,9 +75,9 @@ public final class KeytabLoginModule implements LoginModule {
       throw KeytabLoginException.of(READ_ONLY_SUBJECT, "KeytabLoginModule: the Subject is "
           + "read-only; log in with a new or writable Subject");
     }
-    KeytabLocation.Krb5ConfSupplier conf = memoized();
+    KeytabLocation.Krb5ConfSupplier conf = memoized(krb5Conf);
     KeytabLocation location = KeytabLocation.resolve(opts.keyTab, conf);
-    grant = new KeytabCheck(opts, location, new Names(conf)).run();
+    grant = new KeytabCheck(opts, location, new Names(conf, properties)).run();
     phase = Phase.LOGGED_IN;
     LOG.log(detail, "login checked {0} from {1}", grant, location.source);
     return true;
@@ -119,14 +133,14 @@ public final class KeytabLoginModule implements LoginModule {
     phase = Phase.DONE;
   }
 
-  private static KeytabLocation.Krb5ConfSupplier memoized() {
+  private static KeytabLocation.Krb5ConfSupplier memoized(KeytabLocation.Krb5ConfSupplier src) {
     return new KeytabLocation.Krb5ConfSupplier() {
       private Krb5Conf conf;
 
       @Override
       public Krb5Conf get() throws Krb5ConfException {
         if (conf == null) {
-          conf = Krb5Conf.load();
+          conf = src.get();
         }
         return conf;
       }

@@ -10,6 +10,7 @@ import dev.krb5gss.name.PrincipalName;
 import dev.krb5gss.name.PrincipalPattern;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Principal names and allowlist patterns from options, completed with the default realm: the
@@ -20,11 +21,13 @@ final class Names {
   static final String REALM_PROPERTY = "java.security.krb5.realm";
 
   private final KeytabLocation.Krb5ConfSupplier conf;
+  private final UnaryOperator<String> properties;
   private String realm;
   private String realmSource;
 
-  Names(KeytabLocation.Krb5ConfSupplier conf) {
+  Names(KeytabLocation.Krb5ConfSupplier conf, UnaryOperator<String> properties) {
     this.conf = conf;
+    this.properties = properties;
   }
 
   /** {@code text} as a principal; without a realm, in the default realm. */
@@ -62,7 +65,7 @@ final class Names {
     if (realmSource != null) {
       return realm;
     }
-    String prop = System.getProperty(REALM_PROPERTY);
+    String prop = properties.apply(REALM_PROPERTY);
     if (prop != null && !prop.isBlank()) {
       realm = prop.strip();
       realmSource = REALM_PROPERTY;
