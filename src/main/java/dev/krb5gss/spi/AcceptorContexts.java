@@ -1,5 +1,6 @@
 package dev.krb5gss.spi;
 
+import dev.krb5gss.error.Reason;
 import org.ietf.jgss.GSSException;
 import org.ietf.jgss.Oid;
 import sun.security.jgss.spi.GSSContextSpi;
@@ -9,6 +10,6 @@ final class AcceptorContexts {
   private AcceptorContexts() {}
 
   static GSSContextSpi create(Oid mech, AcceptorCredentialElement cred) throws GSSException {
-    throw new GSSException(GSSException.UNAVAILABLE, 0, "acceptor context not yet wired");
+    throw GssErrors.of(Reason.UNSUPPORTED_OPERATION, "acceptor context not yet wired");
   }
 }

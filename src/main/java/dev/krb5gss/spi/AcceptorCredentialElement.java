@@ -1,5 +1,6 @@
 package dev.krb5gss.spi;
 
+import dev.krb5gss.error.Reason;
 import dev.krb5gss.Krb5GssProvider;
 import dev.krb5gss.name.PrincipalName;
 import java.security.Provider;
@@ -78,7 +79,7 @@ final class AcceptorCredentialElement implements GSSCredentialSpi {
 
   @Override
   public GSSCredentialSpi impersonate(GSSNameSpi name) throws GSSException {
-    throw new GSSException(GSSException.UNAVAILABLE, 0,
+    throw GssErrors.of(Reason.UNSUPPORTED_OPERATION,
         "impersonation (S4U2self) needs initiator credentials; krb5gss holds acceptor keys only");
   }
 

@@ -1,5 +1,6 @@
 package dev.krb5gss.spi;
 
+import dev.krb5gss.error.Reason;
 import dev.krb5gss.config.DefaultKeytab;
 import dev.krb5gss.keytab.KeytabFormatException;
 import dev.krb5gss.name.PrincipalName;
@@ -32,14 +33,14 @@ final class AcceptorCredentials {
       keys = fromKeytab(DefaultKeytab.locate(), null, name);
     }
     if (keys == null) {
-      throw new GSSException(GSSException.NO_CRED, 0, "no acceptor keys"
+      throw GssErrors.of(Reason.NO_CREDENTIALS, "no acceptor keys"
           + (name == null ? "" : " for " + name) + ": the current Subject "
           + (subject == null ? "is not set" : "holds no KeyTab or KerberosKey")
           + " (log in with Krb5LoginModule isInitiator=false storeKey=true, or set "
           + "javax.security.auth.useSubjectCredsOnly=false to use the default keytab)");
     }
     if (keys.current().isEmpty()) {
-      throw new GSSException(GSSException.NO_CRED, 0, "no acceptor keys"
+      throw GssErrors.of(Reason.NO_CREDENTIALS, "no acceptor keys"
           + (name == null ? "" : " for " + name) + " in " + keys);
     }
     return new AcceptorCredentialElement(mech, name, keys);
@@ -89,9 +90,9 @@ final class AcceptorCredentials {
     try {
       return AcceptorKeys.keytab(path, bound, name);
     } catch (IOException e) {
-      throw new GSSException(GSSException.NO_CRED, 0, "cannot read keytab " + path + ": " + e);
+      throw GssErrors.of(Reason.NO_CREDENTIALS, "cannot read keytab " + path + ": " + e);
     } catch (KeytabFormatException e) {
-      throw new GSSException(GSSException.DEFECTIVE_CREDENTIAL, 0,
+      throw new GSSException(GSSException.DEFECTIVE_CREDENTIAL, -1,
           "keytab " + path + " is not valid: " + e.getMessage());
     }
   }

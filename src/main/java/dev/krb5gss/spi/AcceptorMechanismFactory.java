@@ -1,5 +1,6 @@
 package dev.krb5gss.spi;
 
+import dev.krb5gss.error.Reason;
 import dev.krb5gss.Krb5GssProvider;
 import java.nio.charset.StandardCharsets;
 import java.security.Provider;
@@ -71,7 +72,7 @@ abstract class AcceptorMechanismFactory implements MechanismFactory {
       return initiator().getCredentialElement(name, initLifetime, acceptLifetime, usage);
     }
     if (usage != GSSCredential.ACCEPT_ONLY && usage != GSSCredential.INITIATE_AND_ACCEPT) {
-      throw new GSSException(GSSException.FAILURE, 0, "unknown credential usage " + usage);
+      throw new GSSException(GSSException.FAILURE, -1, "unknown credential usage " + usage);
     }
     // For INITIATE_AND_ACCEPT the JDK's GSSCredentialImpl asks again for INITIATE_ONLY.
     return AcceptorCredentials.acquire(caller, mech, ours(name));
@@ -81,7 +82,7 @@ abstract class AcceptorMechanismFactory implements MechanismFactory {
   public final GSSContextSpi getMechanismContext(GSSNameSpi peer,
       GSSCredentialSpi myInitiatorCred, int lifetime) throws GSSException {
     if (myInitiatorCred instanceof AcceptorCredentialElement) {
-      throw new GSSException(GSSException.NO_CRED, 0,
+      throw new GSSException(GSSException.NO_CRED, -1,
           "acceptor credentials cannot initiate a context; acquire INITIATE_ONLY credentials");
     }
     return initiator().getMechanismContext(peer, myInitiatorCred, lifetime);
@@ -96,7 +97,7 @@ abstract class AcceptorMechanismFactory implements MechanismFactory {
     } else if (myAcceptorCred instanceof AcceptorCredentialElement) {
       cred = (AcceptorCredentialElement) myAcceptorCred;
     } else {
-      throw new GSSException(GSSException.NO_CRED, 0, "credential " + myAcceptorCred
+      throw GssErrors.of(Reason.NO_CREDENTIALS, "credential " + myAcceptorCred
           + " from provider " + myAcceptorCred.getProvider().getName()
           + " cannot accept with " + Krb5GssProvider.NAME);
     }
@@ -105,14 +106,14 @@ abstract class AcceptorMechanismFactory implements MechanismFactory {
 
   @Override
   public final GSSContextSpi getMechanismContext(byte[] exportedContext) throws GSSException {
-    throw new GSSException(GSSException.UNAVAILABLE, 0,
+    throw GssErrors.of(Reason.UNSUPPORTED_OPERATION,
         "importing an exported security context is not supported by " + Krb5GssProvider.NAME);
   }
 
   private MechanismFactory initiator() throws GSSException {
     Oid target = initiatorMech();
     if (target == null) {
-      throw new GSSException(GSSException.BAD_MECH, 0, "the JDK has no initiator for " + mech
+      throw new GSSException(GSSException.BAD_MECH, -1, "the JDK has no initiator for " + mech
           + "; initiate with Kerberos V5 (" + MechOids.KRB5 + ") instead");
     }
     return jdk.factory(target);

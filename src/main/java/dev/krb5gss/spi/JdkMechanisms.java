@@ -32,7 +32,7 @@ final class JdkMechanisms {
     }
     MechanismFactory f = list.getMechFactory(mech, sunJgss());
     if (f == null) {
-      throw new GSSException(GSSException.BAD_MECH, 0,
+      throw new GSSException(GSSException.BAD_MECH, -1,
           "the JDK offers no initiator for " + mech);
     }
     return f;

@@ -34,7 +34,7 @@ final class KerberosNameElement implements GSSNameSpi {
   /** Parses {@code text} of name type {@code type} (null: a Kerberos principal name). */
   static KerberosNameElement parse(Oid mech, String text, Oid type) throws GSSException {
     if (text == null || text.isEmpty()) {
-      throw new GSSException(GSSException.BAD_NAME, 0, "empty name");
+      throw new GSSException(GSSException.BAD_NAME, -1, "empty name");
     }
     Oid t = type == null ? MechOids.NT_KRB5_PRINCIPAL : type;
     try {
@@ -47,9 +47,9 @@ final class KerberosNameElement implements GSSNameSpi {
         return new KerberosNameElement(mech, text, shown, PrincipalName.parse(text, ""));
       }
     } catch (IllegalArgumentException e) {
-      throw new GSSException(GSSException.BAD_NAME, 0, "not a Kerberos name: '" + text + "'");
+      throw new GSSException(GSSException.BAD_NAME, -1, "not a Kerberos name: '" + text + "'");
     }
-    throw new GSSException(GSSException.BAD_NAMETYPE, 0,
+    throw new GSSException(GSSException.BAD_NAMETYPE, -1,
         "name type " + t + " is not supported; use NT_HOSTBASED_SERVICE, NT_USER_NAME, "
             + "NT_EXPORT_NAME or the Kerberos principal name type");
   }
