@@ -36,6 +36,19 @@ public interface CryptoProfile {
   /** The keyed checksum of {@code data} for {@code usage}, {@link #checksumLength()} bytes. */
   byte[] checksum(CipherKey key, int usage, byte[] data, int offset, int length);
 
+  /**
+   * The key for a pass phrase (RFC 3962 §4, RFC 8009 §4, RFC 4757 §2).
+   *
+   * @param password the pass phrase as bytes (UTF-8 for MIT and the JDK)
+   * @param salt the salt (realm + principal components, unless the KDC says otherwise)
+   * @param iterations the PBKDF2 iteration count, or 0 for the enctype's default
+   *     (4096 for RFC 3962, 32768 for RFC 8009); ignored by rc4-hmac
+   */
+  CipherKey stringToKey(byte[] password, byte[] salt, int iterations);
+
+  /** The pseudo-random function of RFC 3961 §3 (RFC 3962 §6, RFC 8009 §5, RFC 4757 §8). */
+  byte[] prf(CipherKey key, byte[] input);
+
   /** Verifies a keyed checksum in constant time. */
   default boolean verifyChecksum(CipherKey key, int usage, byte[] data, int offset, int length,
       byte[] mac) {
