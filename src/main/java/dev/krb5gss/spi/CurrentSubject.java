@@ -12,6 +12,7 @@ import javax.security.auth.Subject;
  */
 final class CurrentSubject {
   private static final MethodHandle LOOKUP = resolve();
+  private static final MethodHandle CALL_AS = resolveCallAs();
 
   private CurrentSubject() {}
 
@@ -23,6 +24,50 @@ final class CurrentSubject {
       throw e;
     } catch (Throwable t) {
       throw new IllegalStateException("cannot look up the current Subject", t);
+    }
+  }
+
+  /** Runs {@code action} as {@code subject}: {@code Subject.callAs} on 18+, {@code doAs} on 17. */
+  @SuppressWarnings("unchecked")
+  static <T> T callAs(Subject subject, java.util.concurrent.Callable<T> action) throws Exception {
+    try {
+      return (T) CALL_AS.invoke(subject, action);
+    } catch (Exception | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+  }
+
+  private static MethodHandle resolveCallAs() {
+    MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+    try {
+      return lookup.findStatic(Subject.class, "callAs", MethodType.methodType(Object.class,
+          Subject.class, java.util.concurrent.Callable.class));
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      return legacyDoAs(lookup);
+    }
+  }
+
+  /** {@code Subject.doAs} (JDK 17, where {@code callAs} does not exist), unwrapping the cause. */
+  private static MethodHandle legacyDoAs(MethodHandles.Lookup lookup) {
+    try {
+      return MethodHandles.lookup().findStatic(CurrentSubject.class, "legacyCall",
+          MethodType.methodType(Object.class, Subject.class,
+              java.util.concurrent.Callable.class));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @SuppressWarnings({"unused", "removal", "deprecation"}) // JDK 17 only, via a method handle
+  private static Object legacyCall(Subject subject, java.util.concurrent.Callable<?> action)
+      throws Exception {
+    try {
+      return Subject.doAs(subject,
+          (java.security.PrivilegedExceptionAction<Object>) action::call);
+    } catch (java.security.PrivilegedActionException e) {
+      throw e.getException();
     }
   }
 
