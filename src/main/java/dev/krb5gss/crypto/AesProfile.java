@@ -14,6 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 abstract class AesProfile implements CryptoProfile {
   static final int CONFOUNDER = AesCts.BLOCK;
   private static final int PRF_SLOT = -1;
+  private static final byte[] EMPTY = new byte[0];
+  private static final byte[] ZERO_IV = new byte[AesCts.BLOCK];
 
   private final EncType encType;
   private final int keyLength;
@@ -90,21 +92,39 @@ abstract class AesProfile implements CryptoProfile {
 
   @Override
   public final byte[] encrypt(CipherKey key, int usage, byte[] plaintext, int offset, int length) {
-    return encrypt(key, usage, Jce.random(CONFOUNDER), plaintext, offset, length);
+    return encrypt(key, usage, Jce.random(CONFOUNDER), plaintext, offset, length, EMPTY, 0);
+  }
+
+  @Override
+  public final byte[] encrypt(CipherKey key, int usage, byte[] data, int offset, int length,
+      byte[] trailer, int headroom) {
+    return encrypt(key, usage, Jce.random(CONFOUNDER), data, offset, length, trailer, headroom);
   }
 
   /** Encryption with an explicit confounder: for the RFC test vectors only. */
   final byte[] encrypt(CipherKey key, int usage, byte[] confounder, byte[] plaintext, int offset,
       int length) {
+    return encrypt(key, usage, confounder, plaintext, offset, length, EMPTY, 0);
+  }
+
+  private byte[] encrypt(CipherKey key, int usage, byte[] confounder, byte[] data, int offset,
+      int length, byte[] trailer, int headroom) {
     UsageKeys k = usageKeys(key, usage);
-    int plainLength = CONFOUNDER + length;
-    byte[] out = new byte[plainLength + macLength];
+    int plainLength = CONFOUNDER + length + trailer.length;
     byte[] plain = new byte[plainLength];
     System.arraycopy(confounder, 0, plain, 0, CONFOUNDER);
-    System.arraycopy(plaintext, offset, plain, CONFOUNDER, length);
-    AesCts.encrypt(k.ke, plain, 0, plainLength, out, 0);
-    byte[] mac = integrityMac(k, plain, out, plainLength);
-    System.arraycopy(mac, 0, out, plainLength, macLength);
+    System.arraycopy(data, offset, plain, CONFOUNDER, length);
+    System.arraycopy(trailer, 0, plain, CONFOUNDER + length, trailer.length);
+    byte[] out = new byte[headroom + plainLength + macLength];
+    AesCts.encrypt(k.ke, plain, 0, plainLength, out, headroom);
+    Mac mac = Jce.mac(hmac, k.ki);
+    if (macCoversCiphertext()) {
+      mac.update(ZERO_IV);
+      mac.update(out, headroom, plainLength);
+    } else {
+      mac.update(plain);
+    }
+    System.arraycopy(mac.doFinal(), 0, out, headroom + plainLength, macLength);
     Arrays.fill(plain, (byte) 0);
     return out;
   }
@@ -122,7 +142,7 @@ abstract class AesProfile implements CryptoProfile {
     byte[] plain = new byte[cipherLength];
     if (macCoversCiphertext()) {
       Mac mac = Jce.mac(hmac, k.ki);
-      mac.update(new byte[AesCts.BLOCK]);
+      mac.update(ZERO_IV);
       mac.update(ciphertext, offset, cipherLength);
       checkMac(mac.doFinal(), expected);
       AesCts.decrypt(k.ke, ciphertext, offset, cipherLength, plain, 0);
@@ -136,8 +156,15 @@ abstract class AesProfile implements CryptoProfile {
 
   @Override
   public final byte[] checksum(CipherKey key, int usage, byte[] data, int offset, int length) {
+    return checksum(key, usage, data, offset, length, EMPTY);
+  }
+
+  @Override
+  public final byte[] checksum(CipherKey key, int usage, byte[] data, int offset, int length,
+      byte[] trailer) {
     Mac mac = Jce.mac(hmac, usageKeys(key, usage).kc);
     mac.update(data, offset, length);
+    mac.update(trailer);
     return Arrays.copyOf(mac.doFinal(), macLength);
   }
 
@@ -145,16 +172,6 @@ abstract class AesProfile implements CryptoProfile {
   public final byte[] prf(CipherKey key, byte[] input) {
     SecretKeySpec prfKey = key.derived(PRF_SLOT, s -> derivePrfKey(key.secret().unsafeBytes()));
     return prf(prfKey, input);
-  }
-
-  private byte[] integrityMac(UsageKeys k, byte[] plain, byte[] cipher, int length) {
-    Mac mac = Jce.mac(hmac, k.ki);
-    if (macCoversCiphertext()) {
-      mac.update(new byte[AesCts.BLOCK]);
-      mac.update(cipher, 0, length);
-      return mac.doFinal();
-    }
-    return mac.doFinal(plain);
   }
 
   private void checkMac(byte[] computed, byte[] expected) throws IntegrityException {
