@@ -1,5 +1,8 @@
 package dev.krb5gss.context;
 
+import dev.krb5gss.ap.ApAcceptor;
+import dev.krb5gss.ap.ApPolicy;
+import dev.krb5gss.ap.ChannelBindings;
 import dev.krb5gss.crypto.EnctypePolicy;
 import dev.krb5gss.der.ObjectId;
 import dev.krb5gss.error.Reason;
@@ -10,6 +13,7 @@ import dev.krb5gss.keytab.KeytabFormatException;
 import dev.krb5gss.keytab.ServiceKeyTable;
 import dev.krb5gss.keytab.SubjectKeys;
 import dev.krb5gss.name.PrincipalName;
+import dev.krb5gss.replay.ReplayCache;
 import dev.krb5gss.spnego.GssFraming;
 import dev.krb5gss.spnego.MechOids;
 import dev.krb5gss.spnego.Ntlm;
@@ -41,7 +45,7 @@ public final class Acceptor {
   private final Predicate<PrincipalName> allowedServices;
   private final List<Negotiated> mechanisms;
   private final int maxTokenSize;
-  private final Krb5Step krb5;
+  private final ApAcceptor ap;
   private final PendingContextStore pending;
 
   private Acceptor(Builder b, KeySource keys) {
@@ -53,7 +57,7 @@ public final class Acceptor {
     this.allowedServices = b.allowedServices;
     this.mechanisms = List.copyOf(b.mechanisms);
     this.maxTokenSize = b.maxTokenSize;
-    this.krb5 = Krb5Steps.create(this);
+    this.ap = new ApAcceptor(keys, b.apPolicy());
     this.pending = new PendingContextStore(this, b.maxPending, b.maxPendingPerKey);
   }
 
@@ -63,7 +67,20 @@ public final class Acceptor {
 
   /** A new server context for one client negotiation; the mechanism is read from its first token. */
   public ServerContext newContext() {
-    return new ServerContext(this);
+    return new ServerContext(this, null);
+  }
+
+  /**
+   * A new server context whose client must present these channel bindings (RFC 4121 §4.1.1.2),
+   * e.g. {@link ChannelBindings#ofApplicationData} with a TLS channel binding.
+   */
+  public ServerContext newContext(ChannelBindings bindings) {
+    return new ServerContext(this, bindings);
+  }
+
+  /** The Kerberos AP-exchange verifier under this acceptor's keys and policy. */
+  public ApAcceptor apAcceptor() {
+    return ap;
   }
 
   /** The store for contexts held between the legs of a request/response protocol. */
@@ -72,13 +89,14 @@ public final class Acceptor {
   }
 
   /** The exchange for a negotiation whose first token is {@code token}. */
-  Exchange exchangeFor(byte[] token) throws RejectedException {
+  Exchange exchangeFor(byte[] token, ChannelBindings bindings) throws RejectedException {
+    Krb5Step krb5 = ApSession.step(ap, bindings);
     if (Ntlm.isNtlmssp(token)) {
       throw new RejectedException(Reason.NTLM_OFFERED, "got a raw NTLMSSP token: " + Ntlm.HINT);
     }
     if (!GssFraming.looksFramed(token)) {
       if ((token[0] & 0xff) == 0x01 && token.length > 1 && token[1] == 0) {
-        return krb5Exchange(Negotiated.KRB5);
+        return krb5Exchange(krb5, Negotiated.KRB5);
       }
       throw new RejectedException(Reason.MALFORMED_TOKEN, "expected an RFC 2743 initial context"
           + " token (0x60) or a Kerberos AP-REQ (TOK_ID 01 00), got a token starting 0x"
@@ -87,7 +105,7 @@ public final class Acceptor {
     ObjectId mech = GssFraming.parse(token).mech();
     for (Negotiated n : Negotiated.values()) {
       if (n.oid().equals(mech)) {
-        return n == Negotiated.SPNEGO ? spnegoExchange() : krb5Exchange(n);
+        return n == Negotiated.SPNEGO ? spnegoExchange(krb5) : krb5Exchange(krb5, n);
       }
     }
     if (mech.equals(MechOids.NTLM)) {
@@ -97,12 +115,12 @@ public final class Acceptor {
         "expected a token for one of " + mechanisms + ", got mechanism " + mech);
   }
 
-  private Exchange krb5Exchange(Negotiated mech) throws RejectedException {
+  private Exchange krb5Exchange(Krb5Step krb5, Negotiated mech) throws RejectedException {
     requireEnabled(mech);
     return new Krb5Exchange(krb5, mech);
   }
 
-  private Exchange spnegoExchange() throws RejectedException {
+  private Exchange spnegoExchange(Krb5Step krb5) throws RejectedException {
     requireEnabled(Negotiated.SPNEGO);
     List<ObjectId> inner = new ArrayList<>();
     for (Negotiated n : mechanisms) {
@@ -174,8 +192,32 @@ public final class Acceptor {
     private List<Negotiated> mechanisms =
         List.of(Negotiated.KRB5, Negotiated.MS_KRB5, Negotiated.SPNEGO);
     private int maxTokenSize = 64 * 1024;
+    private ReplayCache replayCache;
+    private boolean requireChannelBindings;
 
     private Builder() {}
+
+    /** The replay cache (RFC 4120 §3.2.3); by default an in-memory cache on this clock. */
+    public Builder replayCache(ReplayCache cache) {
+      this.replayCache = Objects.requireNonNull(cache, "cache");
+      return this;
+    }
+
+    /** Refuse clients that send no channel bindings when the context has some. */
+    public Builder requireChannelBindings(boolean require) {
+      this.requireChannelBindings = require;
+      return this;
+    }
+
+    ApPolicy apPolicy() {
+      ApPolicy.Builder p = ApPolicy.builder().clock(clock).maxSkew(maxSkew).enctypes(enctypes)
+          .maxTokenSize(maxTokenSize).allowedServices(allowedServices)
+          .requireChannelBindings(requireChannelBindings);
+      if (replayCache != null) {
+        p.replayCache(replayCache);
+      }
+      return p.build();
+    }
 
     /** Keys from a key source (e.g. a {@link ServiceKeyTable}). */
     public Builder keys(KeySource source) {

@@ -11,7 +11,7 @@ interface Krb5Session {
   byte[] outputToken();
 
   /** A GSS_GetMIC token over {@code data}, sent by the acceptor (RFC 4121 §4.2.6.1). */
-  byte[] getMic(byte[] data);
+  byte[] getMic(byte[] data) throws RejectedException;
 
   /** GSS_VerifyMIC of the initiator's {@code mic} over {@code data}. */
   void verifyMic(byte[] mic, byte[] data) throws RejectedException;

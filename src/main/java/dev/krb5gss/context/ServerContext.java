@@ -1,7 +1,10 @@
 package dev.krb5gss.context;
 
+import dev.krb5gss.ap.ApEstablished;
+import dev.krb5gss.ap.ChannelBindings;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.token.MessageProtection;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,13 +28,15 @@ public final class ServerContext {
   private final Acceptor acceptor;
   private final Clock clock;
   private final Duration legTimeout;
+  private final ChannelBindings bindings;
   private ContextState state = ContextState.NEW;
   private Instant legDeadline;
   private Exchange exchange;
   private PendingContextStore.Registration registration;
 
-  ServerContext(Acceptor acceptor) {
+  ServerContext(Acceptor acceptor, ChannelBindings bindings) {
     this.acceptor = acceptor;
+    this.bindings = bindings;
     this.clock = acceptor.clock();
     this.legTimeout = acceptor.legTimeout();
     this.legDeadline = clock.instant().plus(legTimeout);
@@ -75,7 +80,7 @@ public final class ServerContext {
           + acceptor.maxTokenSize() + " bytes, got " + token.length);
     }
     if (exchange == null) {
-      exchange = acceptor.exchangeFor(token);
+      exchange = acceptor.exchangeFor(token, bindings);
     }
     Leg leg = exchange.accept(token);
     if (leg.status.needsAnotherLeg()) {
@@ -166,12 +171,39 @@ public final class ServerContext {
     }
   }
 
-  synchronized Krb5Session establishedSession() throws RejectedException {
-    if (state != ContextState.ESTABLISHED) {
-      throw new RejectedException(Reason.NO_CONTEXT,
-          "expected an established context, but it is " + state);
+  /**
+   * The authenticated client, flags, keys and ticket data (RFC 4121 §4.1).
+   *
+   * @throws RejectedException NO_CONTEXT unless ESTABLISHED
+   */
+  public synchronized ApEstablished established() throws RejectedException {
+    return session().established();
+  }
+
+  /**
+   * Per-message tokens for this context (RFC 4121 §4.2; for SPNEGO, those of the inner Kerberos
+   * context). One instance per context: sequence numbers continue from the mechListMIC.
+   *
+   * @throws RejectedException NO_CONTEXT unless ESTABLISHED; CONTEXT_EXPIRED once the ticket's
+   *     end time has passed (the context is then EXPIRED)
+   */
+  public synchronized MessageProtection protection() throws RejectedException {
+    ApSession session = session();
+    Instant now = clock.instant();
+    if (now.isAfter(session.established().endTime())) {
+      moveTo(ContextState.EXPIRED);
+      throw new RejectedException(Reason.CONTEXT_EXPIRED, "the ticket ended at "
+          + session.established().endTime() + "; the client must authenticate again");
     }
-    return exchange.session();
+    return session.protection();
+  }
+
+  private ApSession session() throws RejectedException {
+    if (state != ContextState.ESTABLISHED) {
+      throw new RejectedException(state == ContextState.EXPIRED ? Reason.CONTEXT_EXPIRED
+          : Reason.NO_CONTEXT, "expected an established context, but it is " + state);
+    }
+    return (ApSession) exchange.session();
   }
 
   @Override
