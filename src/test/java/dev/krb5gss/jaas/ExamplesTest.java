@@ -2,6 +2,8 @@ package dev.krb5gss.jaas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.krb5gss.Krb5GssProvider;
+import dev.krb5gss.keytab.AcceptorKeys;
 import dev.krb5gss.testkit.JdkAcceptor;
 import dev.krb5gss.testkit.JdkInitiator;
 import dev.krb5gss.testkit.KdcExtension;
@@ -37,6 +39,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 
@@ -52,7 +57,8 @@ class ExamplesTest {
   private static final Set<String> COVERED = Set.of(
       "generic/jaas.conf", "tomcat/jaas.conf", "tomcat/context.xml", "tomcat/server.xml",
       "tomcat/setenv.sh", "jetty/JettySpnego.java", "jetty/krb5gss.mod",
-      "java.security/krb5gss.security", "spring/KeytabJaasConfiguration.java");
+      "java.security/krb5gss.security", "java.security/krb5gss-by-name.security",
+      "spring/KeytabJaasConfiguration.java");
   private static final List<String> EXPORTS = List.of(
       "java.security.jgss/sun.security.jgss.spi=ALL-UNNAMED",
       "java.security.jgss/sun.security.jgss=ALL-UNNAMED");
@@ -100,8 +106,26 @@ class ExamplesTest {
     }
   }
 
-  /** Establishes a context from a fresh client token with the Subject, through GSSManager. */
+  /**
+   * Accepts a fresh client token through GSSManager twice: with the JDK's mechanism and the
+   * whole Subject, then with krb5gss installed first and a Subject holding only krb5gss's
+   * AcceptorKeys (which the JDK cannot use: so it is krb5gss that accepted). Returns the peer.
+   */
   private static String accept(Subject service, boolean spnego) throws Exception {
+    String byJdk = acceptOnce(service, spnego);
+    Subject onlyOurs = new Subject();
+    onlyOurs.getPrivateCredentials().addAll(AcceptorKeys.in(service));
+    assertThat(onlyOurs.getPrivateCredentials()).hasSize(1);
+    Krb5GssProvider.install();
+    try {
+      assertThat(acceptOnce(onlyOurs, spnego)).isEqualTo(byJdk);
+    } finally {
+      Krb5GssProvider.uninstall();
+    }
+    return byJdk;
+  }
+
+  private static String acceptOnce(Subject service, boolean spnego) throws Exception {
     JdkInitiator.Options to = JdkInitiator.to(names.hostbased("HTTP"));
     try (JdkInitiator init = (spnego ? to.spnego() : to).start(alice);
         JdkAcceptor acceptor = JdkAcceptor.create(service, null)) {
@@ -195,17 +219,47 @@ class ExamplesTest {
     }
   }
 
-  @Test
-  void javaSecurityFileIsTheRunningJdksListWithOursFirst() throws Exception {
-    Properties ours = properties(example("java.security/krb5gss.security"));
+  @ParameterizedTest
+  @CsvSource({"krb5gss.security, dev.krb5gss.Krb5GssProvider",
+      "krb5gss-by-name.security, Krb5Gss"})
+  void javaSecurityFileIsTheRunningJdksListWithOursFirst(String file, String first)
+      throws Exception {
+    Properties ours = properties(example("java.security/" + file));
     Properties jdk = properties(Path.of(System.getProperty("java.home"), "conf", "security",
         "java.security"));
 
     List<String> expected = new ArrayList<>();
-    expected.add("dev.krb5gss.Krb5GssProvider");
+    expected.add(first);
     expected.addAll(providerList(jdk));
     assertThat(providerList(ours)).containsExactlyElementsOf(expected);
     assertThat(ours.stringPropertyNames()).allMatch(k -> k.startsWith("security.provider."));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"krb5gss.security", "krb5gss-by-name.security"})
+  void javaSecurityFileInstallsOurProviderFirstInAFreshJvm(String file) throws Exception {
+    Path security = example("java.security/" + file);
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.security.properties=" + security));
+    for (String export : EXPORTS) {
+      command.add("--add-exports");
+      command.add(export);
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        ProviderListMain.class.getName()));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(child.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(child.waitFor()).as(out).isZero();
+
+    List<String> providers = List.of(out.lines().findFirst().orElseThrow().split(","));
+    List<String> jdkNames = java.util.Arrays.stream(java.security.Security.getProviders())
+        .map(java.security.Provider::getName).filter(n -> !n.equals("Krb5Gss"))
+        .collect(Collectors.toList());
+    assertThat(providers.get(0)).isEqualTo("Krb5Gss");
+    assertThat(providers.subList(1, providers.size())).containsExactlyElementsOf(jdkNames);
+    assertThat(out).contains("ms-krb5=true");
   }
 
   private static Properties properties(Path file) throws Exception {
@@ -261,8 +315,20 @@ class ExamplesTest {
     return out;
   }
 
-  @Test
-  void jettyLoginServiceAuthenticatesARealToken() throws Exception {
+  @ParameterizedTest(name = "krb5gss provider installed: {0}")
+  @ValueSource(booleans = {false, true})
+  void jettyLoginServiceAuthenticatesARealToken(boolean ours) throws Exception {
+    if (ours) {
+      Krb5GssProvider.install();
+    }
+    try {
+      jettyLogin();
+    } finally {
+      Krb5GssProvider.uninstall();
+    }
+  }
+
+  private void jettyLogin() throws Exception {
     Class<?> jetty = compile(example("jetty/JettySpnego.java"), "example.krb5gss.JettySpnego");
     Method factory = jetty.getMethod("loginService", String.class, Path.class, String.class,
         String.class, org.eclipse.jetty.security.LoginService.class);
