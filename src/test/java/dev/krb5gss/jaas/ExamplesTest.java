@@ -117,8 +117,9 @@ class ExamplesTest {
     onlyOurs.getPrivateCredentials().addAll(AcceptorKeys.in(service));
     assertThat(onlyOurs.getPrivateCredentials()).hasSize(1);
     Krb5GssProvider.install();
-    try {
+    try (OurAcceptorLog log = new OurAcceptorLog()) {
       assertThat(acceptOnce(onlyOurs, spnego)).isEqualTo(byJdk);
+      assertThat(log.establishedByKrb5gss()).isTrue();
     } finally {
       Krb5GssProvider.uninstall();
     }
@@ -321,8 +322,9 @@ class ExamplesTest {
     if (ours) {
       Krb5GssProvider.install();
     }
-    try {
+    try (OurAcceptorLog log = new OurAcceptorLog()) {
       jettyLogin();
+      assertThat(log.establishedByKrb5gss()).isEqualTo(ours);
     } finally {
       Krb5GssProvider.uninstall();
     }
