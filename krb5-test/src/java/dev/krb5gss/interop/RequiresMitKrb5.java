@@ -1,0 +1,17 @@
+package dev.krb5gss.interop;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Marks a test class that needs the MIT krb5 tools ({@link MitTools}). When one is missing the
+ * class is skipped with one line saying what to install, except with {@code CI=true}, where the
+ * absence is a failure.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(MitKrb5Condition.class)
+public @interface RequiresMitKrb5 {}
