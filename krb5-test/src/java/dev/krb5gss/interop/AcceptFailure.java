@@ -1,5 +1,6 @@
 package dev.krb5gss.interop;
 
+import java.util.Optional;
 import org.ietf.jgss.GSSException;
 
 /**
@@ -18,8 +19,23 @@ public record AcceptFailure(String stage, String exception, int major, int minor
         String.valueOf(e.getMessage()));
   }
 
-  /** The line the server logs for this failure. */
+  /**
+   * The line the server logs for this failure; krb5gss minor codes are followed by their
+   * {@code dev.krb5gss.error.Reason} name when that class is present.
+   */
   public String logLine() {
-    return stage + ": " + exception + " (major " + major + ", minor " + minor + "): " + message;
+    return stage + ": " + exception + " (major " + major + ", minor " + minor + "): " + message
+        + reasonName().map(name -> " [reason " + name + "]").orElse("");
+  }
+
+  /** The krb5gss reason behind the minor code, if krb5gss raised this failure. */
+  public Optional<String> reasonName() {
+    try {
+      Class<?> reasons = Class.forName("dev.krb5gss.error.Reason");
+      Object decoded = reasons.getMethod("fromMinorCode", int.class).invoke(null, minor);
+      return ((Optional<?>) decoded).map(Object::toString);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      return Optional.empty();
+    }
   }
 }

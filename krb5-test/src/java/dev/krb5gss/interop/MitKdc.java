@@ -38,6 +38,8 @@ public final class MitKdc implements AutoCloseable {
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
   private static final Pattern KVNO_LINE = Pattern.compile("kvno = (\\d+)");
+  private static final Pattern KEYTAB_LINE =
+      Pattern.compile("(?m)^\\s*(\\d+) (\\S+) \\((\\S+)\\)\\s*$");
   private static final Pattern GETPRINC_KVNO = Pattern.compile("Key: vno (\\d+)");
 
   private final Path dir;
@@ -182,6 +184,20 @@ public final class MitKdc implements AutoCloseable {
   public String klist(Path ccache) throws IOException {
     return run(ccache, MitTool.KLIST, "-e").orThrow().stdout();
   }
+
+  /** The entries of a keytab as MIT's {@code klist -k -e} lists them. */
+  public List<KeytabEntry> keytabEntries(Path keytab) throws IOException {
+    String out = run(MitTool.KLIST, "-k", "-e", keytab.toString()).orThrow().stdout();
+    List<KeytabEntry> entries = new ArrayList<>();
+    Matcher m = KEYTAB_LINE.matcher(out);
+    while (m.find()) {
+      entries.add(new KeytabEntry(m.group(2), Integer.parseInt(m.group(1)), m.group(3)));
+    }
+    return entries;
+  }
+
+  /** One keytab entry (RFC 4120 §5.3 key with its version), as MIT lists it. */
+  public record KeytabEntry(String principal, int kvno, String enctype) {}
 
   /** Runs an MIT tool against this KDC with no credential cache of interest. */
   public ProcessResult run(MitTool tool, String... args) throws IOException {
