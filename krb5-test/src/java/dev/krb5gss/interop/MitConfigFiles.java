@@ -1,6 +1,7 @@
 package dev.krb5gss.interop;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The kdc.conf and krb5.conf of an interop KDC (MIT's profile format, which the JDK's krb5.conf
@@ -30,7 +31,11 @@ final class MitConfigFiles {
         """.formatted(realm, port, dir);
   }
 
-  static String krb5Conf(String realm, int port) {
+  static String krb5Conf(String realm, int port, List<String> extraLibdefaults) {
+    StringBuilder extra = new StringBuilder();
+    for (String line : extraLibdefaults) {
+      extra.append(' ').append(line).append('\n');
+    }
     return """
         [libdefaults]
          default_realm = %1$s
@@ -43,12 +48,12 @@ final class MitConfigFiles {
          forwardable = true
          kdc_timeout = 5000
          max_retries = 1
-        [realms]
+        %3$s[realms]
          %1$s = {
           kdc = 127.0.0.1:%2$d
          }
         [domain_realm]
          localhost = %1$s
-        """.formatted(realm, port);
+        """.formatted(realm, port, extra);
   }
 }

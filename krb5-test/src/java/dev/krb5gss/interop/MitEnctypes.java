@@ -8,8 +8,6 @@ public final class MitEnctypes {
   /** RFC 3962: aes256-cts-hmac-sha1-96 and aes128-cts-hmac-sha1-96. */
   public static final String AES_SHA1 =
       "aes256-cts-hmac-sha1-96:normal,aes128-cts-hmac-sha1-96:normal";
-  /** RFC 3962, the 128-bit key only. */
-  public static final String AES128_SHA1 = "aes128-cts-hmac-sha1-96:normal";
   /** RFC 8009: aes256-cts-hmac-sha384-192 and aes128-cts-hmac-sha256-128. */
   public static final String AES_SHA2 =
       "aes256-cts-hmac-sha384-192:normal,aes128-cts-hmac-sha256-128:normal";

@@ -44,20 +44,30 @@ public final class MitKdc implements AutoCloseable {
 
   private final Path dir;
   private final int port;
+  private final List<String> extraLibdefaults;
   private final MitTools tools;
   private final List<String> log = new CopyOnWriteArrayList<>();
   private Process kdc;
 
-  private MitKdc(Path dir, int port) {
+  private MitKdc(Path dir, int port, List<String> extraLibdefaults) {
     this.dir = dir;
     this.port = port;
+    this.extraLibdefaults = List.copyOf(extraLibdefaults);
     this.tools = MitTools.get();
   }
 
   /** Creates the database and starts {@code krb5kdc} on a free loopback port. */
   public static MitKdc start() throws IOException {
+    return start(List.of());
+  }
+
+  /**
+   * Like {@link #start()}, with extra {@code [libdefaults]} lines in krb5.conf (for example
+   * {@code allow_weak_crypto = true}), which MIT's tools and the JDK both read.
+   */
+  public static MitKdc start(List<String> extraLibdefaults) throws IOException {
     Path dir = Files.createTempDirectory("mit-kdc");
-    MitKdc kdc = new MitKdc(dir, freePort());
+    MitKdc kdc = new MitKdc(dir, freePort(), extraLibdefaults);
     try {
       kdc.writeConfig();
       kdc.run(MitTool.KDB5_UTIL, "create", "-s", "-r", REALM, "-P", "master-" + dir.getFileName())
@@ -128,9 +138,32 @@ public final class MitKdc implements AutoCloseable {
   }
 
   /** Appends the principals' current keys to a keytab without changing them ({@code -norandkey}). */
-  public void exportKeys(Path keytab, String enctypes, String... principals) throws IOException {
-    kadmin("ktadd -norandkey -k " + keytab + " -e " + enctypes + " "
-        + String.join(" ", principals));
+  public void exportKeys(Path keytab, String... principals) throws IOException {
+    kadmin("ktadd -norandkey -k " + keytab + " " + String.join(" ", principals));
+  }
+
+  /**
+   * Appends the principal's current keys to a keytab except those of one enctype (MIT name, e.g.
+   * {@code aes256-cts-hmac-sha1-96}): exported by ktadd to a scratch keytab, then copied without
+   * that enctype by MIT's ktutil.
+   */
+  public void exportKeysExcept(Path keytab, String principal, String enctype) throws IOException {
+    Path scratch = Files.createTempFile(dir, "scratch-", ".keytab");
+    Files.delete(scratch);
+    exportKeys(scratch, principal);
+    List<KeytabEntry> entries = keytabEntries(scratch);
+    StringBuilder script = new StringBuilder("rkt " + scratch + "\n");
+    for (int slot = entries.size(); slot >= 1; slot--) {
+      if (entries.get(slot - 1).enctype().equals(enctype)) {
+        script.append("delent ").append(slot).append('\n');
+      }
+    }
+    script.append("wkt ").append(keytab).append("\nquit\n");
+    ProcessResult result = Commands.run(command(MitTool.KTUTIL), env(dir.resolve("cc-none")),
+        script.toString(), COMMAND_TIMEOUT).orThrow();
+    if (!result.stderr().isBlank()) {
+      throw new IllegalStateException("ktutil failed: " + result.describe());
+    }
   }
 
   /** Gives the principal new random keys in the KDC only (kvno + 1), leaving every keytab stale. */
@@ -151,14 +184,21 @@ public final class MitKdc implements AutoCloseable {
   /** Runs one {@code kadmin.local} query and fails if it reports an error. */
   public ProcessResult kadmin(String query) throws IOException {
     ProcessResult result = run(MitTool.KADMIN_LOCAL, "-r", REALM, "-q", query).orThrow();
-    if (result.stderr().lines().anyMatch(MitKdc::isKadminError)) {
+    if (result.stderr().lines().anyMatch(line -> !isKadminChatter(line))
+        || result.stdout().lines().anyMatch(MitKdc::isKadminComplaint)) {
       throw new IllegalStateException("kadmin.local -q '" + query + "' failed:\n" + result.stderr());
     }
     return result;
   }
 
-  private static boolean isKadminError(String line) {
-    return line.contains("while ") || line.contains("error") || line.contains("Error");
+  /** kadmin.local exits 0 even when a query fails; anything but these lines is a failure. */
+  private static boolean isKadminChatter(String line) {
+    return line.isBlank() || line.startsWith("Authenticating as principal")
+        || line.startsWith("No policy specified for");
+  }
+
+  private static boolean isKadminComplaint(String line) {
+    return line.contains("cannot ") || line.contains(" while ");
   }
 
   /** A new credential cache holding a TGT for the user (password via stdin), forwardable. */
@@ -291,7 +331,7 @@ public final class MitKdc implements AutoCloseable {
 
   private void writeConfig() throws IOException {
     Files.writeString(dir.resolve("kdc.conf"), MitConfigFiles.kdcConf(dir, REALM, port));
-    Files.writeString(krb5Conf(), MitConfigFiles.krb5Conf(REALM, port));
+    Files.writeString(krb5Conf(), MitConfigFiles.krb5Conf(REALM, port, extraLibdefaults));
     Files.writeString(dir.resolve("kadm5.acl"), "");
   }
 

@@ -16,6 +16,7 @@ public enum MitTool {
   KINIT("kinit", "krb5-user"),
   KLIST("klist", "krb5-user"),
   KVNO("kvno", "krb5-user"),
+  KTUTIL("ktutil", "krb5-user"),
   GSS_CLIENT("gss-client", "krb5-gss-samples"),
   CURL("curl", "curl");
 
