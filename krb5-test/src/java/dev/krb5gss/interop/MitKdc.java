@@ -36,6 +36,7 @@ public final class MitKdc implements AutoCloseable {
   public static final String REALM = "MIT.KRB5GSS.TEST";
 
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+  private static final int START_ATTEMPTS = 3;
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
   private static final Pattern KVNO_LINE = Pattern.compile("kvno = (\\d+)");
   private static final Pattern KEYTAB_LINE =
@@ -66,6 +67,18 @@ public final class MitKdc implements AutoCloseable {
    * {@code allow_weak_crypto = true}), which MIT's tools and the JDK both read.
    */
   public static MitKdc start(List<String> extraLibdefaults) throws IOException {
+    IOException last = null;
+    for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+      try {
+        return startOnce(extraLibdefaults);
+      } catch (IOException e) {
+        last = e; // most likely the free port was taken between probing and binding
+      }
+    }
+    throw last;
+  }
+
+  private static MitKdc startOnce(List<String> extraLibdefaults) throws IOException {
     Path dir = Files.createTempDirectory("mit-kdc");
     MitKdc kdc = new MitKdc(dir, freePort(), extraLibdefaults);
     try {
