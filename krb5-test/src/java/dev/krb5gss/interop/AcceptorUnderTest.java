@@ -53,7 +53,12 @@ public enum AcceptorUnderTest {
       if (installations++ == 0) {
         installed = loadProvider().orElseThrow(
             () -> new IllegalStateException(unavailableReason()));
-        Security.insertProviderAt(installed, 1);
+        if (Security.insertProviderAt(installed, 1) < 0) {
+          installations--;
+          installed = null;
+          throw new IllegalStateException(providerClass + " is already installed under its name;"
+              + " the interop suite cannot put it first and take it out again");
+        }
       }
     }
     return this::uninstall;

@@ -42,7 +42,7 @@ class CurlNegotiateInteropTest {
     kdc.addService("HTTP/localhost", MitEnctypes.AES_SHA1);
     kdc.addService("backend/localhost", MitEnctypes.AES_SHA1);
     Path keytab = kdc.file("http.keytab");
-    kdc.ktadd(keytab, MitEnctypes.AES_SHA1, "HTTP/localhost", "backend/localhost");
+    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, "HTTP/localhost", "backend/localhost");
     ccache = kdc.kinit(USER, PASSWORD);
     keytabSubject = KeytabLogin.acceptor(keytab, "*");
   }

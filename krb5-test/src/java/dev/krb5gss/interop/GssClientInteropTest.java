@@ -81,8 +81,8 @@ class GssClientInteropTest {
     kdc.addService("host/localhost", MitEnctypes.AES_SHA1);
     kdc.addService("sha2/localhost", MitEnctypes.AES_SHA2);
     Path keytab = kdc.file("services.keytab");
-    kdc.ktadd(keytab, MitEnctypes.AES_SHA1, "host/localhost");
-    kdc.ktadd(keytab, MitEnctypes.AES_SHA2, "sha2/localhost");
+    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, "host/localhost");
+    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA2, "sha2/localhost");
     ccache = kdc.kinit(USER, PASSWORD);
     keytabSubject = KeytabLogin.acceptor(keytab, "*");
   }

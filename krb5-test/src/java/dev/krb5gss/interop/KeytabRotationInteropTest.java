@@ -48,8 +48,8 @@ class KeytabRotationInteropTest {
     Path keytab = kdc.file(service + ".keytab");
     kdc.addService(principal, MitEnctypes.AES_SHA1);
     kdc.addService(service + "-sha2/localhost", MitEnctypes.AES_SHA2);
-    kdc.ktadd(keytab, MitEnctypes.AES_SHA1, principal);
-    kdc.ktadd(keytab, MitEnctypes.AES_SHA2, service + "-sha2/localhost");
+    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, principal);
+    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA2, service + "-sha2/localhost");
     int before = kdc.currentKvno(principal);
     Subject subject = KeytabLogin.acceptor(keytab, "*");
 
@@ -59,14 +59,14 @@ class KeytabRotationInteropTest {
       assertThat(kdc.kvno(earlyCache, principal)).isEqualTo(before);
       assertAccepted(server, earlyCache, service);
 
-      kdc.ktadd(keytab, MitEnctypes.AES_SHA1, principal);
+      kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, principal);
       int after = kdc.currentKvno(principal);
       assertThat(after).isEqualTo(before + 1);
-      assertThat(kdc.keytabEntries(keytab)).contains(
-          new MitKdc.KeytabEntry(kdc.qualify(principal), before, "aes256-cts-hmac-sha1-96"),
-          new MitKdc.KeytabEntry(kdc.qualify(principal), after, "aes256-cts-hmac-sha1-96"),
-          new MitKdc.KeytabEntry(kdc.qualify(principal), after, "aes128-cts-hmac-sha1-96"),
-          new MitKdc.KeytabEntry(kdc.qualify(service + "-sha2/localhost"), before,
+      assertThat(kdc.keytabs().entries(keytab)).contains(
+          new KeytabEntry(kdc.qualify(principal), before, "aes256-cts-hmac-sha1-96"),
+          new KeytabEntry(kdc.qualify(principal), after, "aes256-cts-hmac-sha1-96"),
+          new KeytabEntry(kdc.qualify(principal), after, "aes128-cts-hmac-sha1-96"),
+          new KeytabEntry(kdc.qualify(service + "-sha2/localhost"), before,
               "aes256-cts-hmac-sha384-192"));
 
       assertThat(kdc.kvno(earlyCache, principal)).as("cached ticket").isEqualTo(before);

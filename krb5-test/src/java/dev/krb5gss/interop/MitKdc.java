@@ -35,12 +35,10 @@ public final class MitKdc implements AutoCloseable {
   /** The realm of every interop KDC. */
   public static final String REALM = "MIT.KRB5GSS.TEST";
 
-  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+  static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
   private static final int START_ATTEMPTS = 3;
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
   private static final Pattern KVNO_LINE = Pattern.compile("kvno = (\\d+)");
-  private static final Pattern KEYTAB_LINE =
-      Pattern.compile("(?m)^\\s*(\\d+) (\\S+) \\((\\S+)\\)\\s*$");
   private static final Pattern GETPRINC_KVNO = Pattern.compile("Key: vno (\\d+)");
 
   private final Path dir;
@@ -127,6 +125,11 @@ public final class MitKdc implements AutoCloseable {
     return List.copyOf(log);
   }
 
+  /** The keytab helpers (MIT's ktadd, ktutil and klist -k) of this KDC. */
+  public MitKeytabs keytabs() {
+    return new MitKeytabs(this);
+  }
+
   /** {@code principal@REALM}. */
   public String qualify(String principal) {
     return principal + "@" + REALM;
@@ -140,43 +143,6 @@ public final class MitKdc implements AutoCloseable {
   /** Creates a service principal with random keys of the given enctypes (kvno 1). */
   public void addService(String principal, String enctypes) throws IOException {
     kadmin("addprinc -randkey -e " + enctypes + " " + principal);
-  }
-
-  /**
-   * Appends new random keys for the principals to a keytab ({@code ktadd}): the KDC's key version
-   * goes up by one and the keytab keeps the older versions it already holds.
-   */
-  public void ktadd(Path keytab, String enctypes, String... principals) throws IOException {
-    kadmin("ktadd -k " + keytab + " -e " + enctypes + " " + String.join(" ", principals));
-  }
-
-  /** Appends the principals' current keys to a keytab without changing them ({@code -norandkey}). */
-  public void exportKeys(Path keytab, String... principals) throws IOException {
-    kadmin("ktadd -norandkey -k " + keytab + " " + String.join(" ", principals));
-  }
-
-  /**
-   * Appends the principal's current keys to a keytab except those of one enctype (MIT name, e.g.
-   * {@code aes256-cts-hmac-sha1-96}): exported by ktadd to a scratch keytab, then copied without
-   * that enctype by MIT's ktutil.
-   */
-  public void exportKeysExcept(Path keytab, String principal, String enctype) throws IOException {
-    Path scratch = Files.createTempFile(dir, "scratch-", ".keytab");
-    Files.delete(scratch);
-    exportKeys(scratch, principal);
-    List<KeytabEntry> entries = keytabEntries(scratch);
-    StringBuilder script = new StringBuilder("rkt " + scratch + "\n");
-    for (int slot = entries.size(); slot >= 1; slot--) {
-      if (entries.get(slot - 1).enctype().equals(enctype)) {
-        script.append("delent ").append(slot).append('\n');
-      }
-    }
-    script.append("wkt ").append(keytab).append("\nquit\n");
-    ProcessResult result = Commands.run(command(MitTool.KTUTIL), env(dir.resolve("cc-none")),
-        script.toString(), COMMAND_TIMEOUT).orThrow();
-    if (!result.stderr().isBlank()) {
-      throw new IllegalStateException("ktutil failed: " + result.describe());
-    }
   }
 
   /** Gives the principal new random keys in the KDC only (kvno + 1), leaving every keytab stale. */
@@ -237,20 +203,6 @@ public final class MitKdc implements AutoCloseable {
   public String klist(Path ccache) throws IOException {
     return run(ccache, MitTool.KLIST, "-e").orThrow().stdout();
   }
-
-  /** The entries of a keytab as MIT's {@code klist -k -e} lists them. */
-  public List<KeytabEntry> keytabEntries(Path keytab) throws IOException {
-    String out = run(MitTool.KLIST, "-k", "-e", keytab.toString()).orThrow().stdout();
-    List<KeytabEntry> entries = new ArrayList<>();
-    Matcher m = KEYTAB_LINE.matcher(out);
-    while (m.find()) {
-      entries.add(new KeytabEntry(m.group(2), Integer.parseInt(m.group(1)), m.group(3)));
-    }
-    return entries;
-  }
-
-  /** One keytab entry (RFC 4120 §5.3 key with its version), as MIT lists it. */
-  public record KeytabEntry(String principal, int kvno, String enctype) {}
 
   /** Runs an MIT tool against this KDC with no credential cache of interest. */
   public ProcessResult run(MitTool tool, String... args) throws IOException {

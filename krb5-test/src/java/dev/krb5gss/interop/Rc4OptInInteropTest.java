@@ -35,7 +35,7 @@ class Rc4OptInInteropTest {
     kdc.addUser(USER, PASSWORD, MitEnctypes.AES_SHA1);
     kdc.addService("rc4/localhost", MitEnctypes.RC4);
     Path keytab = kdc.file("rc4.keytab");
-    kdc.exportKeys(keytab, "rc4/localhost");
+    kdc.keytabs().exportKeys(keytab, "rc4/localhost");
     ccache = kdc.kinit(USER, PASSWORD);
     keytabSubject = KeytabLogin.acceptor(keytab, "*");
   }

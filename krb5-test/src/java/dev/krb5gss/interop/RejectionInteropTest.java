@@ -92,19 +92,19 @@ class RejectionInteropTest {
     keytab = kdc.file("services.keytab");
 
     kdc.addService("host/localhost", MitEnctypes.AES_SHA1);
-    kdc.ktadd(keytab, MitEnctypes.AES_SHA1, "host/localhost");
+    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, "host/localhost");
 
     kdc.addService("missing/localhost", MitEnctypes.AES_SHA1);
 
     kdc.addService("stale/localhost", MitEnctypes.AES_SHA1);
-    kdc.ktadd(keytab, MitEnctypes.AES_SHA1, "stale/localhost");
+    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, "stale/localhost");
     kdc.rekey("stale/localhost", MitEnctypes.AES_SHA1);
 
     kdc.addService("enctype/localhost", MitEnctypes.AES_SHA1);
-    kdc.exportKeysExcept(keytab, "enctype/localhost", "aes256-cts-hmac-sha1-96");
+    kdc.keytabs().exportKeysExcept(keytab, "enctype/localhost", "aes256-cts-hmac-sha1-96");
 
     kdc.addService("rc4/localhost", MitEnctypes.RC4);
-    kdc.exportKeys(keytab, "rc4/localhost");
+    kdc.keytabs().exportKeys(keytab, "rc4/localhost");
 
     ccache = kdc.kinit(USER, PASSWORD);
     keytabSubject = KeytabLogin.acceptor(keytab, "*");
@@ -119,16 +119,16 @@ class RejectionInteropTest {
 
   @Test
   void theKeytabHoldsWhatEachCaseNeeds() throws Exception {
-    List<MitKdc.KeytabEntry> entries = kdc.keytabEntries(keytab);
-    assertThat(entries).extracting(MitKdc.KeytabEntry::principal).containsOnly(
+    List<KeytabEntry> entries = kdc.keytabs().entries(keytab);
+    assertThat(entries).extracting(KeytabEntry::principal).containsOnly(
         kdc.qualify("host/localhost"), kdc.qualify("stale/localhost"),
         kdc.qualify("enctype/localhost"), kdc.qualify("rc4/localhost"));
     assertThat(entries).filteredOn(e -> e.principal().equals(kdc.qualify("stale/localhost")))
-        .extracting(MitKdc.KeytabEntry::kvno).containsOnly(kdc.currentKvno("stale/localhost") - 1);
+        .extracting(KeytabEntry::kvno).containsOnly(kdc.currentKvno("stale/localhost") - 1);
     assertThat(entries).filteredOn(e -> e.principal().equals(kdc.qualify("enctype/localhost")))
-        .extracting(MitKdc.KeytabEntry::enctype).containsExactly("aes128-cts-hmac-sha1-96");
+        .extracting(KeytabEntry::enctype).containsExactly("aes128-cts-hmac-sha1-96");
     assertThat(entries).filteredOn(e -> e.principal().equals(kdc.qualify("rc4/localhost")))
-        .extracting(MitKdc.KeytabEntry::enctype).singleElement().asString()
+        .extracting(KeytabEntry::enctype).singleElement().asString()
         .endsWith("arcfour-hmac");
   }
 
