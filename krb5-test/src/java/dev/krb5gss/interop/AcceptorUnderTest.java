@@ -20,7 +20,7 @@ public enum AcceptorUnderTest {
    * {@link Provider} (a public no-argument constructor). Overridable with
    * {@code -Dkrb5gss.interop.provider=...}.
    */
-  KRB5GSS(System.getProperty("krb5gss.interop.provider", "dev.krb5gss.provider.Krb5GssProvider"));
+  KRB5GSS(System.getProperty("krb5gss.interop.provider", "dev.krb5gss.Krb5GssProvider"));
 
   private final String providerClass;
   private int installations;
