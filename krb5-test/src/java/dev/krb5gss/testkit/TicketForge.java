@@ -3,6 +3,7 @@ package dev.krb5gss.testkit;
 import java.time.Clock;
 import java.util.Objects;
 import javax.security.auth.Subject;
+import org.apache.kerby.kerberos.kerb.type.ticket.TicketFlag;
 
 /**
  * Forges Kerberos tickets and AP-REQs for a service key (RFC 4120 §5.3, §5.5.1; GSS framing per
@@ -71,6 +72,28 @@ public final class TicketForge {
     /** A builder for an AP-REQ presenting a default ticket. */
     public ApReqBuilder apReq() {
         return apReq(ticket().build());
+    }
+
+    /**
+     * A forwarded TGT ({@code krbtgt/REALM@REALM}, flags FORWARDABLE|FORWARDED, sealed in a
+     * throw-away key) for the client of {@code ticket}, as a delegating initiator would send.
+     */
+    public ForgedTicket forwardedTgt(ForgedTicket ticket) {
+        String realm = KerbyNames.realm(ticket.client());
+        Enctype enctype = ticket.sessionKey().enctype();
+        ServiceKey throwAway = new ServiceKey("krbtgt/" + realm + "@" + realm, enctype, 1, crypto.randomKey(enctype));
+        return new TicketForge(throwAway, clock, crypto).ticket()
+                .client(ticket.client())
+                .flags(TicketFlag.FORWARDABLE, TicketFlag.FORWARDED)
+                .build();
+    }
+
+    /**
+     * A KRB-CRED (RFC 4120 §5.8) carrying {@code delegated}, encrypted in {@code key} with key usage
+     * 14, or unencrypted (etype 0) when {@code key} is null; for {@link GssChecksum#delegation}.
+     */
+    public byte[] krbCred(ForgedTicket delegated, SessionKey key) {
+        return KrbCredBuilder.encode(delegated, key, clock.instant(), crypto);
     }
 
     /**

@@ -64,6 +64,47 @@ class TicketForgeTest {
     }
 
     @Test
+    void delegatedTgtInTheChecksumReachesTheJdkAcceptor(KdcPrincipals names) throws Exception {
+        ServiceKey key = randomKey(names.service("deleg"), Enctype.AES256_CTS_HMAC_SHA1_96, 1);
+        TicketForge forge = TicketForge.forService(key);
+        ForgedTicket ticket = forge.ticket().client(names.user("gwen")).build();
+        byte[] krbCred = forge.krbCred(forge.forwardedTgt(ticket), ticket.sessionKey());
+        byte[] token = forge.apReq(ticket).checksum(GssChecksum.builder().delegation(krbCred)).build().gssToken();
+
+        try (JdkAcceptor acceptor = acceptorFor(key, names)) {
+            acceptor.accept(token);
+
+            assertThat(acceptor.context().getCredDelegState()).isTrue();
+            assertThat(acceptor.context().getDelegCred().getName().toString()).isEqualTo(names.user("gwen"));
+        }
+    }
+
+    @Test
+    void authenticatorForAnotherClientIsRejectedByTheJdk(KdcPrincipals names) throws Exception {
+        ServiceKey key = randomKey(names.service("badmatch"), Enctype.AES256_CTS_HMAC_SHA1_96, 1);
+        TicketForge forge = TicketForge.forService(key);
+        ForgedTicket ticket = forge.ticket().client(names.user("hank")).build();
+        byte[] token = forge.apReq(ticket).client(names.user("mallory")).build().gssToken();
+
+        try (JdkAcceptor acceptor = acceptorFor(key, names)) {
+            assertThatThrownBy(() -> acceptor.accept(token))
+                    .isInstanceOf(GSSException.class)
+                    .hasMessageContaining("Ticket and authenticator don't match");
+        }
+    }
+
+    @Test
+    void truncatedTokenIsRejectedByTheJdk(KdcPrincipals names) throws Exception {
+        ServiceKey key = randomKey(names.service("trunc"), Enctype.AES256_CTS_HMAC_SHA1_96, 1);
+        byte[] token = TicketForge.forService(key).apReq().build().gssToken();
+
+        try (JdkAcceptor acceptor = acceptorFor(key, names)) {
+            assertThatThrownBy(() -> acceptor.accept(java.util.Arrays.copyOf(token, token.length - 10)))
+                    .isInstanceOf(GSSException.class);
+        }
+    }
+
+    @Test
     void expiredTicketIsRejectedByTheJdk(KdcPrincipals names) throws Exception {
         ServiceKey key = randomKey(names.service("expired"), Enctype.AES256_CTS_HMAC_SHA1_96, 1);
         TicketForge forge = TicketForge.forService(key);
