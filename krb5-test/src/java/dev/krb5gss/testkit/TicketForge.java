@@ -26,19 +26,19 @@ public final class TicketForge {
     /** RFC 4120 §7.5.1 key usage 12: AP-REP EncAPRepPart. */
     public static final int USAGE_AP_REP = 12;
 
-    private final ServiceKey serviceKey;
+    private final LongTermKey serviceKey;
     private final Clock clock;
     private final ForgeCrypto crypto;
 
-    private TicketForge(ServiceKey serviceKey, Clock clock, ForgeCrypto crypto) {
+    private TicketForge(LongTermKey serviceKey, Clock clock, ForgeCrypto crypto) {
         this.serviceKey = Objects.requireNonNull(serviceKey, "serviceKey");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.crypto = Objects.requireNonNull(crypto, "crypto");
     }
 
-    /** A forge for tickets to {@code serviceKey}'s principal, with the system clock and Kerby's crypto. */
-    public static TicketForge forService(ServiceKey serviceKey) {
-        return new TicketForge(serviceKey, Clock.systemUTC(), ForgeCrypto.kerby());
+    /** A forge for tickets to {@code serviceKey}'s principal, with the system clock and {@link ForgeCrypto#standard()}. */
+    public static TicketForge forService(LongTermKey serviceKey) {
+        return new TicketForge(serviceKey, Clock.systemUTC(), ForgeCrypto.standard());
     }
 
     /** The same forge with "now" read from {@code now}. */
@@ -51,7 +51,7 @@ public final class TicketForge {
         return new TicketForge(serviceKey, clock, implementation);
     }
 
-    public ServiceKey serviceKey() {
+    public LongTermKey serviceKey() {
         return serviceKey;
     }
 
@@ -80,8 +80,8 @@ public final class TicketForge {
      */
     public ForgedTicket forwardedTgt(ForgedTicket ticket) {
         String realm = KerbyNames.realm(ticket.client());
-        Enctype enctype = ticket.sessionKey().enctype();
-        ServiceKey throwAway = new ServiceKey("krbtgt/" + realm + "@" + realm, enctype, 1, crypto.randomKey(enctype));
+        AesEnctype enctype = ticket.sessionKey().enctype();
+        LongTermKey throwAway = new LongTermKey("krbtgt/" + realm + "@" + realm, enctype, 1, crypto.randomKey(enctype));
         return new TicketForge(throwAway, clock, crypto).ticket()
                 .client(ticket.client())
                 .flags(TicketFlag.FORWARDABLE, TicketFlag.FORWARDED)
