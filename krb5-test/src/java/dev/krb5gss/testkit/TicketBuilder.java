@@ -182,7 +182,7 @@ public final class TicketBuilder {
             ticket.setRealm(KerbyNames.realm(server));
             ticket.setSname(KerbyNames.name(server, nameTypeOf(server)));
             ticket.setEncryptedEncPart(KerbyRaw.encryptedData(etypeLabel, kvnoLabel, cipher));
-            Instant[] times = {authTime, startTime, endTime, renewTill};
+            ForgedTicket.TicketTimes times = new ForgedTicket.TicketTimes(authTime, startTime, endTime, renewTill);
             return new ForgedTicket(ticket, KrbCodec.encode(ticket), sessionKey, client, server, flags, times,
                     clientAddresses == null ? null : new ArrayList<>(clientAddresses));
         } catch (KrbException e) {
