@@ -1,6 +1,6 @@
 package dev.krb5gss.testkit;
 
-import java.util.Arrays;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -66,7 +66,7 @@ public final class LongTermKey {
     @Override
     public boolean equals(Object o) {
         return o instanceof LongTermKey k && k.principal.equals(principal) && k.enctype == enctype
-                && k.kvno == kvno && Arrays.equals(k.key, key);
+                && k.kvno == kvno && MessageDigest.isEqual(k.key, key);
     }
 
     @Override

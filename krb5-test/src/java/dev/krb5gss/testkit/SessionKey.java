@@ -1,6 +1,6 @@
 package dev.krb5gss.testkit;
 
-import java.util.Arrays;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -32,7 +32,7 @@ public final class SessionKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SessionKey k && k.enctype == enctype && Arrays.equals(k.key, key);
+        return o instanceof SessionKey k && k.enctype == enctype && MessageDigest.isEqual(k.key, key);
     }
 
     @Override
