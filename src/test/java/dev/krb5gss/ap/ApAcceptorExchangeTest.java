@@ -11,6 +11,13 @@ import dev.krb5gss.keytab.KeytabCache;
 import dev.krb5gss.keytab.ServiceKeyTable;
 import dev.krb5gss.name.PrincipalName;
 import dev.krb5gss.testkit.Enctype;
+import dev.krb5gss.testkit.ForgedTicket;
+import dev.krb5gss.testkit.KeytabFile;
+import dev.krb5gss.testkit.ProfileForgeCrypto;
+import dev.krb5gss.testkit.ServiceKey;
+import dev.krb5gss.testkit.TicketForge;
+import java.nio.file.Path;
+import java.util.List;
 import dev.krb5gss.testkit.JdkInitiator;
 import dev.krb5gss.testkit.KdcExtension;
 import dev.krb5gss.testkit.KdcPrincipals;
@@ -59,6 +66,32 @@ class ApAcceptorExchangeTest {
       assertThat(est.endTime()).isAfter(est.authTime());
       assertThat(est.outputToken()).isNotEmpty();
 
+      assertThat(init.complete(est.outputToken())).isNull();
+      assertThat(init.isEstablished()).isTrue();
+      assertThat(init.getMutualAuthState()).isTrue();
+      assertJdkUsesOurContextKey(init, est);
+    }
+  }
+
+  /** aes-sha2 (RFC 8009) tickets, which Kerby's KDC cannot issue, forged for a JDK initiator. */
+  @ParameterizedTest
+  @EnumSource(Enctype.class)
+  void everyAesEnctypeFromAForgedTicketThroughTheJdkInitiator(Enctype enctype,
+      KdcPrincipals names) throws Exception {
+    String service = names.service("forged" + enctype.id());
+    ServiceKey key = new ServiceKey(service, enctype, 7,
+        ProfileForgeCrypto.INSTANCE.randomKey(enctype));
+    TicketForge forge = TicketForge.forService(key).withCrypto(ProfileForgeCrypto.INSTANCE);
+    ForgedTicket ticket = forge.ticket().client(names.user("gil" + enctype.id())).build();
+    Path keytab = KeytabFile.write(names.kdc().workDir().resolve(
+        names.tag() + "-forged" + enctype.id() + ".keytab"), List.of(key));
+    ApAcceptor acceptor = new ApAcceptor(KeytabCache.load(keytab), ApPolicy.defaults());
+    try (JdkInitiator init = JdkInitiator.to(names.hostbased("forged" + enctype.id()))
+        .start(forge.forgedInitiatorSubject(ticket))) {
+      ApEstablished est = acceptor.accept(init.firstToken(), null);
+      assertThat(est.ticketEncType().id()).isEqualTo(enctype.id());
+      assertThat(est.kvno()).isEqualTo(7);
+      assertThat(est.client().toString()).isEqualTo(names.user("gil" + enctype.id()));
       assertThat(init.complete(est.outputToken())).isNull();
       assertThat(init.isEstablished()).isTrue();
       assertThat(init.getMutualAuthState()).isTrue();
