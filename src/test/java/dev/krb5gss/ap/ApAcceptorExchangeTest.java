@@ -10,11 +10,11 @@ import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.keytab.KeytabCache;
 import dev.krb5gss.keytab.ServiceKeyTable;
 import dev.krb5gss.name.PrincipalName;
-import dev.krb5gss.testkit.Enctype;
+import dev.krb5gss.testkit.AesEnctype;
 import dev.krb5gss.testkit.ForgedTicket;
 import dev.krb5gss.testkit.KeytabFile;
-import dev.krb5gss.testkit.ProfileForgeCrypto;
-import dev.krb5gss.testkit.ServiceKey;
+import dev.krb5gss.testkit.ForgeCrypto;
+import dev.krb5gss.testkit.LongTermKey;
 import dev.krb5gss.testkit.TicketForge;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,8 +42,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ApAcceptorExchangeTest {
 
   @ParameterizedTest
-  @EnumSource(value = Enctype.class, names = {"AES128_CTS_HMAC_SHA1_96", "AES256_CTS_HMAC_SHA1_96"})
-  void acceptsTheJdkInitiatorAndTheJdkAcceptsOurApRep(Enctype enctype, KdcPrincipals names)
+  @EnumSource(value = AesEnctype.class, names = {"AES128_CTS_HMAC_SHA1_96", "AES256_CTS_HMAC_SHA1_96"})
+  void acceptsTheJdkInitiatorAndTheJdkAcceptsOurApRep(AesEnctype enctype, KdcPrincipals names)
       throws Exception {
     String service = names.addService("HTTP" + enctype.id(), enctype);
     String user = names.addUser("alice" + enctype.id(), "pw-alice");
@@ -75,13 +75,13 @@ class ApAcceptorExchangeTest {
 
   /** aes-sha2 (RFC 8009) tickets, which Kerby's KDC cannot issue, forged for a JDK initiator. */
   @ParameterizedTest
-  @EnumSource(Enctype.class)
-  void everyAesEnctypeFromAForgedTicketThroughTheJdkInitiator(Enctype enctype,
+  @EnumSource(AesEnctype.class)
+  void everyAesEnctypeFromAForgedTicketThroughTheJdkInitiator(AesEnctype enctype,
       KdcPrincipals names) throws Exception {
     String service = names.service("forged" + enctype.id());
-    ServiceKey key = new ServiceKey(service, enctype, 7,
-        ProfileForgeCrypto.INSTANCE.randomKey(enctype));
-    TicketForge forge = TicketForge.forService(key).withCrypto(ProfileForgeCrypto.INSTANCE);
+    LongTermKey key = new LongTermKey(service, enctype, 7,
+        ForgeCrypto.ours().randomKey(enctype));
+    TicketForge forge = TicketForge.forService(key).withCrypto(ForgeCrypto.ours());
     ForgedTicket ticket = forge.ticket().client(names.user("gil" + enctype.id())).build();
     Path keytab = KeytabFile.write(names.kdc().workDir().resolve(
         names.tag() + "-forged" + enctype.id() + ".keytab"), List.of(key));

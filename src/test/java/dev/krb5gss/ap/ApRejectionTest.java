@@ -8,11 +8,11 @@ import dev.krb5gss.crypto.EncType;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.keytab.ServiceKeyTable;
-import dev.krb5gss.testkit.Enctype;
+import dev.krb5gss.testkit.AesEnctype;
 import dev.krb5gss.testkit.ForgeCrypto;
 import dev.krb5gss.testkit.ForgedTicket;
 import dev.krb5gss.testkit.GssChecksum;
-import dev.krb5gss.testkit.ServiceKey;
+import dev.krb5gss.testkit.LongTermKey;
 import dev.krb5gss.testkit.SessionKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,8 +32,8 @@ class ApRejectionTest {
 
   @Test
   void serviceNotInKeytabNamesTheAskedAndThePresentPrincipals() {
-    ServiceKey other = new ServiceKey("HTTP/other.forge.test@FORGE.TEST",
-        Enctype.AES256_CTS_HMAC_SHA1_96, 3, fx.kitKey.keyBytes());
+    LongTermKey other = new LongTermKey("HTTP/other.forge.test@FORGE.TEST",
+        AesEnctype.AES256_CTS_HMAC_SHA1_96, 3, fx.kitKey.keyBytes());
     ApAcceptor acceptor = new ApAcceptor(ForgeFixture.table(other), fx.policy().build());
     assertRejected(() -> acceptor.accept(fx.validToken(), null), Reason.SERVICE_NOT_IN_KEYTAB,
         ForgeFixture.SERVICE, "HTTP/other.forge.test@FORGE.TEST");
@@ -65,8 +65,8 @@ class ApRejectionTest {
 
   @Test
   void enctypeNotInKeytabNamesTicketAndKeytabEnctypes() {
-    ServiceKey aes128 = new ServiceKey(ForgeFixture.SERVICE, Enctype.AES128_CTS_HMAC_SHA1_96, 3,
-        ForgeCrypto.kerby().randomKey(Enctype.AES128_CTS_HMAC_SHA1_96));
+    LongTermKey aes128 = new LongTermKey(ForgeFixture.SERVICE, AesEnctype.AES128_CTS_HMAC_SHA1_96, 3,
+        ForgeCrypto.kerby().randomKey(AesEnctype.AES128_CTS_HMAC_SHA1_96));
     ApAcceptor acceptor = new ApAcceptor(ForgeFixture.table(aes128), fx.policy().build());
     assertRejected(() -> acceptor.accept(fx.validToken(), null), Reason.ENCTYPE_NOT_IN_KEYTAB,
         "aes256-cts-hmac-sha1-96", "[aes128-cts-hmac-sha1-96]");
@@ -96,8 +96,8 @@ class ApRejectionTest {
 
   @Test
   void aWrongKeyWithMatchingKvnoAndEnctypeIsAnIntegrityFailure() {
-    ServiceKey wrong = new ServiceKey(ForgeFixture.SERVICE, Enctype.AES256_CTS_HMAC_SHA1_96, 3,
-        ForgeCrypto.kerby().randomKey(Enctype.AES256_CTS_HMAC_SHA1_96));
+    LongTermKey wrong = new LongTermKey(ForgeFixture.SERVICE, AesEnctype.AES256_CTS_HMAC_SHA1_96, 3,
+        ForgeCrypto.kerby().randomKey(AesEnctype.AES256_CTS_HMAC_SHA1_96));
     ApAcceptor acceptor = new ApAcceptor(ForgeFixture.table(wrong), fx.policy().build());
     assertRejected(() -> acceptor.accept(fx.validToken(), null), Reason.TICKET_INTEGRITY,
         "kvno (3)", "aes256-cts-hmac-sha1-96", "re-export");
@@ -107,7 +107,7 @@ class ApRejectionTest {
   void anAuthenticatorInAnotherKeyIsAnIntegrityFailure() {
     ForgedTicket ticket = fx.forge.ticket().client(ForgeFixture.CLIENT).build();
     byte[] token = fx.forge.apReq(ticket).encryptAuthenticatorWith(
-        SessionKey.random(Enctype.AES256_CTS_HMAC_SHA1_96, ForgeCrypto.kerby())).build().gssToken();
+        SessionKey.random(AesEnctype.AES256_CTS_HMAC_SHA1_96, ForgeCrypto.kerby())).build().gssToken();
     assertRejected(() -> fx.acceptor().accept(token, null), Reason.AUTHENTICATOR_INTEGRITY,
         "session key");
   }
@@ -331,8 +331,8 @@ class ApRejectionTest {
   void aTicketWithoutKvnoUsesTheNewestKey() throws Exception {
     byte[] token = fx.forge.apReq(fx.forge.ticket().client(ForgeFixture.CLIENT).kvnoLabel(null)
         .build()).build().gssToken();
-    ServiceKey old = new ServiceKey(ForgeFixture.SERVICE, Enctype.AES256_CTS_HMAC_SHA1_96, 1,
-        ForgeCrypto.kerby().randomKey(Enctype.AES256_CTS_HMAC_SHA1_96));
+    LongTermKey old = new LongTermKey(ForgeFixture.SERVICE, AesEnctype.AES256_CTS_HMAC_SHA1_96, 1,
+        ForgeCrypto.kerby().randomKey(AesEnctype.AES256_CTS_HMAC_SHA1_96));
     ApAcceptor acceptor = new ApAcceptor(ForgeFixture.table(old, fx.kitKey), fx.policy().build());
     assertThat(acceptor.accept(token, null).kvno()).isEqualTo(3);
   }

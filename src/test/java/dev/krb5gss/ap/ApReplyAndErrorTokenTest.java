@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
-import dev.krb5gss.testkit.Enctype;
+import dev.krb5gss.testkit.AesEnctype;
 import dev.krb5gss.testkit.ForgedApReq;
 import dev.krb5gss.testkit.ForgedTicket;
 import dev.krb5gss.testkit.GssChecksum;
@@ -46,7 +46,7 @@ class ApReplyAndErrorTokenTest {
   @Test
   void theAcceptorSubkeyFollowsTheInitiatorSubkeyEnctype() throws Exception {
     ForgedApReq req = fx.forge.apReq(fx.forge.ticket().client(ForgeFixture.CLIENT).build())
-        .randomSubkey(Enctype.AES128_CTS_HMAC_SHA1_96).build();
+        .randomSubkey(AesEnctype.AES128_CTS_HMAC_SHA1_96).build();
     ApEstablished est = fx.acceptor().accept(req.gssToken(), null);
     assertThat(est.initiatorSubkey().orElseThrow().secret().toByteArray())
         .isEqualTo(req.subkey().keyBytes());
@@ -60,7 +60,7 @@ class ApReplyAndErrorTokenTest {
     ForgedApReq req = fx.forge.apReq(fx.forge.ticket().client(ForgeFixture.CLIENT).build())
         .mutualRequired(false)
         .checksum(GssChecksum.builder().flags(GssChecksum.DEFAULT_FLAGS & ~GssChecksum.MUTUAL))
-        .randomSubkey(Enctype.AES256_CTS_HMAC_SHA1_96).seqNumber(77).build();
+        .randomSubkey(AesEnctype.AES256_CTS_HMAC_SHA1_96).seqNumber(77).build();
     ApEstablished est = fx.acceptor().accept(req.gssToken(), null);
     assertThat(est.outputToken()).isEmpty();
     assertThat(est.acceptorSubkey()).isEmpty();
