@@ -1,5 +1,7 @@
 package dev.krb5gss.keytab;
 
+import dev.krb5gss.crypto.CryptoProfile;
+import dev.krb5gss.crypto.CryptoProfiles;
 import dev.krb5gss.crypto.EncType;
 import dev.krb5gss.crypto.SecretBytes;
 import dev.krb5gss.name.PrincipalName;
@@ -79,10 +81,20 @@ public final class KeytabParser {
         kvno = kvno32;
       }
     }
+    checkKeyLength(EncType.of(encType), keyLen);
     PrincipalName principal = PrincipalName.of(nameType, comps, realm);
     SecretBytes secret = SecretBytes.copyOf(key);
     Arrays.fill(key, (byte) 0);
     return new ServiceKey(principal, kvno, EncType.of(encType), secret);
+  }
+
+  /** A key of the wrong size for an enctype we implement would fail later, unchecked. */
+  private static void checkKeyLength(EncType encType, int keyLen) throws KeytabFormatException {
+    int expected = CryptoProfiles.of(encType).map(CryptoProfile::keyLength).orElse(keyLen);
+    if (keyLen != expected) {
+      throw new KeytabFormatException("key of " + keyLen + " bytes for " + encType.mitName()
+          + ", expected " + expected);
+    }
   }
 
   private static String readString(ByteBuffer r, String what) throws KeytabFormatException {

@@ -11,7 +11,7 @@ import dev.krb5gss.testkit.JdkInitiator;
 import dev.krb5gss.testkit.KdcExtension;
 import dev.krb5gss.testkit.KdcPrincipals;
 import dev.krb5gss.testkit.KeytabFile;
-import dev.krb5gss.testkit.ServiceKey;
+import dev.krb5gss.testkit.LongTermKey;
 import java.nio.file.Path;
 import java.security.Security;
 import java.util.List;
@@ -144,16 +144,14 @@ class OurProviderConsumesSubjectsTest {
     }
   }
 
-  private static List<ServiceKey> rotate(String service, int kvno) throws Exception {
+  private static List<LongTermKey> rotate(String service, int kvno) throws Exception {
     KrbIdentity id = names.kdc().kerby().getIdentityService().getIdentity(service);
-    List<ServiceKey> keys = new java.util.ArrayList<>();
+    List<LongTermKey> keys = new java.util.ArrayList<>();
     for (EncryptionType type : new java.util.ArrayList<>(id.getKeys().keySet())) {
       EncryptionKey key = EncryptionHandler.random2Key(type);
       key.setKvno(kvno);
       id.addKey(key);
-      keys.add(new ServiceKey(service, type.getValue() == 18
-          ? dev.krb5gss.testkit.Enctype.AES256_CTS_HMAC_SHA1_96
-          : dev.krb5gss.testkit.Enctype.AES128_CTS_HMAC_SHA1_96, kvno, key.getKeyData()));
+      keys.add(new LongTermKey(service, dev.krb5gss.testkit.AesEnctype.of(type.getValue()), kvno, key.getKeyData()));
     }
     id.setKeyVersion(kvno);
     names.kdc().kerby().getIdentityService().updateIdentity(id);
