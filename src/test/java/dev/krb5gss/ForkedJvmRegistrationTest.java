@@ -80,6 +80,17 @@ class ForkedJvmRegistrationTest {
   }
 
   @Test
+  void theExportsCanComeFromJdkJavaOptions() throws Exception {
+    Run run = run(currentJava(), List.of(), List.of("install"), Map.of("JDK_JAVA_OPTIONS",
+        "--add-exports=java.security.jgss/sun.security.jgss.spi=ALL-UNNAMED"
+            + " --add-exports=java.security.jgss/sun.security.jgss=ALL-UNNAMED"));
+
+    assertThat(run.exit).as(run.output).isZero();
+    assertThat(run.output).contains("Picked up JDK_JAVA_OPTIONS");
+    assertThat(run.result()).contains("ok=true", "krb5gssMechs=true");
+  }
+
+  @Test
   void withUseSubjectCredsOnlyFalseTheDefaultKeytabServes(@TempDir Path dir) throws Exception {
     Path keytab = dir.resolve("default.keytab");
     List<String> flags = new ArrayList<>(EXPORTS);
