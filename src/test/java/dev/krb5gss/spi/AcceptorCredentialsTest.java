@@ -73,6 +73,30 @@ class AcceptorCredentialsTest {
   }
 
   @Test
+  void aRewrittenKeytabIsReReadOnceThenSharedAgain(KdcPrincipals names) throws Exception {
+    String service = names.addService("HTTP4");
+    Path keytab = names.keytab(service);
+    AcceptorCredentialElement before =
+        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),
+            GssOids.KRB5);
+    dev.krb5gss.keytab.ServiceKeyTable first = before.keys().current();
+    java.nio.file.Files.setLastModifiedTime(keytab, java.nio.file.attribute.FileTime.from(
+        java.nio.file.Files.getLastModifiedTime(keytab).toInstant().plusSeconds(5)));
+
+    AcceptorCredentialElement after =
+        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),
+            GssOids.KRB5);
+    AcceptorCredentialElement again =
+        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),
+            GssOids.KRB5);
+
+    assertThat(after.keys().current()).isNotSameAs(first);
+    assertThat(again.keys().current()).isSameAs(after.keys().current());
+    assertThat(AcceptorContexts.acceptorFor(again.keys()))
+        .isSameAs(AcceptorContexts.acceptorFor(before.keys()));
+  }
+
+  @Test
   void unboundKeytabServesEveryPrincipalInIt(KdcPrincipals names) throws Exception {
     String a = names.addService("svcA");
     String b = names.addService("svcB");
