@@ -214,7 +214,7 @@ class ExamplesTest {
 
     assertThat(setenv).contains("-Djava.security.auth.login.config=$CATALINA_BASE/conf/jaas.conf",
         "-Djava.security.properties=$CATALINA_BASE/conf/krb5gss.security",
-        "-Dkrb5gss.keytab=", "-Dkrb5gss.principal=");
+        "-Dkrb5gss.keytab=", "-Dkrb5gss.principal=", "CLASSPATH=\"$CLASSPATH:");
     for (String export : EXPORTS) {
       assertThat(setenv).contains("--add-exports " + export);
     }
