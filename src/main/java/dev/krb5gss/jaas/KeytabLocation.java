@@ -61,11 +61,17 @@ final class KeytabLocation {
     return first;
   }
 
-  /** A path, {@code file:} URL ({@code file:/x}, {@code file:///x}) or {@code FILE:/x}. */
+  /**
+   * A path, MIT's {@code FILE:/x} or {@code WRFILE:/x} (a raw path), or a {@code file:} URL
+   * ({@code file:/x}, {@code file:///x}, percent-escapes decoded).
+   */
   static Path toPath(String value, String what) throws KeytabLoginException {
     String lower = value.toLowerCase(Locale.ROOT);
     try {
-      if (lower.startsWith("file:") || lower.startsWith("wrfile:")) {
+      if (value.startsWith("FILE:") || value.startsWith("WRFILE:")) {
+        return Path.of(value.substring(value.indexOf(':') + 1));
+      }
+      if (lower.startsWith("file:")) {
         String rest = value.substring(value.indexOf(':') + 1);
         if (!rest.startsWith("/")) {
           return Path.of(rest);

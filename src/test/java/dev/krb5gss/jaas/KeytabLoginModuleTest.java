@@ -209,6 +209,22 @@ class KeytabLoginModuleTest {
   }
 
   @Test
+  void mitFileNamesAreRawPaths() throws Exception {
+    Path percent = Files.copy(keytab, dir.resolve("a%20b.keytab"));
+
+    login(opts("keyTab", "FILE:" + percent, "principal", HTTP));
+
+    assertThat(((ReloadingKeytab) AcceptorKeys.in(subject).get(0).keySource()).path())
+        .isEqualTo(percent);
+  }
+
+  @Test
+  void aFileUrlWithAHostIsRefused() throws Exception {
+    assertFails(opts("keyTab", "file://server/share/x.keytab", "principal", HTTP),
+        Problem.INVALID_OPTION, "keyTab=file://server/share/x.keytab is not a usable file path");
+  }
+
+  @Test
   void withoutKeyTabTheDefaultKeytabNameOfKrb5ConfIsUsed() throws Exception {
     runner = ModuleRunner.withConf(CONF + " default_keytab_name = FILE:" + keytab + "\n");
 
