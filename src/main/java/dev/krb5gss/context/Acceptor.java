@@ -128,8 +128,9 @@ public final class Acceptor {
   }
 
   /**
-   * Settings for an {@link Acceptor}. Exactly one key source ({@link #keys}, {@link #keytab} or
-   * {@link #subject}); {@link #build()} rejects contradictory settings.
+   * Settings for an {@link Acceptor}. At least one key source ({@link #keys}, {@link #keytab},
+   * {@link #subject}); several are merged, the first one added winning where two hold a key of
+   * the same principal, kvno and enctype. {@link #build()} rejects contradictory settings.
    */
   public static final class Builder {
     private final List<Object> keySources = new ArrayList<>();
@@ -261,8 +262,7 @@ public final class Acceptor {
     }
 
     private void check() {
-      require(keySources.size() == 1, "expected exactly one key source (keys, keytab or"
-          + " subject), got " + keySources.size());
+      require(!keySources.isEmpty(), "expected a key source (keys, keytab or subject), got none");
       require(!legTimeout.isNegative() && !legTimeout.isZero()
           && legTimeout.compareTo(MAX_LEG_TIMEOUT) <= 0,
           "expected a leg timeout in (0, " + MAX_LEG_TIMEOUT + "], got " + legTimeout);
@@ -284,7 +284,14 @@ public final class Acceptor {
     }
 
     private KeySource keySource() throws RejectedException {
-      Object source = keySources.get(0);
+      List<KeySource> sources = new ArrayList<>();
+      for (Object source : keySources) {
+        sources.add(keySource(source));
+      }
+      return sources.size() == 1 ? sources.get(0) : new MergedKeys(sources);
+    }
+
+    private static KeySource keySource(Object source) throws RejectedException {
       if (source instanceof KeySource) {
         return (KeySource) source;
       }
