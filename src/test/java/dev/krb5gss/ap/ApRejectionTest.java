@@ -16,6 +16,7 @@ import dev.krb5gss.testkit.ServiceKey;
 import dev.krb5gss.testkit.SessionKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.apache.kerby.kerberos.kerb.type.base.EncryptionKey;
 import org.apache.kerby.kerberos.kerb.type.ticket.TicketFlag;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.ietf.jgss.ChannelBinding;
@@ -285,6 +286,55 @@ class ApRejectionTest {
         fx.policy().build());
     assertRejected(() -> acceptor.accept(fx.validToken(), null), Reason.NO_CREDENTIALS,
         ForgeFixture.SERVICE);
+  }
+
+  @Test
+  void aSessionKeyOfAnEnctypeOutsideThePolicyIsRefused() {
+    ForgedTicket ticket = fx.forge.ticket().client(ForgeFixture.CLIENT)
+        .editEncPart(p -> p.setKey(new EncryptionKey(23, new byte[16]))).build();
+    byte[] token = fx.forge.apReq(ticket).build().gssToken();
+    assertRejected(() -> fx.acceptor().accept(token, null), Reason.ENCTYPE_NOT_PERMITTED,
+        "session key", "rc4-hmac");
+  }
+
+  @Test
+  void aSessionKeyOfTheWrongLengthIsMalformed() {
+    ForgedTicket ticket = fx.forge.ticket().client(ForgeFixture.CLIENT)
+        .editEncPart(p -> p.setKey(new EncryptionKey(18, new byte[5]))).build();
+    byte[] token = fx.forge.apReq(ticket).build().gssToken();
+    assertRejected(() -> fx.acceptor().accept(token, null), Reason.MALFORMED_TOKEN,
+        "session key", "5 bytes", "32");
+  }
+
+  @Test
+  void aCusecOutOfRangeIsMalformed() {
+    byte[] token = apReqWith(b -> b.editAuthenticator(a -> a.setCusec(1_000_000)));
+    assertRejected(() -> fx.acceptor().accept(token, null), Reason.MALFORMED_TOKEN,
+        "cusec 1000000");
+  }
+
+  @Test
+  void aWrongAuthenticatorVersionIsMalformed() {
+    byte[] token = apReqWith(b -> b.authenticatorVno(4));
+    assertRejected(() -> fx.acceptor().accept(token, null), Reason.MALFORMED_TOKEN,
+        "authenticator-vno", "expected 5, got 4");
+  }
+
+  @Test
+  void aWrongTicketVersionIsMalformed() {
+    byte[] token = fx.forge.apReq(fx.forge.ticket().tktVno(4).build()).build().gssToken();
+    assertRejected(() -> fx.acceptor().accept(token, null), Reason.MALFORMED_TOKEN,
+        "tkt-vno", "expected 5, got 4");
+  }
+
+  @Test
+  void aTicketWithoutKvnoUsesTheNewestKey() throws Exception {
+    byte[] token = fx.forge.apReq(fx.forge.ticket().client(ForgeFixture.CLIENT).kvnoLabel(null)
+        .build()).build().gssToken();
+    ServiceKey old = new ServiceKey(ForgeFixture.SERVICE, Enctype.AES256_CTS_HMAC_SHA1_96, 1,
+        ForgeCrypto.kerby().randomKey(Enctype.AES256_CTS_HMAC_SHA1_96));
+    ApAcceptor acceptor = new ApAcceptor(ForgeFixture.table(old, fx.kitKey), fx.policy().build());
+    assertThat(acceptor.accept(token, null).kvno()).isEqualTo(3);
   }
 
   private byte[] apReqWith(java.util.function.Consumer<dev.krb5gss.testkit.ApReqBuilder> edit) {
