@@ -9,14 +9,14 @@ import dev.krb5gss.ap.ApPolicy;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.keytab.KeytabCache;
-import dev.krb5gss.testkit.Enctype;
+import dev.krb5gss.testkit.AesEnctype;
 import dev.krb5gss.testkit.ForgedTicket;
 import dev.krb5gss.testkit.JdkInitiator;
 import dev.krb5gss.testkit.KdcExtension;
 import dev.krb5gss.testkit.KdcPrincipals;
 import dev.krb5gss.testkit.KeytabFile;
-import dev.krb5gss.testkit.ProfileForgeCrypto;
-import dev.krb5gss.testkit.ServiceKey;
+import dev.krb5gss.testkit.ForgeCrypto;
+import dev.krb5gss.testkit.LongTermKey;
 import dev.krb5gss.testkit.TicketForge;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -41,8 +41,8 @@ class JdkPerMessageInteropTest {
   private static final int[] SIZES = {0, 1, 15, 16, 17, 1024, 65536 + 3};
 
   @ParameterizedTest(name = "{0}, ticket from the Kerby KDC")
-  @EnumSource(value = Enctype.class, names = {"AES128_CTS_HMAC_SHA1_96", "AES256_CTS_HMAC_SHA1_96"})
-  void kdcTickets(Enctype enctype, KdcPrincipals names) throws Exception {
+  @EnumSource(value = AesEnctype.class, names = {"AES128_CTS_HMAC_SHA1_96", "AES256_CTS_HMAC_SHA1_96"})
+  void kdcTickets(AesEnctype enctype, KdcPrincipals names) throws Exception {
     String service = names.addService("msg" + enctype.id(), enctype);
     String user = names.addUser("mia" + enctype.id(), "pw-mia");
     Subject mia = names.kdc().login(user, "pw-mia");
@@ -56,12 +56,12 @@ class JdkPerMessageInteropTest {
   }
 
   @ParameterizedTest(name = "{0}, forged ticket")
-  @EnumSource(Enctype.class)
-  void forgedTickets(Enctype enctype, KdcPrincipals names) throws Exception {
+  @EnumSource(AesEnctype.class)
+  void forgedTickets(AesEnctype enctype, KdcPrincipals names) throws Exception {
     String service = names.service("forgedmsg" + enctype.id());
-    ServiceKey key = new ServiceKey(service, enctype, 3,
-        ProfileForgeCrypto.INSTANCE.randomKey(enctype));
-    TicketForge forge = TicketForge.forService(key).withCrypto(ProfileForgeCrypto.INSTANCE);
+    LongTermKey key = new LongTermKey(service, enctype, 3,
+        ForgeCrypto.ours().randomKey(enctype));
+    TicketForge forge = TicketForge.forService(key).withCrypto(ForgeCrypto.ours());
     ForgedTicket ticket = forge.ticket().client(names.user("noa" + enctype.id())).build();
     Path keytab = KeytabFile.write(names.kdc().workDir().resolve(
         names.tag() + "-msg" + enctype.id() + ".keytab"), List.of(key));
