@@ -5,13 +5,13 @@ import dev.krb5gss.ap.ApEstablished;
 import dev.krb5gss.ap.ApPolicy;
 import dev.krb5gss.ap.ContextFlag;
 import dev.krb5gss.keytab.KeytabCache;
-import dev.krb5gss.testkit.Enctype;
+import dev.krb5gss.testkit.AesEnctype;
+import dev.krb5gss.testkit.ForgeCrypto;
 import dev.krb5gss.testkit.ForgedTicket;
 import dev.krb5gss.testkit.JdkAcceptor;
 import dev.krb5gss.testkit.JdkInitiator;
 import dev.krb5gss.testkit.KeytabFile;
-import dev.krb5gss.testkit.ProfileForgeCrypto;
-import dev.krb5gss.testkit.ServiceKey;
+import dev.krb5gss.testkit.LongTermKey;
 import dev.krb5gss.testkit.TicketForge;
 import dev.krb5gss.token.MessageProtection;
 import dev.krb5gss.token.Unwrapped;
@@ -54,10 +54,9 @@ final class MessagePair implements AutoCloseable {
   static MessagePair create(int enctypeId) throws Exception {
     Path dir = Files.createTempDirectory("krb5gss-bench");
     configureJdk(dir);
-    Enctype enctype = Enctype.of(enctypeId);
-    ServiceKey key = new ServiceKey(SERVICE, enctype, 1,
-        ProfileForgeCrypto.INSTANCE.randomKey(enctype));
-    TicketForge forge = TicketForge.forService(key).withCrypto(ProfileForgeCrypto.INSTANCE);
+    AesEnctype enctype = AesEnctype.of(enctypeId);
+    LongTermKey key = new LongTermKey(SERVICE, enctype, 1, ForgeCrypto.ours().randomKey(enctype));
+    TicketForge forge = TicketForge.forService(key).withCrypto(ForgeCrypto.ours());
     ForgedTicket ticket = forge.ticket().client("bencher@" + REALM).build();
     Path keytab = KeytabFile.write(dir.resolve("bench.keytab"), List.of(key));
     JdkInitiator init = JdkInitiator.toPrincipal(SERVICE).mutual(false)
