@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.krb5gss.Krb5GssProvider;
-import dev.krb5gss.testkit.Enctype;
+import dev.krb5gss.testkit.AesEnctype;
 import dev.krb5gss.testkit.GssOids;
 import dev.krb5gss.testkit.JaasLogins;
 import dev.krb5gss.testkit.KdcExtension;
 import dev.krb5gss.testkit.KdcPrincipals;
-import dev.krb5gss.testkit.ServiceKey;
+import dev.krb5gss.testkit.LongTermKey;
 import dev.krb5gss.testkit.Subjects;
 import java.nio.file.Path;
 import javax.security.auth.Subject;
@@ -126,8 +126,8 @@ class AcceptorCredentialsTest {
 
   @Test
   void kerberosKeysFromAPasswordLoginAreUsed(KdcPrincipals names) throws Exception {
-    String service = names.addService("keys", Enctype.AES128_CTS_HMAC_SHA1_96);
-    ServiceKey key = names.kdc().serviceKey(service, Enctype.AES128_CTS_HMAC_SHA1_96);
+    String service = names.addService("keys", AesEnctype.AES128_CTS_HMAC_SHA1_96);
+    LongTermKey key = names.kdc().serviceKey(service, AesEnctype.AES128_CTS_HMAC_SHA1_96);
     Subject subject = new Subject();
     subject.getPrivateCredentials().add(new KerberosKey(new KerberosPrincipal(service),
         key.keyBytes(), key.enctype().id(), key.kvno()));

@@ -6,7 +6,7 @@ import com.sun.security.jgss.AuthorizationDataEntry;
 import com.sun.security.jgss.ExtendedGSSContext;
 import com.sun.security.jgss.InquireType;
 import dev.krb5gss.Krb5GssProvider;
-import dev.krb5gss.testkit.Enctype;
+import dev.krb5gss.testkit.AesEnctype;
 import dev.krb5gss.testkit.JaasLogins;
 import dev.krb5gss.testkit.KdcExtension;
 import dev.krb5gss.testkit.KdcPrincipals;
@@ -35,7 +35,7 @@ class AuthorizationDataInquiryTest {
   void theTicketsEntriesComeBackAsAuthorizationDataEntries(KdcPrincipals names) throws Exception {
     String service = names.addService("authz");
     TicketForge forge = TicketForge.forService(
-        names.kdc().serviceKey(service, Enctype.AES256_CTS_HMAC_SHA1_96));
+        names.kdc().serviceKey(service, AesEnctype.AES256_CTS_HMAC_SHA1_96));
     byte[] data = "group=admins".getBytes(StandardCharsets.UTF_8);
     byte[] token = forge.apReq(forge.ticket().client(names.user("ivy"))
         .addAuthorizationData(141, data).build()).build().gssToken();

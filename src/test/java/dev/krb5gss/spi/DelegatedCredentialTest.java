@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.krb5gss.Krb5GssProvider;
 import dev.krb5gss.der.DerWriter;
-import dev.krb5gss.testkit.Enctype;
+import dev.krb5gss.testkit.AesEnctype;
 import dev.krb5gss.testkit.ForgeCrypto;
 import dev.krb5gss.testkit.ForgedTicket;
 import dev.krb5gss.testkit.GssChecksum;
@@ -60,7 +60,7 @@ class DelegatedCredentialTest {
     KerberosTicket tgt = carol.getPrivateCredentials(KerberosTicket.class).iterator().next();
 
     TicketForge forge = TicketForge.forService(
-        names.kdc().serviceKey(front, Enctype.AES256_CTS_HMAC_SHA1_96));
+        names.kdc().serviceKey(front, AesEnctype.AES256_CTS_HMAC_SHA1_96));
     ForgedTicket ticket = forge.ticket().client(user).build();
     byte[] krbCred = krbCred(tgt, ticket.sessionKey());
     byte[] token = forge.apReq(ticket).checksum(GssChecksum.builder().delegation(krbCred))
@@ -93,7 +93,7 @@ class DelegatedCredentialTest {
   void withoutDelegationThereIsNoDelegatedCredential(KdcPrincipals names) throws Exception {
     String front = names.addService("nodeleg");
     TicketForge forge = TicketForge.forService(
-        names.kdc().serviceKey(front, Enctype.AES256_CTS_HMAC_SHA1_96));
+        names.kdc().serviceKey(front, AesEnctype.AES256_CTS_HMAC_SHA1_96));
     GssServer server = GssServer.create(JaasLogins.acceptor(names.keytab(front), front));
     server.accept(forge.apReq().build().gssToken());
 

@@ -7,7 +7,7 @@ import dev.krb5gss.Krb5GssProvider;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.error.RejectedGssException;
-import dev.krb5gss.testkit.Enctype;
+import dev.krb5gss.testkit.AesEnctype;
 import dev.krb5gss.testkit.ForgeCrypto;
 import dev.krb5gss.testkit.GssChecksum;
 import dev.krb5gss.testkit.JaasLogins;
@@ -15,7 +15,7 @@ import dev.krb5gss.testkit.JdkInitiator;
 import dev.krb5gss.testkit.KdcExtension;
 import dev.krb5gss.testkit.KdcPrincipals;
 import dev.krb5gss.testkit.KeytabFile;
-import dev.krb5gss.testkit.ServiceKey;
+import dev.krb5gss.testkit.LongTermKey;
 import dev.krb5gss.testkit.SessionKey;
 import dev.krb5gss.testkit.TicketForge;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +97,7 @@ class RejectionsAsGssExceptionsTest {
   @Test
   void aKeytabWithoutTheTicketsEnctypeSaysSo(KdcPrincipals names) throws Exception {
     String service = names.addService("aes128only");
-    ServiceKey aes128 = names.kdc().serviceKey(service, Enctype.AES128_CTS_HMAC_SHA1_96);
+    LongTermKey aes128 = names.kdc().serviceKey(service, AesEnctype.AES128_CTS_HMAC_SHA1_96);
     Path keytab = KeytabFile.write(names.kdc().workDir().resolve(names.tag() + "-128.keytab"),
         List.of(aes128));
     GssServer server = GssServer.create(JaasLogins.acceptor(keytab, service));
@@ -108,8 +108,8 @@ class RejectionsAsGssExceptionsTest {
   @Test
   void aWrongKeyIsATicketIntegrityFailure(KdcPrincipals names) throws Exception {
     String service = names.addService("wrongkey");
-    ServiceKey wrong = new ServiceKey(service, Enctype.AES256_CTS_HMAC_SHA1_96, 1,
-        ForgeCrypto.kerby().randomKey(Enctype.AES256_CTS_HMAC_SHA1_96));
+    LongTermKey wrong = new LongTermKey(service, AesEnctype.AES256_CTS_HMAC_SHA1_96, 1,
+        ForgeCrypto.kerby().randomKey(AesEnctype.AES256_CTS_HMAC_SHA1_96));
     Path keytab = KeytabFile.write(names.kdc().workDir().resolve(names.tag() + "-wrong.keytab"),
         List.of(wrong));
     GssServer server = GssServer.create(JaasLogins.acceptor(keytab, service));
@@ -143,7 +143,7 @@ class RejectionsAsGssExceptionsTest {
     String service = names.addService("forged");
     Path keytab = names.keytab(service);
     TicketForge forge = TicketForge.forService(
-        names.kdc().serviceKey(service, Enctype.AES256_CTS_HMAC_SHA1_96));
+        names.kdc().serviceKey(service, AesEnctype.AES256_CTS_HMAC_SHA1_96));
     String alice = names.user("alice");
     Instant now = Instant.now();
 
@@ -158,7 +158,7 @@ class RejectionsAsGssExceptionsTest {
     assertForged(keytab, service, forge.apReq(forge.ticket().client(alice).build())
         .client(names.user("mallory")).build().gssToken(), Reason.CLIENT_MISMATCH);
     assertForged(keytab, service, forge.apReq(forge.ticket().client(alice).build())
-        .encryptAuthenticatorWith(SessionKey.random(Enctype.AES256_CTS_HMAC_SHA1_96,
+        .encryptAuthenticatorWith(SessionKey.random(AesEnctype.AES256_CTS_HMAC_SHA1_96,
             ForgeCrypto.kerby())).build().gssToken(), Reason.AUTHENTICATOR_INTEGRITY);
     assertForged(keytab, service, forge.apReq(forge.ticket().client(alice).build())
         .rawChecksum(0x8003, new byte[7]).build().gssToken(), Reason.BAD_GSS_CHECKSUM);
