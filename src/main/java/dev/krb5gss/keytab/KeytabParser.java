@@ -1,5 +1,7 @@
 package dev.krb5gss.keytab;
 
+import dev.krb5gss.crypto.CryptoProfile;
+import dev.krb5gss.crypto.CryptoProfiles;
 import dev.krb5gss.crypto.EncType;
 import dev.krb5gss.crypto.SecretBytes;
 import dev.krb5gss.name.PrincipalName;
@@ -71,6 +73,11 @@ public final class KeytabParser {
     int encType = readShort(r, "key type");
     int keyLen = readShort(r, "key length");
     need(r, keyLen, "key bytes");
+    java.util.Optional<CryptoProfile> profile = CryptoProfiles.of(EncType.of(encType));
+    if (profile.isPresent() && profile.get().keyLength() != keyLen) {
+      throw new KeytabFormatException("a " + EncType.of(encType).mitName() + " key must be "
+          + profile.get().keyLength() + " bytes, the keytab entry has " + keyLen);
+    }
     byte[] key = new byte[keyLen];
     r.get(key);
     if (r.remaining() >= 4) {
