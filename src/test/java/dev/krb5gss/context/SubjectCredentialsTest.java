@@ -11,7 +11,7 @@ import dev.krb5gss.testkit.JaasLogins;
 import dev.krb5gss.testkit.JdkInitiator;
 import dev.krb5gss.testkit.KdcExtension;
 import dev.krb5gss.testkit.KdcPrincipals;
-import dev.krb5gss.testkit.ServiceKey;
+import dev.krb5gss.testkit.LongTermKey;
 import java.util.Set;
 import javax.security.auth.Subject;
 import javax.security.auth.kerberos.KerberosKey;
@@ -57,7 +57,7 @@ class SubjectCredentialsTest {
   @Test
   void kerberosKeysInTheSubject() throws Exception {
     Subject service = new Subject();
-    for (ServiceKey k : kdc.names.kdc().serviceKeys(kdc.service)) {
+    for (LongTermKey k : kdc.names.kdc().serviceKeys(kdc.service)) {
       service.getPrivateCredentials().add(new KerberosKey(new KerberosPrincipal(k.principal()),
           k.keyBytes(), k.enctype().id(), k.kvno()));
     }
