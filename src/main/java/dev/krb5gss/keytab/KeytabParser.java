@@ -1,5 +1,7 @@
 package dev.krb5gss.keytab;
 
+import dev.krb5gss.crypto.CryptoProfile;
+import dev.krb5gss.crypto.CryptoProfiles;
 import dev.krb5gss.crypto.EncType;
 import dev.krb5gss.crypto.SecretBytes;
 import dev.krb5gss.name.PrincipalName;
