@@ -1,5 +1,2 @@
-/**
- * Where the JVM's Kerberos configuration lives and the few {@code [libdefaults]} values an
- * acceptor needs from it (MIT krb5.conf(5)): the default realm and the default keytab.
- */
+/** The Kerberos configuration file (MIT krb5.conf, "profile" format) as far as an acceptor needs it. */
 package dev.krb5gss.config;
