@@ -2,6 +2,7 @@ package dev.krb5gss.web;
 
 import dev.krb5gss.context.Negotiated;
 import dev.krb5gss.name.PrincipalName;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -11,7 +12,7 @@ import java.util.Set;
  * roles the {@link RoleMapper} gave it, the mechanism it used and when its ticket ends (RFC 4120
  * §5.3 endtime), after which a connection it authenticated is challenged again.
  */
-public final class AuthenticatedUser {
+public final class AuthenticatedUser implements Principal {
   private final PrincipalName principal;
   private final Set<String> roles;
   private final Negotiated mechanism;
@@ -26,7 +27,8 @@ public final class AuthenticatedUser {
   }
 
   /** The full principal name, e.g. {@code alice@EXAMPLE.COM}: the container's remote user. */
-  public String name() {
+  @Override
+  public String getName() {
     return principal.toString();
   }
 

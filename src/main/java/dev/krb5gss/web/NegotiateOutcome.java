@@ -89,7 +89,7 @@ public final class NegotiateOutcome {
 
   @Override
   public String toString() {
-    return "NegotiateOutcome[" + kind + " " + status + (user == null ? "" : ", " + user.name())
+    return "NegotiateOutcome[" + kind + " " + status + (user == null ? "" : ", " + user.getName())
         + (reason == null ? "" : ", " + reason) + "]";
   }
 }
