@@ -135,6 +135,14 @@ public abstract class NegotiateAdapterContract {
   }
 
   @Test
+  void aSpnegoOfferOfNtlmAloneIs401WithNtlmOfferedLogged() throws Exception {
+    RawHttp.Response r = RawHttp.once(port, "/who", negotiate(ntlmOnlyOffer()));
+
+    assertThat(r.status).isEqualTo(401);
+    assertThat(failures()).singleElement().asString().contains("NTLM_OFFERED");
+  }
+
+  @Test
   void aTicketForAServiceNotInTheKeytabIs403() throws Exception {
     try (JdkInitiator init = JdkInitiator.to(names.hostbased("other")).spnego().start(alice)) {
       RawHttp.Response r = RawHttp.once(port, "/who", negotiate(init.firstToken()));
@@ -205,6 +213,10 @@ public abstract class NegotiateAdapterContract {
 
   private static JdkInitiator krb5() throws Exception {
     return JdkInitiator.to(names.hostbased("HTTP")).mutual(false).start(alice);
+  }
+
+  static byte[] ntlmOnlyOffer() {
+    return NegTokenInit.encode(List.of(MechOids.NTLM), NTLM_NEGOTIATE, null);
   }
 
   static byte[] ntlmFirstOffer() {
