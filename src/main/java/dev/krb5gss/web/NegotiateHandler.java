@@ -66,7 +66,7 @@ public final class NegotiateHandler {
     }
     try {
       ServerContext context = token[0] == NEG_TOKEN_RESP ? pending(key)
-          : acceptor.pendingContexts().begin(key, request.clientAddress(),
+          : acceptor.pendingContexts().begin(key, request.clientHost(),
               request.bindings().orElse(null));
       AcceptResult result = context.accept(token);
       if (result.status() != AcceptStatus.COMPLETE) {

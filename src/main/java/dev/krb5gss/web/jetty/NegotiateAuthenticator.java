@@ -77,7 +77,7 @@ public class NegotiateAuthenticator implements Authenticator {
     NegotiateRequest r = NegotiateRequest.of(
         request.getHeaders().get(HttpHeader.AUTHORIZATION),
         "connection:" + request.getConnectionMetaData().getId(),
-        Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request));
+        Request.getRemoteAddr(request), Request.getRemotePort(request));
     X509Certificate cert = serverCertificate(request);
     return cert == null ? r : r.withBindings(TlsServerEndPoint.bindings(cert));
   }

@@ -113,7 +113,7 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
 
   private NegotiateRequest negotiateRequest(Request request) {
     NegotiateRequest r = NegotiateRequest.of(request.getHeader("Authorization"),
-        connectionKey(request), request.getRemoteAddr() + ":" + request.getRemotePort());
+        connectionKey(request), request.getRemoteAddr(), request.getRemotePort());
     X509Certificate cert = serverCertificate;
     return request.isSecure() && cert != null ? r.withBindings(TlsServerEndPoint.bindings(cert)) : r;
   }
