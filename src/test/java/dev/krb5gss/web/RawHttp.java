@@ -32,6 +32,14 @@ public final class RawHttp implements AutoCloseable {
     return new RawHttp(new Socket(InetAddress.getLoopbackAddress(), port));
   }
 
+  /** A TLS connection with {@code tls}'s trust (handshake done before returning). */
+  public static RawHttp connectTls(javax.net.ssl.SSLContext tls, int port) throws IOException {
+    javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+        .createSocket(InetAddress.getLoopbackAddress(), port);
+    s.startHandshake();
+    return new RawHttp(s);
+  }
+
   /** Opens a connection, sends one GET and closes it. */
   public static Response once(int port, String path, String authorization) throws IOException {
     try (RawHttp http = connect(port)) {

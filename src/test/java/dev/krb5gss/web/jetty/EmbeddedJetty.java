@@ -1,6 +1,8 @@
 package dev.krb5gss.web.jetty;
 
+import dev.krb5gss.web.TestCertificates;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.Principal;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.security.AuthenticationState;
@@ -11,7 +13,12 @@ import org.eclipse.jetty.security.SecurityHandler;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
@@ -28,7 +35,28 @@ final class EmbeddedJetty implements AutoCloseable {
   static EmbeddedJetty start(Authenticator authenticator, LoginService login, Constraint who,
       Handler.Wrapper outer) throws Exception {
     Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    return start(server, new ServerConnector(server), authenticator, login, who, outer);
+  }
+
+  /** HTTPS with the key of {@code keyStore} (TestCertificates), TLS session data on requests. */
+  static EmbeddedJetty startTls(Authenticator authenticator, Path keyStore) throws Exception {
+    Server server = new Server();
+    SslContextFactory.Server tls = new SslContextFactory.Server();
+    tls.setKeyStorePath(keyStore.toString());
+    tls.setKeyStorePassword(TestCertificates.PASSWORD);
+    tls.setKeyStoreType("PKCS12");
+    HttpConfiguration https = new HttpConfiguration();
+    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+    secure.setSniHostCheck(false);
+    https.addCustomizer(secure);
+    ServerConnector connector = new ServerConnector(server,
+        new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(https));
+    return start(server, connector, authenticator, null, Constraint.from("users"), null);
+  }
+
+  private static EmbeddedJetty start(Server server, ServerConnector connector,
+      Authenticator authenticator, LoginService login, Constraint who, Handler.Wrapper outer)
+      throws Exception {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);

@@ -15,6 +15,9 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.LoginConfig;
 import org.apache.tomcat.util.descriptor.web.SecurityCollection;
 import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+import dev.krb5gss.web.TestCertificates;
 
 /** An embedded Tomcat on 127.0.0.1:0: /who (role "users") prints the remote user; /admin ("admin"). */
 final class EmbeddedTomcat implements AutoCloseable {
@@ -27,12 +30,40 @@ final class EmbeddedTomcat implements AutoCloseable {
   }
 
   static EmbeddedTomcat start(Valve authenticator, Realm realm) throws Exception {
-    Path base = Files.createTempDirectory("tomcat");
-    Tomcat tomcat = new Tomcat();
-    tomcat.setBaseDir(base.toString());
+    return start(authenticator, realm, connector());
+  }
+
+  /** HTTPS with the key and certificate of {@code keyStore} (TestCertificates). */
+  static EmbeddedTomcat startTls(Valve authenticator, Realm realm, Path keyStore)
+      throws Exception {
+    Connector connector = connector();
+    connector.setSecure(true);
+    connector.setScheme("https");
+    connector.setProperty("SSLEnabled", "true");
+    SSLHostConfig ssl = new SSLHostConfig();
+    SSLHostConfigCertificate cert =
+        new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);
+    cert.setCertificateKeystoreFile(keyStore.toString());
+    cert.setCertificateKeystorePassword(TestCertificates.PASSWORD);
+    cert.setCertificateKeystoreType("PKCS12");
+    cert.setCertificateKeyAlias(TestCertificates.ALIAS);
+    ssl.addCertificate(cert);
+    connector.addSslHostConfig(ssl);
+    return start(authenticator, realm, connector);
+  }
+
+  private static Connector connector() {
     Connector connector = new Connector();
     connector.setPort(0);
     connector.setProperty("address", "127.0.0.1");
+    return connector;
+  }
+
+  private static EmbeddedTomcat start(Valve authenticator, Realm realm, Connector connector)
+      throws Exception {
+    Path base = Files.createTempDirectory("tomcat");
+    Tomcat tomcat = new Tomcat();
+    tomcat.setBaseDir(base.toString());
     tomcat.setConnector(connector);
     Context ctx = tomcat.addContext("", base.toString());
     ((StandardContext) ctx).setClearReferencesThreadLocals(false);
