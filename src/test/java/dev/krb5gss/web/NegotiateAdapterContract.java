@@ -173,6 +173,30 @@ public abstract class NegotiateAdapterContract {
   }
 
   @Test
+  void mutualAuthAfterNtlmFirstTakesAThirdLegForTheClientsMic() throws Exception {
+    try (RawHttp http = RawHttp.connect(port);
+        JdkInitiator init = JdkInitiator.to(names.hostbased("HTTP")).mutual(true).start(alice)) {
+      assertThat(http.get("/who", negotiate(ntlmFirstOffer())).status).isEqualTo(401);
+      RawHttp.Response second = http.get("/who",
+          negotiate(NegTokenResp.of(null, null, init.firstToken(), null).encode()));
+      assertThat(second.status).isEqualTo(401);
+      NegTokenResp reply = NegTokenResp.parse(second.negotiateToken().orElseThrow());
+      assertThat(init.complete(reply.responseToken().orElseThrow())).isNull();
+      assertThat(init.getMutualAuthState()).isTrue();
+
+      byte[] types = NegTokenInit.encodeMechTypes(NTLM_FIRST);
+      byte[] mic = init.call(() ->
+          init.context().getMIC(types, 0, types.length, new MessageProp(0, false)));
+      RawHttp.Response third = http.get("/who",
+          negotiate(NegTokenResp.of(null, null, null, mic).encode()));
+
+      assertThat(third.status).isEqualTo(200);
+      assertThat(third.body).contains("user=" + aliceName);
+      assertThat(handler.acceptor().pendingContexts().pendingCount()).isZero();
+    }
+  }
+
+  @Test
   void theSecondLegAfterTheLegTimeoutIs401AndLeavesTheStoreEmpty() throws Exception {
     try (RawHttp http = RawHttp.connect(port); JdkInitiator init = krb5()) {
       assertThat(http.get("/who", negotiate(ntlmFirstOffer())).status).isEqualTo(401);
