@@ -38,8 +38,4 @@ final class AuthenticatedConnections {
   void forget(Object connectionKey) {
     users.invalidate(connectionKey);
   }
-
-  long size() {
-    return users.size();
-  }
 }

@@ -1,5 +1,6 @@
 package dev.krb5gss.web.tomcat;
 
+import dev.krb5gss.web.TestCertificates;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +18,6 @@ import org.apache.tomcat.util.descriptor.web.SecurityCollection;
 import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
-import dev.krb5gss.web.TestCertificates;
 
 /** An embedded Tomcat on 127.0.0.1:0: /who (role "users") prints the remote user; /admin ("admin"). */
 final class EmbeddedTomcat implements AutoCloseable {
