@@ -101,7 +101,7 @@ public final class ApReqBuilder {
     }
 
     /** A random subkey of {@code enctype}. */
-    public ApReqBuilder randomSubkey(Enctype enctype) {
+    public ApReqBuilder randomSubkey(AesEnctype enctype) {
         return subkey(SessionKey.random(enctype, crypto));
     }
 

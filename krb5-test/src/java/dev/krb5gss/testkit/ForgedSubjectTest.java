@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ForgedSubjectTest {
 
     @ParameterizedTest
-    @EnumSource(value = Enctype.class, names = {"AES128_CTS_HMAC_SHA1_96", "AES256_CTS_HMAC_SHA1_96"})
-    void jdkInitiatorUsesTheForgedServiceTicket(Enctype enctype, KdcPrincipals names) throws Exception {
+    @EnumSource(value = AesEnctype.class, names = {"AES128_CTS_HMAC_SHA1_96", "AES256_CTS_HMAC_SHA1_96"})
+    void jdkInitiatorUsesTheForgedServiceTicket(AesEnctype enctype, KdcPrincipals names) throws Exception {
         String service = names.service("forged" + enctype.id());
-        ServiceKey key = TicketForgeTest.randomKey(service, enctype, 2);
+        LongTermKey key = TicketForgeTest.randomKey(service, enctype, 2);
         TicketForge forge = TicketForge.forService(key);
         ForgedTicket ticket = forge.ticket().client(names.user("erin")).build();
         Subject erin = forge.forgedInitiatorSubject(ticket);

@@ -17,8 +17,8 @@ final class ForgedSubjects {
     static Subject initiator(ForgedTicket serviceTicket, ForgeCrypto crypto, Clock clock) {
         String realm = KerbyNames.realm(serviceTicket.client());
         String krbtgt = "krbtgt/" + realm + "@" + realm;
-        Enctype enctype = serviceTicket.sessionKey().enctype();
-        ServiceKey throwAway = new ServiceKey(krbtgt, enctype, 1, crypto.randomKey(enctype));
+        AesEnctype enctype = serviceTicket.sessionKey().enctype();
+        LongTermKey throwAway = new LongTermKey(krbtgt, enctype, 1, crypto.randomKey(enctype));
         ForgedTicket tgt = TicketForge.forService(throwAway).withCrypto(crypto).withClock(clock).ticket()
                 .client(serviceTicket.client())
                 .flags(TicketFlag.FORWARDABLE, TicketFlag.INITIAL, TicketFlag.PRE_AUTH)

@@ -19,24 +19,18 @@ public final class ForgedTicket {
     private final String client;
     private final String server;
     private final int flags;
-    private final Instant authTime;
-    private final Instant startTime;
-    private final Instant endTime;
-    private final Instant renewTill;
+    private final TicketTimes times;
     private final List<InetAddress> clientAddresses;
 
     ForgedTicket(Ticket ticket, byte[] encoded, SessionKey sessionKey, String client, String server, int flags,
-            Instant[] times, List<InetAddress> clientAddresses) {
+            TicketTimes times, List<InetAddress> clientAddresses) {
         this.ticket = ticket;
         this.encoded = encoded.clone();
         this.sessionKey = sessionKey;
         this.client = client;
         this.server = server;
         this.flags = flags;
-        this.authTime = times[0];
-        this.startTime = times[1];
-        this.endTime = times[2];
-        this.renewTill = times[3];
+        this.times = times;
         this.clientAddresses = clientAddresses;
     }
 
@@ -70,21 +64,21 @@ public final class ForgedTicket {
     }
 
     public Instant authTime() {
-        return authTime;
+        return times.authTime();
     }
 
     /** Null when the ticket has no starttime. */
     public Instant startTime() {
-        return startTime;
+        return times.startTime();
     }
 
     public Instant endTime() {
-        return endTime;
+        return times.endTime();
     }
 
     /** Null when the ticket has no renew-till. */
     public Instant renewTill() {
-        return renewTill;
+        return times.renewTill();
     }
 
     /** Null when the ticket has no caddr. */
@@ -99,13 +93,17 @@ public final class ForgedTicket {
             flagBits[bit] = (flags & (1 << (31 - bit))) != 0;
         }
         return new KerberosTicket(encoded, new KerberosPrincipal(client), new KerberosPrincipal(server),
-                sessionKey.keyBytes(), sessionKey.enctype().id(), flagBits, date(authTime), date(startTime),
-                date(endTime), date(renewTill),
+                sessionKey.keyBytes(), sessionKey.enctype().id(), flagBits, date(times.authTime()), date(times.startTime()),
+                date(times.endTime()), date(times.renewTill()),
                 clientAddresses == null ? null : clientAddresses.toArray(new InetAddress[0]));
     }
 
     private static Date date(Instant instant) {
         return instant == null ? null : Date.from(instant);
+    }
+
+    /** RFC 4120 §5.3 authtime, starttime (optional), endtime, renew-till (optional). */
+    record TicketTimes(Instant authTime, Instant startTime, Instant endTime, Instant renewTill) {
     }
 
     @Override

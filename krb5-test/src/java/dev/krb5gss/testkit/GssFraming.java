@@ -40,9 +40,19 @@ public final class GssFraming {
             throw new IllegalArgumentException("expected an RFC 2743 token starting 0x60");
         }
         int pos = 1;
-        int first = token[pos++] & 0xff;
-        if (first >= 0x80) {
-            pos += first & 0x7f;
+        int length = token[pos++] & 0xff;
+        if (length >= 0x80) {
+            int count = length & 0x7f;
+            if (count == 0 || count > 3 || pos + count > token.length) {
+                throw new IllegalArgumentException("expected a DER length of 1..3 bytes");
+            }
+            length = 0;
+            for (int i = 0; i < count; i++) {
+                length = (length << 8) | (token[pos++] & 0xff);
+            }
+        }
+        if (length != token.length - pos) {
+            throw new IllegalArgumentException("expected " + length + " bytes after the header, got " + (token.length - pos));
         }
         int oidEnd = pos + KRB5_OID.length;
         if (oidEnd + 2 > token.length || !Arrays.equals(token, pos, oidEnd, KRB5_OID, 0, KRB5_OID.length)) {

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdkToJdkExchangeTest {
 
     @ParameterizedTest
-    @EnumSource(value = Enctype.class, names = {"AES128_CTS_HMAC_SHA1_96", "AES256_CTS_HMAC_SHA1_96"})
-    void jdkInitiatorAndAcceptorEstablishWithMutualAuth(Enctype ticketEnctype, KdcPrincipals names) throws Exception {
+    @EnumSource(value = AesEnctype.class, names = {"AES128_CTS_HMAC_SHA1_96", "AES256_CTS_HMAC_SHA1_96"})
+    void jdkInitiatorAndAcceptorEstablishWithMutualAuth(AesEnctype ticketEnctype, KdcPrincipals names) throws Exception {
         String service = names.addService("HTTP" + ticketEnctype.id(), ticketEnctype);
         Path keytab = names.keytab(service);
         String user = names.addUser("alice" + ticketEnctype.id(), "secret-1");
@@ -52,7 +52,7 @@ class JdkToJdkExchangeTest {
 
             assertThat(acceptor.isEstablished()).isTrue();
             assertThat(init.isEstablished()).isTrue();
-            assertThat(ticketEtype(bob, service)).isEqualTo(Enctype.AES256_CTS_HMAC_SHA1_96.id());
+            assertThat(ticketEtype(bob, service)).isEqualTo(AesEnctype.AES256_CTS_HMAC_SHA1_96.id());
         }
     }
 

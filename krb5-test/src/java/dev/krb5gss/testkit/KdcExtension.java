@@ -66,6 +66,7 @@ public final class KdcExtension implements ParameterResolver {
 
     /** The store value: closed by JUnit once the whole test plan has run. */
     private static final class SharedKdc implements AutoCloseable {
+        private static final System.Logger LOG = System.getLogger(KdcExtension.class.getName());
         private final TestKdc kdc;
 
         private SharedKdc(TestKdc kdc) {
@@ -73,12 +74,15 @@ public final class KdcExtension implements ParameterResolver {
         }
 
         static SharedKdc start() {
-            return new SharedKdc(TestKdc.start(REALM).useAsJvmKrb5Config());
+            TestKdc kdc = TestKdc.start(REALM).useAsJvmKrb5Config();
+            LOG.log(System.Logger.Level.INFO, "shared test KDC started: {0}", kdc);
+            return new SharedKdc(kdc);
         }
 
         @Override
         public void close() {
             kdc.close();
+            LOG.log(System.Logger.Level.INFO, "shared test KDC stopped, no KDC threads left: {0}", kdc);
         }
     }
 }

@@ -54,7 +54,7 @@ public final class KdcPrincipals {
     }
 
     /** Creates {@link #service(String)} in the KDC with random keys of {@code enctypes} (default both AES-SHA1). */
-    public String addService(String service, Enctype... enctypes) {
+    public String addService(String service, AesEnctype... enctypes) {
         return enctypes.length == 0 ? kdc.addService(service(service)) : kdc.addService(service(service), enctypes);
     }
 

@@ -14,7 +14,7 @@ final class KerbyForgeCrypto implements ForgeCrypto {
     }
 
     @Override
-    public byte[] encrypt(Enctype enctype, byte[] key, int usage, byte[] plaintext) {
+    public byte[] encrypt(AesEnctype enctype, byte[] key, int usage, byte[] plaintext) {
         try {
             return handler(enctype).encrypt(plaintext, key, usage);
         } catch (KrbException e) {
@@ -23,7 +23,7 @@ final class KerbyForgeCrypto implements ForgeCrypto {
     }
 
     @Override
-    public byte[] decrypt(Enctype enctype, byte[] key, int usage, byte[] ciphertext) {
+    public byte[] decrypt(AesEnctype enctype, byte[] key, int usage, byte[] ciphertext) {
         try {
             return handler(enctype).decrypt(ciphertext, key, usage);
         } catch (KrbException e) {
@@ -32,18 +32,18 @@ final class KerbyForgeCrypto implements ForgeCrypto {
     }
 
     @Override
-    public byte[] randomKey(Enctype enctype) {
+    public byte[] randomKey(AesEnctype enctype) {
         byte[] key = new byte[enctype.keyLength()];
         RANDOM.nextBytes(key);
         return key;
     }
 
     @Override
-    public boolean supports(Enctype enctype) {
-        return enctype == Enctype.AES128_CTS_HMAC_SHA1_96 || enctype == Enctype.AES256_CTS_HMAC_SHA1_96;
+    public boolean supports(AesEnctype enctype) {
+        return enctype == AesEnctype.AES128_CTS_HMAC_SHA1_96 || enctype == AesEnctype.AES256_CTS_HMAC_SHA1_96;
     }
 
-    private EncTypeHandler handler(Enctype enctype) throws KrbException {
+    private EncTypeHandler handler(AesEnctype enctype) throws KrbException {
         if (!supports(enctype)) {
             throw new UnsupportedOperationException("Kerby has no " + enctype.krb5Name()
                     + "; plug our own crypto into the forge with TicketForge.withCrypto");

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Writes MIT keytab files, format version 0x0502 (the file format documented in MIT krb5's
- * {@code doc/formats/keytab_file_format.rst}), from {@link ServiceKey}s. Written by hand rather
+ * {@code doc/formats/keytab_file_format.rst}), from {@link LongTermKey}s. Written by hand rather
  * than with Kerby's {@code Keytab} because Kerby maps unknown enctype numbers (19, 20) to 0.
  */
 public final class KeytabFile {
@@ -22,11 +22,11 @@ public final class KeytabFile {
     }
 
     /** Writes {@code keys} to {@code file}, replacing it; returns {@code file}. */
-    public static Path write(Path file, List<ServiceKey> keys) {
+    public static Path write(Path file, List<LongTermKey> keys) {
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
             out.writeShort(0x0502);
             long now = Instant.now().getEpochSecond();
-            for (ServiceKey key : keys) {
+            for (LongTermKey key : keys) {
                 byte[] entry = entry(key, now);
                 out.writeInt(entry.length);
                 out.write(entry);
@@ -37,7 +37,7 @@ public final class KeytabFile {
         }
     }
 
-    private static byte[] entry(ServiceKey key, long timestamp) throws IOException {
+    private static byte[] entry(LongTermKey key, long timestamp) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         String[] components = key.nameWithoutRealm().split("/");

@@ -1,6 +1,6 @@
 package dev.krb5gss.testkit;
 
-import java.util.Arrays;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -8,20 +8,20 @@ import java.util.Objects;
  * bytes never appear in {@link #toString()}.
  */
 public final class SessionKey {
-    private final Enctype enctype;
+    private final AesEnctype enctype;
     private final byte[] key;
 
-    public SessionKey(Enctype enctype, byte[] key) {
+    public SessionKey(AesEnctype enctype, byte[] key) {
         this.enctype = Objects.requireNonNull(enctype, "enctype");
         this.key = key.clone();
     }
 
     /** A random key of {@code enctype} made by {@code crypto}. */
-    public static SessionKey random(Enctype enctype, ForgeCrypto crypto) {
+    public static SessionKey random(AesEnctype enctype, ForgeCrypto crypto) {
         return new SessionKey(enctype, crypto.randomKey(enctype));
     }
 
-    public Enctype enctype() {
+    public AesEnctype enctype() {
         return enctype;
     }
 
@@ -32,7 +32,7 @@ public final class SessionKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SessionKey k && k.enctype == enctype && Arrays.equals(k.key, key);
+        return o instanceof SessionKey k && k.enctype == enctype && MessageDigest.isEqual(k.key, key);
     }
 
     @Override

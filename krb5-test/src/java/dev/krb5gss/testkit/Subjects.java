@@ -23,15 +23,19 @@ public final class Subjects {
 
     /** Runs {@code action} with {@code subject} as the current Subject; its exception passes through. */
     public static <T> T callAs(Subject subject, Callable<T> action) throws Exception {
+        return CALL_AS != null ? invoke(CALL_AS, subject, action) : doAs(subject, action);
+    }
+
+    /** Always the JDK 17 way, {@code Subject.doAs} (deprecated for removal, still honoured on JDK 25). */
+    static <T> T doAs(Subject subject, Callable<T> action) throws Exception {
+        PrivilegedExceptionAction<T> privileged = action::call;
+        return invoke(DO_AS, subject, privileged);
+    }
+
+    private static <T> T invoke(MethodHandle method, Subject subject, Object action) throws Exception {
         try {
-            if (CALL_AS != null) {
-                @SuppressWarnings("unchecked")
-                T result = (T) (Object) CALL_AS.invokeExact(subject, action);
-                return result;
-            }
-            PrivilegedExceptionAction<T> privileged = action::call;
             @SuppressWarnings("unchecked")
-            T result = (T) (Object) DO_AS.invokeExact(subject, privileged);
+            T result = (T) method.invoke(subject, action);
             return result;
         } catch (CompletionException e) {
             throw unwrap(e.getCause());

@@ -39,8 +39,8 @@ public final class TestKdc implements AutoCloseable {
     /** The loopback address the KDC binds to. */
     public static final String HOST = "127.0.0.1";
     private static final String KRB5_CONF_PROPERTY = "java.security.krb5.conf";
-    private static final List<Enctype> DEFAULT_SERVICE_ENCTYPES =
-            List.of(Enctype.AES256_CTS_HMAC_SHA1_96, Enctype.AES128_CTS_HMAC_SHA1_96);
+    private static final List<AesEnctype> DEFAULT_SERVICE_ENCTYPES =
+            List.of(AesEnctype.AES256_CTS_HMAC_SHA1_96, AesEnctype.AES128_CTS_HMAC_SHA1_96);
     private static final Duration THREAD_EXIT_TIMEOUT = Duration.ofSeconds(10);
 
     private final SimpleKdcServer kdc;
@@ -49,7 +49,7 @@ public final class TestKdc implements AutoCloseable {
     private final Path workDir;
     private final Path krb5Conf;
     private final Set<Thread> threadsBefore;
-    private final Map<String, List<ServiceKey>> serviceKeys = new ConcurrentHashMap<>();
+    private final Map<String, List<LongTermKey>> serviceKeys = new ConcurrentHashMap<>();
     private final AtomicBoolean configRefreshed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -164,7 +164,7 @@ public final class TestKdc implements AutoCloseable {
 
     /** Creates a service with random aes256 and aes128 keys (kvno 1); tickets use aes256. */
     public String addService(String name) {
-        return addService(name, DEFAULT_SERVICE_ENCTYPES.toArray(new Enctype[0]));
+        return addService(name, DEFAULT_SERVICE_ENCTYPES.toArray(new AesEnctype[0]));
     }
 
     /**
@@ -172,17 +172,17 @@ public final class TestKdc implements AutoCloseable {
      * issue aes-sha2 tickets). Its tickets are encrypted in the strongest of them, so a service
      * with only an aes128 key gets etype-17 tickets. Returns name@REALM.
      */
-    public String addService(String name, Enctype... enctypes) {
+    public String addService(String name, AesEnctype... enctypes) {
         String principal = principal(name);
-        List<ServiceKey> keys = new ArrayList<>();
+        List<LongTermKey> keys = new ArrayList<>();
         KrbIdentity identity = new KrbIdentity(principal);
         identity.setKeyVersion(1);
         try {
-            for (Enctype enctype : enctypes) {
+            for (AesEnctype enctype : enctypes) {
                 EncryptionKey key = EncryptionHandler.random2Key(kerbyType(enctype));
                 key.setKvno(1);
                 identity.addKey(key);
-                keys.add(new ServiceKey(principal, enctype, 1, key.getKeyData()));
+                keys.add(new LongTermKey(principal, enctype, 1, key.getKeyData()));
             }
             kdc.getIdentityService().addIdentity(identity);
         } catch (KrbException e) {
@@ -192,10 +192,10 @@ public final class TestKdc implements AutoCloseable {
         return principal;
     }
 
-    private static EncryptionType kerbyType(Enctype enctype) {
+    private static EncryptionType kerbyType(AesEnctype enctype) {
         EncryptionType type = EncryptionType.fromValue(enctype.id());
         if (type == EncryptionType.NONE
-                || !(enctype == Enctype.AES128_CTS_HMAC_SHA1_96 || enctype == Enctype.AES256_CTS_HMAC_SHA1_96)) {
+                || !(enctype == AesEnctype.AES128_CTS_HMAC_SHA1_96 || enctype == AesEnctype.AES256_CTS_HMAC_SHA1_96)) {
             throw new IllegalArgumentException("the Kerby KDC issues only aes-sha1 tickets, got " + enctype
                     + "; use TicketForge for other enctypes");
         }
@@ -203,8 +203,8 @@ public final class TestKdc implements AutoCloseable {
     }
 
     /** The long-term keys of a service created by {@link #addService}. */
-    public List<ServiceKey> serviceKeys(String name) {
-        List<ServiceKey> keys = serviceKeys.get(principal(name));
+    public List<LongTermKey> serviceKeys(String name) {
+        List<LongTermKey> keys = serviceKeys.get(principal(name));
         if (keys == null) {
             throw new IllegalArgumentException("expected a service created by addService, got " + name);
         }
@@ -212,14 +212,14 @@ public final class TestKdc implements AutoCloseable {
     }
 
     /** The key of {@code enctype} of a service created by {@link #addService}. */
-    public ServiceKey serviceKey(String name, Enctype enctype) {
+    public LongTermKey serviceKey(String name, AesEnctype enctype) {
         return serviceKeys(name).stream().filter(k -> k.enctype() == enctype).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(name + " has no " + enctype + " key"));
     }
 
     /** Writes the keys of the given services (created by {@link #addService}) to a keytab file. */
     public Path exportKeytab(Path file, String... services) {
-        List<ServiceKey> keys = Arrays.stream(services).flatMap(s -> serviceKeys(s).stream()).toList();
+        List<LongTermKey> keys = Arrays.stream(services).flatMap(s -> serviceKeys(s).stream()).toList();
         return KeytabFile.write(file, keys);
     }
 

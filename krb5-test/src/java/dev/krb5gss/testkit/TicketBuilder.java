@@ -30,7 +30,7 @@ import org.apache.kerby.kerberos.kerb.type.ticket.TicketFlags;
  */
 public final class TicketBuilder {
     private final ForgeCrypto crypto;
-    private ServiceKey encryptionKey;
+    private LongTermKey encryptionKey;
     private int etypeLabel;
     private Integer kvnoLabel;
     private String server;
@@ -48,7 +48,7 @@ public final class TicketBuilder {
     private final AuthorizationData authorizationData = new AuthorizationData();
     private Consumer<EncTicketPart> encPartEdit = part -> { };
 
-    TicketBuilder(ServiceKey serviceKey, ForgeCrypto crypto, Instant now) {
+    TicketBuilder(LongTermKey serviceKey, ForgeCrypto crypto, Instant now) {
         this.crypto = crypto;
         this.encryptionKey = serviceKey;
         this.etypeLabel = serviceKey.enctype().id();
@@ -82,7 +82,7 @@ public final class TicketBuilder {
     }
 
     /** A random session key of {@code enctype} (may differ from the ticket's enctype). */
-    public TicketBuilder sessionKeyOfType(Enctype enctype) {
+    public TicketBuilder sessionKeyOfType(AesEnctype enctype) {
         return sessionKey(SessionKey.random(enctype, crypto));
     }
 
@@ -142,7 +142,7 @@ public final class TicketBuilder {
     }
 
     /** Encrypts in another key than the service's (labels stay those of the service key). */
-    public TicketBuilder encryptWith(ServiceKey key) {
+    public TicketBuilder encryptWith(LongTermKey key) {
         this.encryptionKey = Objects.requireNonNull(key);
         return this;
     }
@@ -182,7 +182,7 @@ public final class TicketBuilder {
             ticket.setRealm(KerbyNames.realm(server));
             ticket.setSname(KerbyNames.name(server, nameTypeOf(server)));
             ticket.setEncryptedEncPart(KerbyRaw.encryptedData(etypeLabel, kvnoLabel, cipher));
-            Instant[] times = {authTime, startTime, endTime, renewTill};
+            ForgedTicket.TicketTimes times = new ForgedTicket.TicketTimes(authTime, startTime, endTime, renewTill);
             return new ForgedTicket(ticket, KrbCodec.encode(ticket), sessionKey, client, server, flags, times,
                     clientAddresses == null ? null : new ArrayList<>(clientAddresses));
         } catch (KrbException e) {

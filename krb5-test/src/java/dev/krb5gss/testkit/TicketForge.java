@@ -3,6 +3,7 @@ package dev.krb5gss.testkit;
 import java.time.Clock;
 import java.util.Objects;
 import javax.security.auth.Subject;
+import org.apache.kerby.kerberos.kerb.type.ticket.TicketFlag;
 
 /**
  * Forges Kerberos tickets and AP-REQs for a service key (RFC 4120 §5.3, §5.5.1; GSS framing per
@@ -25,19 +26,19 @@ public final class TicketForge {
     /** RFC 4120 §7.5.1 key usage 12: AP-REP EncAPRepPart. */
     public static final int USAGE_AP_REP = 12;
 
-    private final ServiceKey serviceKey;
+    private final LongTermKey serviceKey;
     private final Clock clock;
     private final ForgeCrypto crypto;
 
-    private TicketForge(ServiceKey serviceKey, Clock clock, ForgeCrypto crypto) {
+    private TicketForge(LongTermKey serviceKey, Clock clock, ForgeCrypto crypto) {
         this.serviceKey = Objects.requireNonNull(serviceKey, "serviceKey");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.crypto = Objects.requireNonNull(crypto, "crypto");
     }
 
-    /** A forge for tickets to {@code serviceKey}'s principal, with the system clock and Kerby's crypto. */
-    public static TicketForge forService(ServiceKey serviceKey) {
-        return new TicketForge(serviceKey, Clock.systemUTC(), ForgeCrypto.kerby());
+    /** A forge for tickets to {@code serviceKey}'s principal, with the system clock and {@link ForgeCrypto#standard()}. */
+    public static TicketForge forService(LongTermKey serviceKey) {
+        return new TicketForge(serviceKey, Clock.systemUTC(), ForgeCrypto.standard());
     }
 
     /** The same forge with "now" read from {@code now}. */
@@ -50,7 +51,7 @@ public final class TicketForge {
         return new TicketForge(serviceKey, clock, implementation);
     }
 
-    public ServiceKey serviceKey() {
+    public LongTermKey serviceKey() {
         return serviceKey;
     }
 
@@ -71,6 +72,28 @@ public final class TicketForge {
     /** A builder for an AP-REQ presenting a default ticket. */
     public ApReqBuilder apReq() {
         return apReq(ticket().build());
+    }
+
+    /**
+     * A forwarded TGT ({@code krbtgt/REALM@REALM}, flags FORWARDABLE|FORWARDED, sealed in a
+     * throw-away key) for the client of {@code ticket}, as a delegating initiator would send.
+     */
+    public ForgedTicket forwardedTgt(ForgedTicket ticket) {
+        String realm = KerbyNames.realm(ticket.client());
+        AesEnctype enctype = ticket.sessionKey().enctype();
+        LongTermKey throwAway = new LongTermKey("krbtgt/" + realm + "@" + realm, enctype, 1, crypto.randomKey(enctype));
+        return new TicketForge(throwAway, clock, crypto).ticket()
+                .client(ticket.client())
+                .flags(TicketFlag.FORWARDABLE, TicketFlag.FORWARDED)
+                .build();
+    }
+
+    /**
+     * A KRB-CRED (RFC 4120 §5.8) carrying {@code delegated}, encrypted in {@code key} with key usage
+     * 14, or unencrypted (etype 0) when {@code key} is null; for {@link GssChecksum#delegation}.
+     */
+    public byte[] krbCred(ForgedTicket delegated, SessionKey key) {
+        return KrbCredBuilder.encode(delegated, key, clock.instant(), crypto);
     }
 
     /**

@@ -24,9 +24,9 @@ class TicketForgeTest {
     private static final Instant NOW = Instant.now();
 
     @ParameterizedTest
-    @EnumSource(value = Enctype.class, names = {"AES128_CTS_HMAC_SHA1_96", "AES256_CTS_HMAC_SHA1_96"})
-    void defaultForgedTokenIsAcceptedByTheJdkWithMutualAuth(Enctype enctype, KdcPrincipals names) throws Exception {
-        ServiceKey key = randomKey(names.service("forge" + enctype.id()), enctype, 3);
+    @EnumSource(value = AesEnctype.class, names = {"AES128_CTS_HMAC_SHA1_96", "AES256_CTS_HMAC_SHA1_96"})
+    void defaultForgedTokenIsAcceptedByTheJdkWithMutualAuth(AesEnctype enctype, KdcPrincipals names) throws Exception {
+        LongTermKey key = randomKey(names.service("forge" + enctype.id()), enctype, 3);
         TicketForge forge = TicketForge.forService(key).withClock(Clock.fixed(NOW, ZoneOffset.UTC));
         ForgedApReq apReq = forge.apReq(forge.ticket().client(names.user("dave")).build()).build();
 
@@ -41,9 +41,41 @@ class TicketForgeTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = AesEnctype.class, names = {"AES128_CTS_HMAC_SHA1_96", "AES256_CTS_HMAC_SHA1_96"})
+    void tokenForgedWithOurCryptoIsAcceptedByTheJdk(AesEnctype enctype, KdcPrincipals names) throws Exception {
+        LongTermKey key = randomKey(names.service("ours" + enctype.id()), enctype, 1);
+        ForgedApReq apReq = TicketForge.forService(key).withCrypto(ForgeCrypto.ours()).apReq().build();
+
+        try (JdkAcceptor acceptor = acceptorFor(key, names)) {
+            apReq.readApRep(acceptor.accept(apReq.gssToken()));
+            assertThat(acceptor.isEstablished()).isTrue();
+        }
+    }
+
+    /** aes-sha2 forging follows dev.krb5gss.crypto: accepted by the JDK once implemented, refused before. */
+    @ParameterizedTest
+    @EnumSource(value = AesEnctype.class, names = {"AES128_CTS_HMAC_SHA256_128", "AES256_CTS_HMAC_SHA384_192"})
+    void aesSha2ForgingFollowsOurCrypto(AesEnctype enctype, KdcPrincipals names) throws Exception {
+        byte[] keyBytes = new byte[enctype.keyLength()];
+        new java.security.SecureRandom().nextBytes(keyBytes);
+        LongTermKey key = new LongTermKey(names.service("sha2" + enctype.id()), enctype, 1, keyBytes);
+        TicketForge forge = TicketForge.forService(key);
+        if (!ForgeCrypto.ours().supports(enctype)) {
+            assertThatThrownBy(() -> forge.apReq().build())
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining(enctype.krb5Name());
+            return;
+        }
+        try (JdkAcceptor acceptor = acceptorFor(key, names)) {
+            acceptor.accept(forge.apReq().build().gssToken());
+            assertThat(acceptor.isEstablished()).isTrue();
+        }
+    }
+
     @Test
     void channelBindingsInTheChecksumAreCheckedByTheJdk(KdcPrincipals names) throws Exception {
-        ServiceKey key = randomKey(names.service("bindings"), Enctype.AES256_CTS_HMAC_SHA1_96, 1);
+        LongTermKey key = randomKey(names.service("bindings"), AesEnctype.AES256_CTS_HMAC_SHA1_96, 1);
         TicketForge forge = TicketForge.forService(key);
         ChannelBinding binding = new ChannelBinding(InetAddress.getLoopbackAddress(), null, new byte[] {1, 2, 3});
         Path keytab = KeytabFile.write(names.kdc().workDir().resolve(names.tag() + "-cb.keytab"), List.of(key));
@@ -64,8 +96,49 @@ class TicketForgeTest {
     }
 
     @Test
+    void delegatedTgtInTheChecksumReachesTheJdkAcceptor(KdcPrincipals names) throws Exception {
+        LongTermKey key = randomKey(names.service("deleg"), AesEnctype.AES256_CTS_HMAC_SHA1_96, 1);
+        TicketForge forge = TicketForge.forService(key);
+        ForgedTicket ticket = forge.ticket().client(names.user("gwen")).build();
+        byte[] krbCred = forge.krbCred(forge.forwardedTgt(ticket), ticket.sessionKey());
+        byte[] token = forge.apReq(ticket).checksum(GssChecksum.builder().delegation(krbCred)).build().gssToken();
+
+        try (JdkAcceptor acceptor = acceptorFor(key, names)) {
+            acceptor.accept(token);
+
+            assertThat(acceptor.context().getCredDelegState()).isTrue();
+            assertThat(acceptor.context().getDelegCred().getName().toString()).isEqualTo(names.user("gwen"));
+        }
+    }
+
+    @Test
+    void authenticatorForAnotherClientIsRejectedByTheJdk(KdcPrincipals names) throws Exception {
+        LongTermKey key = randomKey(names.service("badmatch"), AesEnctype.AES256_CTS_HMAC_SHA1_96, 1);
+        TicketForge forge = TicketForge.forService(key);
+        ForgedTicket ticket = forge.ticket().client(names.user("hank")).build();
+        byte[] token = forge.apReq(ticket).client(names.user("mallory")).build().gssToken();
+
+        try (JdkAcceptor acceptor = acceptorFor(key, names)) {
+            assertThatThrownBy(() -> acceptor.accept(token))
+                    .isInstanceOf(GSSException.class)
+                    .hasMessageContaining("Ticket and authenticator don't match");
+        }
+    }
+
+    @Test
+    void truncatedTokenIsRejectedByTheJdk(KdcPrincipals names) throws Exception {
+        LongTermKey key = randomKey(names.service("trunc"), AesEnctype.AES256_CTS_HMAC_SHA1_96, 1);
+        byte[] token = TicketForge.forService(key).apReq().build().gssToken();
+
+        try (JdkAcceptor acceptor = acceptorFor(key, names)) {
+            assertThatThrownBy(() -> acceptor.accept(java.util.Arrays.copyOf(token, token.length - 10)))
+                    .isInstanceOf(GSSException.class);
+        }
+    }
+
+    @Test
     void expiredTicketIsRejectedByTheJdk(KdcPrincipals names) throws Exception {
-        ServiceKey key = randomKey(names.service("expired"), Enctype.AES256_CTS_HMAC_SHA1_96, 1);
+        LongTermKey key = randomKey(names.service("expired"), AesEnctype.AES256_CTS_HMAC_SHA1_96, 1);
         TicketForge forge = TicketForge.forService(key);
         ForgedTicket expired = forge.ticket()
                 .authTime(NOW.minus(Duration.ofHours(12))).startTime(NOW.minus(Duration.ofHours(12)))
@@ -80,7 +153,7 @@ class TicketForgeTest {
 
     @Test
     void skewedAuthenticatorIsRejectedByTheJdk(KdcPrincipals names) throws Exception {
-        ServiceKey key = randomKey(names.service("skew"), Enctype.AES256_CTS_HMAC_SHA1_96, 1);
+        LongTermKey key = randomKey(names.service("skew"), AesEnctype.AES256_CTS_HMAC_SHA1_96, 1);
         TicketForge forge = TicketForge.forService(key);
         byte[] token = forge.apReq().ctime(Instant.now().minus(Duration.ofMinutes(30))).build().gssToken();
 
@@ -93,8 +166,8 @@ class TicketForgeTest {
 
     @Test
     void ticketInAnotherKeyIsRejectedByTheJdk(KdcPrincipals names) throws Exception {
-        ServiceKey key = randomKey(names.service("wrongkey"), Enctype.AES256_CTS_HMAC_SHA1_96, 1);
-        ServiceKey impostor = randomKey(key.principal(), Enctype.AES256_CTS_HMAC_SHA1_96, 1);
+        LongTermKey key = randomKey(names.service("wrongkey"), AesEnctype.AES256_CTS_HMAC_SHA1_96, 1);
+        LongTermKey impostor = randomKey(key.principal(), AesEnctype.AES256_CTS_HMAC_SHA1_96, 1);
         TicketForge forge = TicketForge.forService(key);
         byte[] token = forge.apReq(forge.ticket().encryptWith(impostor).build()).build().gssToken();
 
@@ -124,11 +197,11 @@ class TicketForgeTest {
         assertThat(java.util.Arrays.copyOfRange(value, 20, 24)).containsExactly(0x22, 0, 0, 0);
     }
 
-    static ServiceKey randomKey(String principal, Enctype enctype, int kvno) {
-        return new ServiceKey(principal, enctype, kvno, ForgeCrypto.kerby().randomKey(enctype));
+    static LongTermKey randomKey(String principal, AesEnctype enctype, int kvno) {
+        return new LongTermKey(principal, enctype, kvno, ForgeCrypto.kerby().randomKey(enctype));
     }
 
-    private static JdkAcceptor acceptorFor(ServiceKey key, KdcPrincipals names) throws Exception {
+    private static JdkAcceptor acceptorFor(LongTermKey key, KdcPrincipals names) throws Exception {
         Path keytab = KeytabFile.write(
                 names.kdc().workDir().resolve(names.tag() + "-" + key.nameWithoutRealm().replace('/', '_') + ".keytab"),
                 List.of(key));

@@ -41,7 +41,7 @@ public final class TicketKeyBackend extends MemoryIdentityBackend {
                 .max(Comparator.comparingInt(k -> k.getKeyType().getValue()))
                 .orElseThrow();
         KrbIdentity view = copyOf(stored);
-        for (Enctype e : Enctype.values()) {
+        for (AesEnctype e : AesEnctype.values()) {
             EncryptionType type = EncryptionType.fromValue(e.id());
             if (type != EncryptionType.NONE && !keys.containsKey(type)) {
                 view.getKeys().put(type, strongest);

@@ -3,14 +3,11 @@ package dev.krb5gss.ap;
 import dev.krb5gss.ap.KerberosMessages.ApRequest;
 import dev.krb5gss.ap.KerberosMessages.AuthenticatorContents;
 import dev.krb5gss.ap.KerberosMessages.EncryptedPart;
-import dev.krb5gss.ap.KerberosMessages.KeyValue;
 import dev.krb5gss.ap.KerberosMessages.TicketContents;
 import dev.krb5gss.crypto.CipherKey;
 import dev.krb5gss.crypto.CryptoProfile;
 import dev.krb5gss.crypto.CryptoProfiles;
 import dev.krb5gss.crypto.EncType;
-import dev.krb5gss.crypto.IntegrityException;
-import dev.krb5gss.crypto.SecretBytes;
 import dev.krb5gss.error.InternalFaultException;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
@@ -23,7 +20,6 @@ import dev.krb5gss.replay.ReplayKey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -40,20 +36,17 @@ import java.util.Set;
  * other check never enters the cache.
  */
 public final class ApAcceptor {
-  /** Key usage of the ticket's enc-part, RFC 4120 §7.5.1. */
-  static final int USAGE_TICKET = 2;
-  /** Key usage of the AP-REQ authenticator, RFC 4120 §7.5.1. */
-  static final int USAGE_AUTHENTICATOR = 11;
-
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final System.Logger LOG = System.getLogger(ApAcceptor.class.getName());
 
   private final KeySource keys;
   private final ApPolicy policy;
+  private final ApCrypto crypto;
 
   public ApAcceptor(KeySource keys, ApPolicy policy) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.crypto = new ApCrypto(policy.enctypes());
   }
 
   public ApPolicy policy() {
@@ -69,22 +62,29 @@ public final class ApAcceptor {
    *     requested, or clock skew), {@link RejectedException#errorToken()} holds a KRB-ERROR token
    */
   public ApEstablished accept(byte[] token, ChannelBindings bindings) throws RejectedException {
-    InitialContextToken ict = InitialContextToken.parseApReq(token, policy.maxTokenSize());
-    ApRequest req = ApRequestDecoder.apRequest(ict.body());
     try {
-      return verify(ict.mechOid(), req, bindings);
-    } catch (RejectedException e) {
-      LOG.log(System.Logger.Level.DEBUG, "AP-REQ rejected: {0}", e.getMessage());
-      if (req.mutualRequired() || e.reason() == Reason.CLOCK_SKEW) {
-        throw e.withErrorToken(KrbErrorBuilder.build(ict.mechOid(), e.reason(),
-            req.ticket().server(), policy.clock().instant()));
+      InitialContextToken ict = InitialContextToken.parseApReq(token, policy.maxTokenSize());
+      ApRequest req = ApRequestDecoder.apRequest(ict.body());
+      try {
+        return verify(ict.mechOid(), req, bindings);
+      } catch (RejectedException e) {
+        throw withErrorToken(e, ict.mechOid(), req);
       }
-      throw e;
-    } catch (InternalFaultException e) {
+    } catch (RejectedException | InternalFaultException e) {
+      LOG.log(System.Logger.Level.DEBUG, "AP-REQ rejected: {0}", e.getMessage());
       throw e;
     } catch (RuntimeException e) {
       throw new InternalFaultException("unexpected failure while verifying an AP-REQ", e);
     }
+  }
+
+  /** MIT sends a KRB-ERROR when the client asked for mutual authentication, and on clock skew. */
+  private RejectedException withErrorToken(RejectedException e, String mechOid, ApRequest req) {
+    if (!req.mutualRequired() && e.reason() != Reason.CLOCK_SKEW) {
+      return e;
+    }
+    return e.withErrorToken(KrbErrorBuilder.build(mechOid, e.reason(), req.ticket().server(),
+        policy.clock().instant()));
   }
 
   private ApEstablished verify(String mechOid, ApRequest req, ChannelBindings bindings)
@@ -100,7 +100,7 @@ public final class ApAcceptor {
     }
     EncryptedPart ticketEnc = req.ticket().encPart();
     EncType ticketType = EncType.of(ticketEnc.etype());
-    CryptoProfile ticketProfile = permitted(ticketType, "the ticket for " + server);
+    CryptoProfile ticketProfile = crypto.permitted(ticketType, "the ticket for " + server);
     ServiceKey serviceKey = selectKey(server, ticketEnc, ticketType);
     List<CipherKey> created = new ArrayList<>();
     try {
@@ -115,18 +115,18 @@ public final class ApAcceptor {
       ServiceKey serviceKey, CryptoProfile ticketProfile, List<CipherKey> created)
       throws RejectedException {
     PrincipalName server = req.ticket().server();
-    TicketContents ticket = decryptTicket(req, serviceKey, ticketProfile);
-    CipherKey sessionKey = cipherKey(ticket.key(), "the session key of the ticket for " + server);
+    TicketContents ticket = crypto.decryptTicket(req.ticket().encPart(), serviceKey, ticketProfile);
+    CipherKey sessionKey = crypto.cipherKey(ticket.key(),
+        "the session key of the ticket for " + server);
     created.add(sessionKey);
-    EncryptedPart authEnc = req.authenticator();
-    AuthenticatorContents auth = decryptAuthenticator(authEnc, sessionKey);
+    AuthenticatorContents auth = crypto.decryptAuthenticator(req.authenticator(), sessionKey);
     if (!auth.client().equals(ticket.client())) {
       throw new RejectedException(Reason.CLIENT_MISMATCH, "the authenticator names "
           + auth.client() + ", but the ticket was issued to " + ticket.client());
     }
     Instant now = policy.clock().instant();
-    Instant ctime = auth.ctime().plusNanos(auth.cusec() * 1000L);
-    TicketValidator.checkSkew(ctime, now, policy.maxSkew());
+    TicketValidator.checkSkew(auth.ctime().plusNanos(auth.cusec() * 1000L), now,
+        policy.maxSkew());
     TicketValidator.checkTicket(ticket, now, policy.maxSkew());
     GssChecksum cksum = GssChecksum.parse(auth.checksum());
     if ((cksum.flags() & GssChecksum.DCE_STYLE) != 0) {
@@ -136,34 +136,17 @@ public final class ApAcceptor {
     cksum.checkBindings(bindings, policy.requireChannelBindings());
     CipherKey initiatorSubkey = null;
     if (auth.subkey() != null) {
-      initiatorSubkey = cipherKey(auth.subkey(), "the authenticator subkey from " + auth.client());
+      initiatorSubkey = crypto.cipherKey(auth.subkey(),
+          "the authenticator subkey from " + auth.client());
       created.add(initiatorSubkey);
     }
-    Set<ContextFlag> flags = ContextFlag.fromBits(cksum.flags());
-    boolean mutual = req.mutualRequired() || flags.contains(ContextFlag.MUTUAL);
-    checkReplay(auth, server, authEnc, now);
+    checkReplay(auth, server, req.authenticator(), now);
 
     ApEstablished.Builder b = new ApEstablished.Builder();
     b.client = ticket.client();
     b.service = server;
     b.sessionKey = sessionKey;
     b.initiatorSubkey = initiatorSubkey;
-    b.initiatorSequence = auth.seqNumber() == null ? 0 : auth.seqNumber();
-    b.acceptorSequence = b.initiatorSequence;
-    if (mutual) {
-      flags.add(ContextFlag.MUTUAL);
-      CipherKey base = initiatorSubkey != null ? initiatorSubkey : sessionKey;
-      b.acceptorSubkey = CryptoProfiles.of(base.encType()).orElseThrow().randomKey();
-      created.add(b.acceptorSubkey);
-      b.acceptorSequence = RANDOM.nextInt() & 0x3fffffff;
-      b.outputToken = ApReplyBuilder.build(mechOid, sessionKey, auth.ctime(), auth.cusec(),
-          b.acceptorSubkey, b.acceptorSequence);
-    }
-    b.delegatedCredential = cksum.delegation();
-    if (b.delegatedCredential == null) {
-      flags.remove(ContextFlag.DELEG);
-    }
-    b.flags = flags;
     b.authTime = ticket.authTime();
     b.startTime = ticket.startTime();
     b.endTime = ticket.endTime();
@@ -171,17 +154,34 @@ public final class ApAcceptor {
     b.ticketEncType = serviceKey.encType();
     b.kvno = serviceKey.kvno();
     b.mechOid = mechOid;
+    b.delegatedCredential = cksum.delegation();
+    b.initiatorSequence = auth.seqNumber() == null ? 0 : auth.seqNumber();
+    b.flags = ContextFlag.fromBits(cksum.flags());
+    if (b.delegatedCredential == null) {
+      b.flags.remove(ContextFlag.DELEG);
+    }
+    if (req.mutualRequired() || b.flags.contains(ContextFlag.MUTUAL)) {
+      reply(b, auth, created);
+    } else {
+      b.acceptorSequence = b.initiatorSequence;
+    }
     return b.build();
   }
 
-  private CryptoProfile permitted(EncType type, String what) throws RejectedException {
-    if (!policy.enctypes().permits(type)) {
-      throw new RejectedException(Reason.ENCTYPE_NOT_PERMITTED, what + " uses " + type + ": "
-          + policy.enctypes().refusal(type));
-    }
-    return CryptoProfiles.of(type).orElseThrow(() -> new RejectedException(
-        Reason.ENCTYPE_NOT_PERMITTED, what + " uses " + type + ", which is permitted by the "
-            + "policy but not implemented by this library"));
+  /**
+   * Adds the AP-REP with a fresh acceptor subkey (of the initiator subkey's enctype if any, else
+   * the session key's, as MIT does) and a random initial sequence number, RFC 4121 §2 / §4.1.
+   */
+  private static void reply(ApEstablished.Builder b, AuthenticatorContents auth,
+      List<CipherKey> created) {
+    CipherKey base = b.initiatorSubkey != null ? b.initiatorSubkey : b.sessionKey;
+    b.acceptorSubkey = CryptoProfiles.of(base.encType()).orElseThrow(
+        () -> new InternalFaultException("no profile for " + base.encType())).randomKey();
+    created.add(b.acceptorSubkey);
+    b.acceptorSequence = RANDOM.nextInt() & 0x3fffffff;
+    b.flags.add(ContextFlag.MUTUAL);
+    b.outputToken = ApReplyBuilder.build(b.mechOid, b.sessionKey, auth.ctime(), auth.cusec(),
+        b.acceptorSubkey, b.acceptorSequence);
   }
 
   private ServiceKey selectKey(PrincipalName server, EncryptedPart enc, EncType type)
@@ -193,62 +193,6 @@ public final class ApAcceptor {
     }
     Integer kvno = enc.kvno() == null ? null : (int) (long) enc.kvno();
     return table.select(server, kvno, type);
-  }
-
-  private static TicketContents decryptTicket(ApRequest req, ServiceKey key, CryptoProfile profile)
-      throws RejectedException {
-    byte[] cipher = req.ticket().encPart().cipher();
-    byte[] plain;
-    try {
-      plain = profile.decrypt(key.cipherKey(), USAGE_TICKET, cipher, 0, cipher.length);
-    } catch (IntegrityException e) {
-      throw new RejectedException(Reason.TICKET_INTEGRITY, "the ticket for " + key.principal()
-          + " did not decrypt with the keytab's key of the same kvno (" + key.kvno()
-          + ") and enctype (" + key.encType().mitName() + "): the keytab key is wrong (keys "
-          + "changed without a new kvno, or the SPN belongs to another account); re-export the "
-          + "keytab");
-    }
-    try {
-      return ApRequestDecoder.encTicketPart(plain);
-    } finally {
-      Arrays.fill(plain, (byte) 0);
-    }
-  }
-
-  private static AuthenticatorContents decryptAuthenticator(EncryptedPart enc, CipherKey session)
-      throws RejectedException {
-    if (enc.etype() != session.encType().id()) {
-      throw new RejectedException(Reason.AUTHENTICATOR_INTEGRITY, "the authenticator is "
-          + "encrypted with " + EncType.of(enc.etype()) + ", but the ticket's session key is "
-          + session.encType());
-    }
-    CryptoProfile profile = CryptoProfiles.of(session.encType()).orElseThrow();
-    byte[] plain;
-    try {
-      plain = profile.decrypt(session, USAGE_AUTHENTICATOR, enc.cipher(), 0, enc.cipher().length);
-    } catch (IntegrityException e) {
-      throw new RejectedException(Reason.AUTHENTICATOR_INTEGRITY, "the authenticator did not "
-          + "decrypt with the ticket's session key: it was altered or made for another ticket");
-    }
-    try {
-      return ApRequestDecoder.authenticator(plain);
-    } finally {
-      Arrays.fill(plain, (byte) 0);
-    }
-  }
-
-  private CipherKey cipherKey(KeyValue kv, String what) throws RejectedException {
-    byte[] value = kv.keyValue();
-    try {
-      CryptoProfile profile = permitted(EncType.of(kv.keyType()), what);
-      if (value.length != profile.keyLength()) {
-        throw new RejectedException(Reason.MALFORMED_TOKEN, what + " has " + value.length
-            + " bytes, " + profile.encType().mitName() + " keys have " + profile.keyLength());
-      }
-      return profile.key(SecretBytes.copyOf(value));
-    } finally {
-      Arrays.fill(value, (byte) 0);
-    }
   }
 
   private void checkReplay(AuthenticatorContents auth, PrincipalName server, EncryptedPart enc,

@@ -135,10 +135,10 @@ final class DerReader {
   /** A KerberosTime: GeneralizedTime {@code YYYYMMDDHHMMSSZ} (RFC 4120 §5.2.3). */
   Instant time(String what) throws DerException {
     byte[] b = next(GENERALIZED_TIME, what).remaining();
-    String s = new String(b, StandardCharsets.US_ASCII);
-    if (!s.matches("[0-9]{14}Z")) {
+    if (!isKerberosTime(b)) {
       throw new DerException(what + ": KerberosTime must be YYYYMMDDHHMMSSZ");
     }
+    String s = new String(b, StandardCharsets.US_ASCII);
     try {
       return LocalDateTime.of(Integer.parseInt(s.substring(0, 4)),
           Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6, 8)),
@@ -147,6 +147,18 @@ final class DerReader {
     } catch (DateTimeException e) {
       throw new DerException(what + ": invalid date in KerberosTime");
     }
+  }
+
+  private static boolean isKerberosTime(byte[] b) {
+    if (b.length != 15 || b[14] != 'Z') {
+      return false;
+    }
+    for (int i = 0; i < 14; i++) {
+      if (b[i] < '0' || b[i] > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The rest of this reader's content. */

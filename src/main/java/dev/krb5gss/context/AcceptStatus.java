@@ -2,7 +2,7 @@ package dev.krb5gss.context;
 
 /**
  * The outcome of one successful accept leg, mirroring SSPI's AcceptSecurityContext return codes
- * and RFC 2743 §1.2.1.2 GSS major status. In every case the output token of the leg, if not
+ * and the RFC 2743 §1.2.1.1 GSS major status. In every case the output token of the leg, if not
  * empty, must be sent to the client.
  */
 public enum AcceptStatus {

@@ -4,7 +4,6 @@ import dev.krb5gss.ap.ApAcceptor;
 import dev.krb5gss.ap.ApPolicy;
 import dev.krb5gss.ap.ChannelBindings;
 import dev.krb5gss.crypto.EnctypePolicy;
-import dev.krb5gss.der.ObjectId;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.keytab.KeySource;
@@ -14,9 +13,6 @@ import dev.krb5gss.keytab.ServiceKeyTable;
 import dev.krb5gss.keytab.SubjectKeys;
 import dev.krb5gss.name.PrincipalName;
 import dev.krb5gss.replay.ReplayCache;
-import dev.krb5gss.spnego.GssFraming;
-import dev.krb5gss.spnego.MechOids;
-import dev.krb5gss.spnego.Ntlm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,52 +86,7 @@ public final class Acceptor {
 
   /** The exchange for a negotiation whose first token is {@code token}. */
   Exchange exchangeFor(byte[] token, ChannelBindings bindings) throws RejectedException {
-    Krb5Step krb5 = ApSession.step(ap, bindings);
-    if (Ntlm.isNtlmssp(token)) {
-      throw new RejectedException(Reason.NTLM_OFFERED, "got a raw NTLMSSP token: " + Ntlm.HINT);
-    }
-    if (!GssFraming.looksFramed(token)) {
-      if ((token[0] & 0xff) == 0x01 && token.length > 1 && token[1] == 0) {
-        return krb5Exchange(krb5, Negotiated.KRB5);
-      }
-      throw new RejectedException(Reason.MALFORMED_TOKEN, "expected an RFC 2743 initial context"
-          + " token (0x60) or a Kerberos AP-REQ (TOK_ID 01 00), got a token starting 0x"
-          + Integer.toHexString(token[0] & 0xff));
-    }
-    ObjectId mech = GssFraming.parse(token).mech();
-    for (Negotiated n : Negotiated.values()) {
-      if (n.oid().equals(mech)) {
-        return n == Negotiated.SPNEGO ? spnegoExchange(krb5) : krb5Exchange(krb5, n);
-      }
-    }
-    if (mech.equals(MechOids.NTLM)) {
-      throw new RejectedException(Reason.NTLM_OFFERED, "got an NTLM token: " + Ntlm.HINT);
-    }
-    throw new RejectedException(Reason.UNSUPPORTED_MECHANISM,
-        "expected a token for one of " + mechanisms + ", got mechanism " + mech);
-  }
-
-  private Exchange krb5Exchange(Krb5Step krb5, Negotiated mech) throws RejectedException {
-    requireEnabled(mech);
-    return new Krb5Exchange(krb5, mech);
-  }
-
-  private Exchange spnegoExchange(Krb5Step krb5) throws RejectedException {
-    requireEnabled(Negotiated.SPNEGO);
-    List<ObjectId> inner = new ArrayList<>();
-    for (Negotiated n : mechanisms) {
-      if (n.isKerberos()) {
-        inner.add(n.oid());
-      }
-    }
-    return new SpnegoExchange(krb5, inner);
-  }
-
-  private void requireEnabled(Negotiated mech) throws RejectedException {
-    if (!mechanisms.contains(mech)) {
-      throw new RejectedException(Reason.UNSUPPORTED_MECHANISM, "the client used " + mech + " ("
-          + mech.oidString() + "), but this acceptor accepts only " + mechanisms);
-    }
+    return Exchanges.forFirstToken(token, ApSession.step(ap, bindings), mechanisms);
   }
 
   public KeySource keys() {
@@ -177,8 +128,9 @@ public final class Acceptor {
   }
 
   /**
-   * Settings for an {@link Acceptor}. Exactly one key source ({@link #keys}, {@link #keytab} or
-   * {@link #subject}); {@link #build()} rejects contradictory settings.
+   * Settings for an {@link Acceptor}. At least one key source ({@link #keys}, {@link #keytab},
+   * {@link #subject}); several are merged, the first one added winning where two hold a key of
+   * the same principal, kvno and enctype. {@link #build()} rejects contradictory settings.
    */
   public static final class Builder {
     private final List<Object> keySources = new ArrayList<>();
@@ -310,8 +262,7 @@ public final class Acceptor {
     }
 
     private void check() {
-      require(keySources.size() == 1, "expected exactly one key source (keys, keytab or"
-          + " subject), got " + keySources.size());
+      require(!keySources.isEmpty(), "expected a key source (keys, keytab or subject), got none");
       require(!legTimeout.isNegative() && !legTimeout.isZero()
           && legTimeout.compareTo(MAX_LEG_TIMEOUT) <= 0,
           "expected a leg timeout in (0, " + MAX_LEG_TIMEOUT + "], got " + legTimeout);
@@ -333,7 +284,14 @@ public final class Acceptor {
     }
 
     private KeySource keySource() throws RejectedException {
-      Object source = keySources.get(0);
+      List<KeySource> sources = new ArrayList<>();
+      for (Object source : keySources) {
+        sources.add(keySource(source));
+      }
+      return sources.size() == 1 ? sources.get(0) : new MergedKeys(sources);
+    }
+
+    private static KeySource keySource(Object source) throws RejectedException {
       if (source instanceof KeySource) {
         return (KeySource) source;
       }

@@ -3,7 +3,6 @@ package dev.krb5gss.context;
 import dev.krb5gss.ap.ApAcceptor;
 import dev.krb5gss.ap.ApEstablished;
 import dev.krb5gss.ap.ChannelBindings;
-import dev.krb5gss.ap.ContextFlag;
 import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.token.MessageProtection;
 
@@ -31,10 +30,7 @@ final class ApSession implements Krb5Session {
 
   synchronized MessageProtection protection() throws RejectedException {
     if (protection == null) {
-      protection = MessageProtection.acceptor(established.contextKey(),
-          established.acceptorSubkey().isPresent(), established.acceptorSequence(),
-          established.initiatorSequence(), established.has(ContextFlag.REPLAY),
-          established.has(ContextFlag.SEQUENCE));
+      protection = MessageProtection.forAcceptor(established);
     }
     return protection;
   }

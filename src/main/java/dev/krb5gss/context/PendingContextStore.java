@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Server contexts held between the legs of a request/response protocol (HTTP Negotiate, RFC 4559
- * §4.2, where each leg is a new request), keyed by a caller-chosen connection key. It implements
+ * §4, where each leg is a new request), keyed by a caller-chosen connection key. It implements
  * the SSPI advice that the wait for a client's next message must time out: a context whose leg
  * deadline passed is EXPIRED and dropped, lazily on access and by {@link #sweep()}.
  *

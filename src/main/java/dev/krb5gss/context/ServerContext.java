@@ -53,7 +53,7 @@ public final class ServerContext {
   public synchronized AcceptResult accept(byte[] token) throws RejectedException {
     refuseUnlessPending();
     Instant now = clock.instant();
-    if (now.isAfter(legDeadline)) {
+    if (state == ContextState.AWAITING_NEXT_LEG && now.isAfter(legDeadline)) {
       moveTo(ContextState.EXPIRED);
       throw new RejectedException(Reason.CONTEXT_EXPIRED, "the next leg arrived "
           + Duration.between(legDeadline, now).toMillis() + " ms after the leg deadline ("
@@ -147,7 +147,11 @@ public final class ServerContext {
     return state;
   }
 
-  /** The instant after which the next leg is refused (meaningful while NEW or AWAITING_NEXT_LEG). */
+  /**
+   * While AWAITING_NEXT_LEG, the instant after which the next leg is refused. While NEW, the
+   * instant after which a {@link PendingContextStore} reaps a context that never got its first
+   * token (a context outside a store takes its first token at any time).
+   */
   public synchronized Instant legDeadline() {
     return legDeadline;
   }

@@ -94,6 +94,10 @@ final class SpnegoExchange implements Exchange {
   private Leg micLeg(NegTokenResp resp) throws RejectedException {
     byte[] mic = resp.mechListMic().orElseThrow(() -> new RejectedException(
         Reason.MECHLIST_MIC_FAILED, "expected the client's mechListMIC, got " + resp));
+    if (resp.responseToken().isPresent()) {
+      throw new RejectedException(Reason.MALFORMED_TOKEN, "expected only the client's"
+          + " mechListMIC after the Kerberos exchange completed, got " + resp);
+    }
     verify(mic);
     phase = Phase.DONE;
     return new Leg(AcceptStatus.COMPLETE, new byte[0]);

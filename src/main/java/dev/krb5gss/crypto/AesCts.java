@@ -3,7 +3,6 @@ package dev.krb5gss.crypto;
 import dev.krb5gss.error.InternalFaultException;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -14,65 +13,82 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class AesCts {
   static final int BLOCK = 16;
-  private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[BLOCK]);
 
   private AesCts() {}
 
   /** Encrypts {@code len >= 16} bytes of {@code in} into {@code out} at {@code outOff}. */
   static void encrypt(SecretKeySpec key, byte[] in, int off, int len, byte[] out, int outOff) {
     checkLength(len);
-    Cipher cbc = Jce.aesCbc();
+    boolean done = false;
     try {
-      cbc.init(Cipher.ENCRYPT_MODE, key, ZERO_IV);
-      if (len == BLOCK) {
-        cbc.doFinal(in, off, BLOCK, out, outOff);
-        return;
-      }
-      int tail = tailLength(len);
-      int head = len - tail;                         // full blocks C1..C(m-1)
-      cbc.update(in, off, head, out, outOff);
-      byte[] last = new byte[BLOCK];                 // Pm zero-padded
-      System.arraycopy(in, off + head, last, 0, tail);
-      byte[] cm = cbc.doFinal(last);
-      int prev = outOff + head - BLOCK;              // where C(m-1) sits
-      System.arraycopy(out, prev, last, 0, BLOCK);   // keep C(m-1)
-      System.arraycopy(cm, 0, out, prev, BLOCK);
-      System.arraycopy(last, 0, out, prev + BLOCK, tail);
+      encryptCts(key, in, off, len, out, outOff);
+      done = true;
     } catch (GeneralSecurityException e) {
       throw new InternalFaultException("AES-CBC encryption failed", e);
+    } finally {
+      if (!done) {
+        Jce.forgetAesKeys();
+      }
     }
   }
 
   /** Decrypts {@code len >= 16} bytes of {@code in} into {@code out} at {@code outOff}. */
   static void decrypt(SecretKeySpec key, byte[] in, int off, int len, byte[] out, int outOff) {
     checkLength(len);
-    Cipher cbc = Jce.aesCbc();
+    boolean done = false;
     try {
-      cbc.init(Cipher.DECRYPT_MODE, key, ZERO_IV);
-      if (len == BLOCK) {
-        cbc.doFinal(in, off, BLOCK, out, outOff);
-        return;
-      }
-      int tail = tailLength(len);
-      int cmAt = off + len - tail - BLOCK;           // the swapped-in Cm
-      Cipher ecb = Jce.aesEcb();
-      ecb.init(Cipher.DECRYPT_MODE, key);
-      byte[] d = ecb.doFinal(in, cmAt, BLOCK);       // = C(m-1) xor Pm-padded
-      byte[] prev = d.clone();                       // rebuild the full C(m-1)
-      System.arraycopy(in, cmAt + BLOCK, prev, 0, tail);
-      byte[] pm = new byte[tail];
-      for (int i = 0; i < tail; i++) {
-        pm[i] = (byte) (d[i] ^ prev[i]);
-      }
-      int head = cmAt - off;
-      if (head > 0) {
-        cbc.update(in, off, head, out, outOff);
-      }
-      cbc.doFinal(prev, 0, BLOCK, out, outOff + head);
-      System.arraycopy(pm, 0, out, outOff + head + BLOCK, tail);
+      decryptCts(key, in, off, len, out, outOff);
+      done = true;
     } catch (GeneralSecurityException e) {
       throw new InternalFaultException("AES-CBC decryption failed", e);
+    } finally {
+      if (!done) {
+        Jce.forgetAesKeys();
+      }
     }
+  }
+
+  private static void encryptCts(SecretKeySpec key, byte[] in, int off, int len, byte[] out,
+      int outOff) throws GeneralSecurityException {
+    Cipher cbc = Jce.cbcEncrypt(key);
+    if (len == BLOCK) {
+      cbc.doFinal(in, off, BLOCK, out, outOff);
+      return;
+    }
+    int tail = tailLength(len);
+    int head = len - tail;                         // full blocks C1..C(m-1)
+    cbc.update(in, off, head, out, outOff);
+    byte[] last = new byte[BLOCK];                 // Pm zero-padded
+    System.arraycopy(in, off + head, last, 0, tail);
+    byte[] cm = cbc.doFinal(last);
+    int prev = outOff + head - BLOCK;              // where C(m-1) sits
+    System.arraycopy(out, prev, last, 0, BLOCK);   // keep C(m-1)
+    System.arraycopy(cm, 0, out, prev, BLOCK);
+    System.arraycopy(last, 0, out, prev + BLOCK, tail);
+  }
+
+  private static void decryptCts(SecretKeySpec key, byte[] in, int off, int len, byte[] out,
+      int outOff) throws GeneralSecurityException {
+    Cipher cbc = Jce.cbcDecrypt(key);
+    if (len == BLOCK) {
+      cbc.doFinal(in, off, BLOCK, out, outOff);
+      return;
+    }
+    int tail = tailLength(len);
+    int cmAt = off + len - tail - BLOCK;           // the swapped-in Cm
+    byte[] d = Jce.ecbDecrypt(key).doFinal(in, cmAt, BLOCK); // = C(m-1) xor Pm-padded
+    byte[] prev = d.clone();                       // rebuild the full C(m-1)
+    System.arraycopy(in, cmAt + BLOCK, prev, 0, tail);
+    byte[] pm = new byte[tail];
+    for (int i = 0; i < tail; i++) {
+      pm[i] = (byte) (d[i] ^ prev[i]);
+    }
+    int head = cmAt - off;
+    if (head > 0) {
+      cbc.update(in, off, head, out, outOff);
+    }
+    cbc.doFinal(prev, 0, BLOCK, out, outOff + head);
+    System.arraycopy(pm, 0, out, outOff + head + BLOCK, tail);
   }
 
   /** One AES block encryption (the "E" of RFC 3961 §5.1 DR for a one-block input). */

@@ -1,5 +1,7 @@
 package dev.krb5gss.keytab;
 
+import dev.krb5gss.crypto.CryptoProfile;
+import dev.krb5gss.crypto.CryptoProfiles;
 import dev.krb5gss.crypto.EncType;
 import dev.krb5gss.crypto.SecretBytes;
 import dev.krb5gss.name.PrincipalName;
@@ -71,6 +73,7 @@ public final class KeytabParser {
     int encType = readShort(r, "key type");
     int keyLen = readShort(r, "key length");
     need(r, keyLen, "key bytes");
+    checkKeyLength(encType, keyLen);
     byte[] key = new byte[keyLen];
     r.get(key);
     if (r.remaining() >= 4) {
@@ -83,6 +86,16 @@ public final class KeytabParser {
     SecretBytes secret = SecretBytes.copyOf(key);
     Arrays.fill(key, (byte) 0);
     return new ServiceKey(principal, kvno, EncType.of(encType), secret);
+  }
+
+  /** A key of an enctype we implement must have that enctype's length (RFC 3961 §3). */
+  private static void checkKeyLength(int encType, int keyLen) throws KeytabFormatException {
+    java.util.Optional<dev.krb5gss.crypto.CryptoProfile> profile =
+        dev.krb5gss.crypto.CryptoProfiles.of(EncType.of(encType));
+    if (profile.isPresent() && profile.get().keyLength() != keyLen) {
+      throw new KeytabFormatException("key of " + EncType.of(encType) + " must be "
+          + profile.get().keyLength() + " bytes, got " + keyLen);
+    }
   }
 
   private static String readString(ByteBuffer r, String what) throws KeytabFormatException {

@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.security.auth.Subject;
 import javax.security.auth.kerberos.KerberosKey;
 import javax.security.auth.kerberos.KerberosPrincipal;
@@ -45,9 +46,9 @@ public final class SubjectKeys implements KeySource {
     List<Path> files = new ArrayList<>();
     List<ServiceKey> keys = new ArrayList<>();
     for (KeyTab keyTab : subject.getPrivateCredentials(KeyTab.class)) {
-      Path file = keytabFile(keyTab);
-      if (file != null) {
-        files.add(file);
+      Optional<Path> file = keytabFile(keyTab);
+      if (file.isPresent()) {
+        files.add(file.get());
       } else if (keyTab.getPrincipal() != null) {
         for (KerberosKey k : keyTab.getKeys(keyTab.getPrincipal())) {
           keys.add(convert(k));
@@ -79,21 +80,21 @@ public final class SubjectKeys implements KeySource {
    * The file behind a KeyTab. {@code KeyTab} has no accessor; its {@code toString()} is the file
    * name, followed by {@code " for <principal>"} or {@code " for someone"} when bound (JDK 17-25).
    */
-  static Path keytabFile(KeyTab keyTab) {
+  public static Optional<Path> keytabFile(KeyTab keyTab) {
     String text = keyTab.toString();
     if (keyTab.isBound()) {
       String suffix = keyTab.getPrincipal() == null ? " for someone"
           : " for " + keyTab.getPrincipal();
       if (!text.endsWith(suffix)) {
-        return null;
+        return Optional.empty();
       }
       text = text.substring(0, text.length() - suffix.length());
     }
     try {
       Path path = Paths.get(text);
-      return Files.isRegularFile(path) ? path : null;
+      return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     } catch (RuntimeException e) {
-      return null;
+      return Optional.empty();
     }
   }
 

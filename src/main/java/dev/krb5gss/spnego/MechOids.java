@@ -2,11 +2,13 @@ package dev.krb5gss.spnego;
 
 import dev.krb5gss.der.ObjectId;
 
-/** The GSS mechanism OIDs we meet in negotiations. */
+/**
+ * The GSS mechanism OIDs (RFC 2743 §3.1 thisMech, RFC 4178 §4.1 MechType) we meet in negotiations.
+ */
 public final class MechOids {
   /** Kerberos V5, RFC 1964 §1 / RFC 4121 §1. */
   public static final ObjectId KRB5 = ObjectId.of("1.2.840.113554.1.2.2");
-  /** The Microsoft "legacy" Kerberos OID that Windows lists first (MS-SPNG §3.1.5.2, a typo kept). */
+  /** Microsoft's legacy Kerberos OID, which Windows lists first in its SPNEGO offers. */
   public static final ObjectId MS_KRB5 = ObjectId.of("1.2.840.48018.1.2.2");
   /** SPNEGO itself, RFC 4178 §3.1. */
   public static final ObjectId SPNEGO = ObjectId.of("1.3.6.1.5.5.2");

@@ -6,6 +6,8 @@ import static dev.krb5gss.token.TokenHeader.SEALED;
 import static dev.krb5gss.token.TokenHeader.SENT_BY_ACCEPTOR;
 import static dev.krb5gss.token.TokenHeader.defective;
 
+import dev.krb5gss.ap.ApEstablished;
+import dev.krb5gss.ap.ContextFlag;
 import dev.krb5gss.crypto.CipherKey;
 import dev.krb5gss.crypto.CryptoProfile;
 import dev.krb5gss.crypto.CryptoProfiles;
@@ -49,6 +51,18 @@ public final class MessageProtection {
     this.acceptorSubkey = acceptorSubkey;
     this.sendSeq = new AtomicLong(ourSeq);
     this.window = new SequenceWindow(peerSeq, replay, sequence);
+  }
+
+  /**
+   * The acceptor's side of an established context (RFC 4121 §2 context key, AcceptorSubkey flag
+   * when we sent a subkey, sequence numbers from the authenticator and our AP-REP, replay and
+   * sequence detection as negotiated).
+   *
+   * @throws RejectedException {@link Reason#UNSUPPORTED_OPERATION} for rc4-hmac contexts
+   */
+  public static MessageProtection forAcceptor(ApEstablished est) throws RejectedException {
+    return acceptor(est.contextKey(), est.acceptorSubkey().isPresent(), est.acceptorSequence(),
+        est.initiatorSequence(), est.has(ContextFlag.REPLAY), est.has(ContextFlag.SEQUENCE));
   }
 
   /**

@@ -8,14 +8,15 @@ import dev.krb5gss.crypto.EncType;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.keytab.ServiceKeyTable;
-import dev.krb5gss.testkit.Enctype;
+import dev.krb5gss.testkit.AesEnctype;
 import dev.krb5gss.testkit.ForgeCrypto;
 import dev.krb5gss.testkit.ForgedTicket;
 import dev.krb5gss.testkit.GssChecksum;
-import dev.krb5gss.testkit.ServiceKey;
+import dev.krb5gss.testkit.LongTermKey;
 import dev.krb5gss.testkit.SessionKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.apache.kerby.kerberos.kerb.type.base.EncryptionKey;
 import org.apache.kerby.kerberos.kerb.type.ticket.TicketFlag;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.ietf.jgss.ChannelBinding;
@@ -31,8 +32,8 @@ class ApRejectionTest {
 
   @Test
   void serviceNotInKeytabNamesTheAskedAndThePresentPrincipals() {
-    ServiceKey other = new ServiceKey("HTTP/other.forge.test@FORGE.TEST",
-        Enctype.AES256_CTS_HMAC_SHA1_96, 3, fx.kitKey.keyBytes());
+    LongTermKey other = new LongTermKey("HTTP/other.forge.test@FORGE.TEST",
+        AesEnctype.AES256_CTS_HMAC_SHA1_96, 3, fx.kitKey.keyBytes());
     ApAcceptor acceptor = new ApAcceptor(ForgeFixture.table(other), fx.policy().build());
     assertRejected(() -> acceptor.accept(fx.validToken(), null), Reason.SERVICE_NOT_IN_KEYTAB,
         ForgeFixture.SERVICE, "HTTP/other.forge.test@FORGE.TEST");
@@ -64,8 +65,8 @@ class ApRejectionTest {
 
   @Test
   void enctypeNotInKeytabNamesTicketAndKeytabEnctypes() {
-    ServiceKey aes128 = new ServiceKey(ForgeFixture.SERVICE, Enctype.AES128_CTS_HMAC_SHA1_96, 3,
-        ForgeCrypto.kerby().randomKey(Enctype.AES128_CTS_HMAC_SHA1_96));
+    LongTermKey aes128 = new LongTermKey(ForgeFixture.SERVICE, AesEnctype.AES128_CTS_HMAC_SHA1_96, 3,
+        ForgeCrypto.kerby().randomKey(AesEnctype.AES128_CTS_HMAC_SHA1_96));
     ApAcceptor acceptor = new ApAcceptor(ForgeFixture.table(aes128), fx.policy().build());
     assertRejected(() -> acceptor.accept(fx.validToken(), null), Reason.ENCTYPE_NOT_IN_KEYTAB,
         "aes256-cts-hmac-sha1-96", "[aes128-cts-hmac-sha1-96]");
@@ -95,8 +96,8 @@ class ApRejectionTest {
 
   @Test
   void aWrongKeyWithMatchingKvnoAndEnctypeIsAnIntegrityFailure() {
-    ServiceKey wrong = new ServiceKey(ForgeFixture.SERVICE, Enctype.AES256_CTS_HMAC_SHA1_96, 3,
-        ForgeCrypto.kerby().randomKey(Enctype.AES256_CTS_HMAC_SHA1_96));
+    LongTermKey wrong = new LongTermKey(ForgeFixture.SERVICE, AesEnctype.AES256_CTS_HMAC_SHA1_96, 3,
+        ForgeCrypto.kerby().randomKey(AesEnctype.AES256_CTS_HMAC_SHA1_96));
     ApAcceptor acceptor = new ApAcceptor(ForgeFixture.table(wrong), fx.policy().build());
     assertRejected(() -> acceptor.accept(fx.validToken(), null), Reason.TICKET_INTEGRITY,
         "kvno (3)", "aes256-cts-hmac-sha1-96", "re-export");
@@ -106,7 +107,7 @@ class ApRejectionTest {
   void anAuthenticatorInAnotherKeyIsAnIntegrityFailure() {
     ForgedTicket ticket = fx.forge.ticket().client(ForgeFixture.CLIENT).build();
     byte[] token = fx.forge.apReq(ticket).encryptAuthenticatorWith(
-        SessionKey.random(Enctype.AES256_CTS_HMAC_SHA1_96, ForgeCrypto.kerby())).build().gssToken();
+        SessionKey.random(AesEnctype.AES256_CTS_HMAC_SHA1_96, ForgeCrypto.kerby())).build().gssToken();
     assertRejected(() -> fx.acceptor().accept(token, null), Reason.AUTHENTICATOR_INTEGRITY,
         "session key");
   }
@@ -285,6 +286,55 @@ class ApRejectionTest {
         fx.policy().build());
     assertRejected(() -> acceptor.accept(fx.validToken(), null), Reason.NO_CREDENTIALS,
         ForgeFixture.SERVICE);
+  }
+
+  @Test
+  void aSessionKeyOfAnEnctypeOutsideThePolicyIsRefused() {
+    ForgedTicket ticket = fx.forge.ticket().client(ForgeFixture.CLIENT)
+        .editEncPart(p -> p.setKey(new EncryptionKey(23, new byte[16]))).build();
+    byte[] token = fx.forge.apReq(ticket).build().gssToken();
+    assertRejected(() -> fx.acceptor().accept(token, null), Reason.ENCTYPE_NOT_PERMITTED,
+        "session key", "rc4-hmac");
+  }
+
+  @Test
+  void aSessionKeyOfTheWrongLengthIsMalformed() {
+    ForgedTicket ticket = fx.forge.ticket().client(ForgeFixture.CLIENT)
+        .editEncPart(p -> p.setKey(new EncryptionKey(18, new byte[5]))).build();
+    byte[] token = fx.forge.apReq(ticket).build().gssToken();
+    assertRejected(() -> fx.acceptor().accept(token, null), Reason.MALFORMED_TOKEN,
+        "session key", "5 bytes", "32");
+  }
+
+  @Test
+  void aCusecOutOfRangeIsMalformed() {
+    byte[] token = apReqWith(b -> b.editAuthenticator(a -> a.setCusec(1_000_000)));
+    assertRejected(() -> fx.acceptor().accept(token, null), Reason.MALFORMED_TOKEN,
+        "cusec 1000000");
+  }
+
+  @Test
+  void aWrongAuthenticatorVersionIsMalformed() {
+    byte[] token = apReqWith(b -> b.authenticatorVno(4));
+    assertRejected(() -> fx.acceptor().accept(token, null), Reason.MALFORMED_TOKEN,
+        "authenticator-vno", "expected 5, got 4");
+  }
+
+  @Test
+  void aWrongTicketVersionIsMalformed() {
+    byte[] token = fx.forge.apReq(fx.forge.ticket().tktVno(4).build()).build().gssToken();
+    assertRejected(() -> fx.acceptor().accept(token, null), Reason.MALFORMED_TOKEN,
+        "tkt-vno", "expected 5, got 4");
+  }
+
+  @Test
+  void aTicketWithoutKvnoUsesTheNewestKey() throws Exception {
+    byte[] token = fx.forge.apReq(fx.forge.ticket().client(ForgeFixture.CLIENT).kvnoLabel(null)
+        .build()).build().gssToken();
+    LongTermKey old = new LongTermKey(ForgeFixture.SERVICE, AesEnctype.AES256_CTS_HMAC_SHA1_96, 1,
+        ForgeCrypto.kerby().randomKey(AesEnctype.AES256_CTS_HMAC_SHA1_96));
+    ApAcceptor acceptor = new ApAcceptor(ForgeFixture.table(old, fx.kitKey), fx.policy().build());
+    assertThat(acceptor.accept(token, null).kvno()).isEqualTo(3);
   }
 
   private byte[] apReqWith(java.util.function.Consumer<dev.krb5gss.testkit.ApReqBuilder> edit) {

@@ -5,7 +5,7 @@ import dev.krb5gss.crypto.SecretBytes;
 import dev.krb5gss.keytab.ServiceKey;
 import dev.krb5gss.keytab.ServiceKeyTable;
 import dev.krb5gss.name.PrincipalName;
-import dev.krb5gss.testkit.Enctype;
+import dev.krb5gss.testkit.AesEnctype;
 import dev.krb5gss.testkit.ForgeCrypto;
 import dev.krb5gss.testkit.TicketForge;
 import java.time.Clock;
@@ -25,12 +25,12 @@ final class ForgeFixture {
   static final String CLIENT = "alice@" + REALM;
   static final Instant NOW = Instant.parse("2026-11-26T12:00:00.250Z");
 
-  final dev.krb5gss.testkit.ServiceKey kitKey;
+  final dev.krb5gss.testkit.LongTermKey kitKey;
   final Clock acceptorClock;
   final TicketForge forge;
 
-  private ForgeFixture(Enctype enctype, int kvno, Duration clientClockOffset) {
-    this.kitKey = new dev.krb5gss.testkit.ServiceKey(SERVICE, enctype, kvno,
+  private ForgeFixture(AesEnctype enctype, int kvno, Duration clientClockOffset) {
+    this.kitKey = new dev.krb5gss.testkit.LongTermKey(SERVICE, enctype, kvno,
         ForgeCrypto.kerby().randomKey(enctype));
     this.acceptorClock = Clock.fixed(NOW, ZoneOffset.UTC);
     this.forge = TicketForge.forService(kitKey)
@@ -38,22 +38,22 @@ final class ForgeFixture {
   }
 
   static ForgeFixture aes256() {
-    return new ForgeFixture(Enctype.AES256_CTS_HMAC_SHA1_96, 3, Duration.ZERO);
+    return new ForgeFixture(AesEnctype.AES256_CTS_HMAC_SHA1_96, 3, Duration.ZERO);
   }
 
-  static ForgeFixture of(Enctype enctype, int kvno) {
+  static ForgeFixture of(AesEnctype enctype, int kvno) {
     return new ForgeFixture(enctype, kvno, Duration.ZERO);
   }
 
   /** The client's clock is {@code offset} ahead of the acceptor's (negative: behind). */
   static ForgeFixture withClientClockOffset(Duration offset) {
-    return new ForgeFixture(Enctype.AES256_CTS_HMAC_SHA1_96, 3, offset);
+    return new ForgeFixture(AesEnctype.AES256_CTS_HMAC_SHA1_96, 3, offset);
   }
 
   /** Our key table holding exactly {@code keys} (the kit's key type converted). */
-  static ServiceKeyTable table(dev.krb5gss.testkit.ServiceKey... keys) {
+  static ServiceKeyTable table(dev.krb5gss.testkit.LongTermKey... keys) {
     List<ServiceKey> ours = new ArrayList<>();
-    for (dev.krb5gss.testkit.ServiceKey k : keys) {
+    for (dev.krb5gss.testkit.LongTermKey k : keys) {
       ours.add(new ServiceKey(PrincipalName.parse(k.principal(), ""), k.kvno(),
           EncType.of(k.enctype().id()), SecretBytes.copyOf(k.keyBytes())));
     }

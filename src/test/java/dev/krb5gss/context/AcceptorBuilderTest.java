@@ -27,8 +27,7 @@ class AcceptorBuilderTest {
         b -> b.maxPendingPerKey(0),
         b -> b.mechanisms(Negotiated.SPNEGO),
         b -> b.mechanisms(),
-        b -> b.maxTokenSize(10),
-        b -> b.keys(Tokens.randomKeys()));
+        b -> b.maxTokenSize(10));
   }
 
   @ParameterizedTest

@@ -294,6 +294,29 @@ class AcceptorKdcTest {
     }
   }
 
+  @Test
+  void keysOfTwoKeytabsAreMerged(KdcPrincipals names) throws Exception {
+    KdcFixture other = new KdcFixture(names, "IMAP");
+    Acceptor both = Acceptor.builder().keytab(kdc.keytab).keytab(other.keytab).clock(clock).build();
+    try (JdkInitiator http = kdc.krb5(false); JdkInitiator imap = other.krb5(false)) {
+      assertThat(both.newContext().accept(http.firstToken()).status())
+          .isEqualTo(AcceptStatus.COMPLETE);
+      assertThat(both.newContext().accept(imap.firstToken()).status())
+          .isEqualTo(AcceptStatus.COMPLETE);
+    }
+  }
+
+  @Test
+  void spnAllowlistRefusesOtherServices() throws Exception {
+    Acceptor onlyImap = kdc.acceptor().clock(clock)
+        .allowedServices(p -> p.components().get(0).equals("IMAP")).build();
+    ServerContext ctx = onlyImap.newContext();
+    try (JdkInitiator init = kdc.spnego()) {
+      assertThatThrownBy(() -> ctx.accept(init.firstToken()))
+          .satisfies(t -> assertReason(t, Reason.SERVICE_NOT_ALLOWED));
+    }
+  }
+
   /** The JDK wraps, we unwrap; we wrap, the JDK unwraps: the context keys agree. */
   static void assertJdkTalksToOurProtection(JdkInitiator init, MessageProtection ours)
       throws Exception {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +44,31 @@ class PendingContextStoreTest {
     assertThat(store.expiredCount()).isEqualTo(10_000);
     assertThat(store.refusedCount()).isZero();
     assertThat(store.find(1)).isEmpty();
+  }
+
+  @Test
+  void scheduledSweepsRunOnTheCallersExecutor() throws Exception {
+    PendingContextStore store = acceptor(10, 10).pendingContexts();
+    Runnable[] scheduled = new Runnable[1];
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1) {
+      @Override
+      public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay,
+          long delay, TimeUnit unit) {
+        scheduled[0] = command;
+        assertThat(unit.toMillis(delay)).isEqualTo(5_000);
+        return super.scheduleWithFixedDelay(() -> { }, initialDelay, delay, unit);
+      }
+    };
+    try {
+      store.scheduleSweeps(executor, Duration.ofSeconds(5));
+      store.begin("k").accept(Tokens.ntlmFirstThenKrb5());
+      clock.advance(Duration.ofSeconds(31));
+      scheduled[0].run();
+      assertThat(store.pendingCount()).isZero();
+      assertThat(store.expiredCount()).isEqualTo(1);
+    } finally {
+      executor.shutdownNow();
+    }
   }
 
   @Test

@@ -77,6 +77,14 @@ class ServerContextStateTest {
   }
 
   @Test
+  void aContextOutsideAStoreTakesItsFirstTokenLate() throws RejectedException {
+    ServerContext ctx = acceptor().newContext();
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(ctx.accept(Tokens.ntlmFirstThenKrb5()).status())
+        .isEqualTo(AcceptStatus.CONTINUE_NEEDED);
+  }
+
+  @Test
   void failedContextRefusesFurtherTokensAndStaysFailed() throws RejectedException {
     ServerContext ctx = acceptor().newContext();
     assertReason(() -> ctx.accept(HexFormat.of().parseHex("6003020100")), Reason.MALFORMED_TOKEN);

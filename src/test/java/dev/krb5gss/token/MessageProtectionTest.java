@@ -294,6 +294,37 @@ class MessageProtectionTest {
   }
 
   @Test
+  void concurrentWrapsGetDistinctSequenceNumbers() throws Exception {
+    Pair p = pair(20, true);
+    int threads = 4;
+    int each = 200;
+    java.util.concurrent.ConcurrentSkipListMap<Long, byte[]> bySeq =
+        new java.util.concurrent.ConcurrentSkipListMap<>(Long::compareUnsigned);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < each; i++) {
+            byte[] token = p.initiator.wrap(MSG, 0, MSG.length, i % 2 == 0);
+            bySeq.put(TokenHeader.getLong(token, 8), token);
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(bySeq).hasSize(threads * each);
+    for (byte[] token : bySeq.values()) {
+      assertThat(unwrap(p.acceptor, token).supplementary()).isEqualTo(Supplementary.NONE);
+    }
+  }
+
+  @Test
   void rc4ContextsAreRefusedWithAReason() {
     CipherKey key = CryptoProfiles.of(EncType.RC4_HMAC).orElseThrow().randomKey();
     assertThatThrownBy(() -> MessageProtection.acceptor(key, false, 0, 0, true, true))

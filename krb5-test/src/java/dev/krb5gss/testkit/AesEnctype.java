@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The AES Kerberos encryption types the kit knows by number and name: RFC 3962 (aes-sha1, 17/18)
  * and RFC 8009 (aes-sha2, 19/20). Numbers are from the IANA registry (RFC 3961 §8).
  */
-public enum Enctype {
+public enum AesEnctype {
     /** RFC 3962 aes128-cts-hmac-sha1-96. */
     AES128_CTS_HMAC_SHA1_96(17, "aes128-cts-hmac-sha1-96", 16),
     /** RFC 3962 aes256-cts-hmac-sha1-96. */
@@ -20,7 +20,7 @@ public enum Enctype {
     private final String krb5Name;
     private final int keyLength;
 
-    Enctype(int id, String krb5Name, int keyLength) {
+    AesEnctype(int id, String krb5Name, int keyLength) {
         this.id = id;
         this.krb5Name = krb5Name;
         this.keyLength = keyLength;
@@ -42,7 +42,7 @@ public enum Enctype {
     }
 
     /** Looks an enctype up by its number. */
-    public static Enctype of(int id) {
+    public static AesEnctype of(int id) {
         return Arrays.stream(values())
                 .filter(e -> e.id == id)
                 .findFirst()

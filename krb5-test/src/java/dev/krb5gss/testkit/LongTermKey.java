@@ -1,6 +1,6 @@
 package dev.krb5gss.testkit;
 
-import java.util.Arrays;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -8,9 +8,9 @@ import java.util.Objects;
  * keytab entry holds and what {@link TicketForge} encrypts tickets with. Test material only; the
  * key bytes never appear in {@link #toString()}.
  */
-public final class ServiceKey {
+public final class LongTermKey {
     private final String principal;
-    private final Enctype enctype;
+    private final AesEnctype enctype;
     private final int kvno;
     private final byte[] key;
 
@@ -18,9 +18,9 @@ public final class ServiceKey {
      * @param principal full principal name with realm, e.g. {@code HTTP/localhost@EXAMPLE.COM}
      * @param enctype the key's encryption type
      * @param kvno key version number
-     * @param key raw key bytes, {@link Enctype#keyLength()} long
+     * @param key raw key bytes, {@link AesEnctype#keyLength()} long
      */
-    public ServiceKey(String principal, Enctype enctype, int kvno, byte[] key) {
+    public LongTermKey(String principal, AesEnctype enctype, int kvno, byte[] key) {
         this.principal = Objects.requireNonNull(principal, "principal");
         this.enctype = Objects.requireNonNull(enctype, "enctype");
         this.kvno = kvno;
@@ -45,7 +45,7 @@ public final class ServiceKey {
         return principal.substring(0, principal.lastIndexOf('@'));
     }
 
-    public Enctype enctype() {
+    public AesEnctype enctype() {
         return enctype;
     }
 
@@ -59,14 +59,14 @@ public final class ServiceKey {
     }
 
     /** The same key material under another kvno (for wrong-kvno cases). */
-    public ServiceKey withKvno(int otherKvno) {
-        return new ServiceKey(principal, enctype, otherKvno, key);
+    public LongTermKey withKvno(int otherKvno) {
+        return new LongTermKey(principal, enctype, otherKvno, key);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ServiceKey k && k.principal.equals(principal) && k.enctype == enctype
-                && k.kvno == kvno && Arrays.equals(k.key, key);
+        return o instanceof LongTermKey k && k.principal.equals(principal) && k.enctype == enctype
+                && k.kvno == kvno && MessageDigest.isEqual(k.key, key);
     }
 
     @Override
@@ -76,6 +76,6 @@ public final class ServiceKey {
 
     @Override
     public String toString() {
-        return "ServiceKey[" + principal + ", " + enctype.krb5Name() + ", kvno " + kvno + ", key redacted]";
+        return "LongTermKey[" + principal + ", " + enctype.krb5Name() + ", kvno " + kvno + ", key redacted]";
     }
 }
