@@ -31,6 +31,7 @@ public final class Demo {
   static boolean run(boolean once) throws Exception {
     TestKdc kdc = TestKdc.start(REALM).useAsJvmKrb5Config();
     NegotiateServer server = null;
+    boolean serving = false;
     try {
       String alice = kdc.addUser("alice", PASSWORD);
       String http = kdc.addService("HTTP/localhost");
@@ -61,13 +62,20 @@ public final class Demo {
         return ok;
       }
       printHowTo(kdc, url, alice);
-      awaitCtrlC();
+      serving = true;
+      NegotiateServer running = server;
+      awaitCtrlC(() -> {
+        running.close();
+        kdc.close();
+      });
       return true;
     } finally {
-      if (server != null) {
-        server.close();
+      if (!serving) {
+        if (server != null) {
+          server.close();
+        }
+        kdc.close();
       }
-      kdc.close();
     }
   }
 
@@ -81,10 +89,13 @@ public final class Demo {
     System.out.println();
   }
 
-  private static void awaitCtrlC() throws InterruptedException {
-    CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-    stop.await();
+  /** Blocks until the JVM is asked to stop (Ctrl-C); the hook stops the server and the KDC. */
+  private static void awaitCtrlC(Runnable cleanup) throws InterruptedException {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("[demo] stopping");
+      cleanup.run();
+    }));
+    new CountDownLatch(1).await();
   }
 
   private static void say(String who, String what) {

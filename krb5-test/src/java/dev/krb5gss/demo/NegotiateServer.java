@@ -75,8 +75,8 @@ public final class NegotiateServer implements AutoCloseable {
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       if (auth == null || !auth.regionMatches(true, 0, "Negotiate ", 0, 10)) {
         ex.getResponseHeaders().add("WWW-Authenticate", "Negotiate");
-        respond(ex, 401, "Negotiate authentication required\n");
         log.add("401 challenge (no Authorization header)");
+        respond(ex, 401, "Negotiate authentication required\n");
         return;
       }
       byte[] token = Base64.getDecoder().decode(auth.substring(10).trim());
@@ -89,19 +89,19 @@ public final class NegotiateServer implements AutoCloseable {
               "Negotiate " + Base64.getEncoder().encodeToString(a.reply));
         }
         if (a.client == null) {
-          respond(ex, 401, "continue\n");
           log.add("401 continue (" + token.length + "-byte token in)");
+          respond(ex, 401, "continue\n");
           return;
         }
-        respond(ex, 200, "Hello, " + a.client + "\n");
         log.add("200 authenticated " + a.client + " via " + a.mech + " (" + token.length
             + " bytes in, " + (a.reply == null ? 0 : a.reply.length) + " bytes out)");
+        respond(ex, 200, "Hello, " + a.client + "\n");
       } catch (GSSException e) {
-        respond(ex, 403, "Rejected: " + e.getMessage() + "\n");
         log.add("403 rejected: " + e.getMessage());
+        respond(ex, 403, "Rejected: " + e.getMessage() + "\n");
       } catch (Exception e) {
-        respond(ex, 500, "Server error: " + e + "\n");
         log.add("500 " + e);
+        respond(ex, 500, "Server error: " + e + "\n");
       }
     }
   }

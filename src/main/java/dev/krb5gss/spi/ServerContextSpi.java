@@ -38,7 +38,7 @@ import sun.security.jgss.spi.GSSNameSpi;
 final class ServerContextSpi implements GSSContextSpi {
   private final Oid mech;
   private final Acceptor acceptor;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private ChannelBinding channelBinding;
   private ServerContext context;
   private ApEstablished established;
@@ -48,6 +48,7 @@ final class ServerContextSpi implements GSSContextSpi {
   ServerContextSpi(Oid mech, Acceptor acceptor) {
     this.mech = mech;
     this.acceptor = acceptor;
+    this.clock = acceptor == null ? Clock.systemUTC() : acceptor.clock();
   }
 
   @Override

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.krb5gss.Krb5GssProvider;
-import dev.krb5gss.testkit.Enctype;
+import dev.krb5gss.testkit.AesEnctype;
 import dev.krb5gss.testkit.GssOids;
 import dev.krb5gss.testkit.JaasLogins;
 import dev.krb5gss.testkit.KdcExtension;
 import dev.krb5gss.testkit.KdcPrincipals;
-import dev.krb5gss.testkit.ServiceKey;
+import dev.krb5gss.testkit.LongTermKey;
 import dev.krb5gss.testkit.Subjects;
 import java.nio.file.Path;
 import javax.security.auth.Subject;
@@ -73,6 +73,30 @@ class AcceptorCredentialsTest {
   }
 
   @Test
+  void aRewrittenKeytabIsReReadOnceThenSharedAgain(KdcPrincipals names) throws Exception {
+    String service = names.addService("HTTP4");
+    Path keytab = names.keytab(service);
+    AcceptorCredentialElement before =
+        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),
+            GssOids.KRB5);
+    dev.krb5gss.keytab.ServiceKeyTable first = before.keys().current();
+    java.nio.file.Files.setLastModifiedTime(keytab, java.nio.file.attribute.FileTime.from(
+        java.nio.file.Files.getLastModifiedTime(keytab).toInstant().plusSeconds(5)));
+
+    AcceptorCredentialElement after =
+        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),
+            GssOids.KRB5);
+    AcceptorCredentialElement again =
+        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),
+            GssOids.KRB5);
+
+    assertThat(after.keys().current()).isNotSameAs(first);
+    assertThat(again.keys().current()).isSameAs(after.keys().current());
+    assertThat(AcceptorContexts.acceptorFor(again.keys()))
+        .isSameAs(AcceptorContexts.acceptorFor(before.keys()));
+  }
+
+  @Test
   void unboundKeytabServesEveryPrincipalInIt(KdcPrincipals names) throws Exception {
     String a = names.addService("svcA");
     String b = names.addService("svcB");
@@ -102,8 +126,8 @@ class AcceptorCredentialsTest {
 
   @Test
   void kerberosKeysFromAPasswordLoginAreUsed(KdcPrincipals names) throws Exception {
-    String service = names.addService("keys", Enctype.AES128_CTS_HMAC_SHA1_96);
-    ServiceKey key = names.kdc().serviceKey(service, Enctype.AES128_CTS_HMAC_SHA1_96);
+    String service = names.addService("keys", AesEnctype.AES128_CTS_HMAC_SHA1_96);
+    LongTermKey key = names.kdc().serviceKey(service, AesEnctype.AES128_CTS_HMAC_SHA1_96);
     Subject subject = new Subject();
     subject.getPrivateCredentials().add(new KerberosKey(new KerberosPrincipal(service),
         key.keyBytes(), key.enctype().id(), key.kvno()));
