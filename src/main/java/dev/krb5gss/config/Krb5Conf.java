@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -15,15 +16,22 @@ import java.util.function.UnaryOperator;
  * relation, the start or end of a subsection, a comment or an include directive; anything else
  * is an error naming the file and line. Subsections ({@code EXAMPLE.COM = { ... }}) are checked
  * for balance and skipped. Include directives are not followed.
+ *
+ * <p>Two ways in: {@link #load()} (strict, for a login that must say what is wrong) and
+ * {@link #forJvm()} (lenient: the file the JDK's own Kerberos client reads, an unusable file
+ * giving no values, for lookups that have a fallback).
  */
 public final class Krb5Conf {
   /** The JDK's system property naming the krb5.conf. */
   public static final String JDK_PROPERTY = "java.security.krb5.conf";
+  /** The JDK's system property naming the default realm (it wins over default_realm). */
+  public static final String JDK_REALM_PROPERTY = "java.security.krb5.realm";
   /** MIT's environment variable: a colon-separated list of files. */
   public static final String MIT_ENV = "KRB5_CONFIG";
   /** The file used when neither the property nor the environment names one. */
   public static final Path DEFAULT_FILE = Path.of("/etc/krb5.conf");
 
+  private static final System.Logger LOG = System.getLogger(Krb5Conf.class.getName());
   private static final Krb5Conf NONE = new Krb5Conf("(no krb5.conf)", Map.of());
 
   private final String source;
@@ -34,9 +42,50 @@ public final class Krb5Conf {
     this.libdefaults = Map.copyOf(libdefaults);
   }
 
-  /** The krb5.conf this JVM would use: {@value #JDK_PROPERTY}, then {@value #MIT_ENV}, then /etc. */
+  /**
+   * The krb5.conf for this process, strictly: {@value #JDK_PROPERTY}, then the JDK's
+   * {@code ${java.home}/conf/security/krb5.conf}, then {@value #MIT_ENV}, then /etc/krb5.conf.
+   */
   public static Krb5Conf load() throws Krb5ConfException {
     return load(System::getProperty, System::getenv);
+  }
+
+  /** The configuration the JVM's Kerberos client uses ({@link #jvmConfigPath()}), read now. */
+  public static Krb5Conf forJvm() {
+    return read(jvmConfigPath());
+  }
+
+  /** The path the JDK reads its Kerberos configuration from. */
+  public static Path jvmConfigPath() {
+    String prop = System.getProperty(JDK_PROPERTY);
+    if (prop != null) {
+      return Path.of(prop);
+    }
+    Path inJdk = Path.of(System.getProperty("java.home"), "conf", "security", "krb5.conf");
+    return Files.isRegularFile(inJdk) ? inJdk : DEFAULT_FILE;
+  }
+
+  /** Reads {@code file} leniently: a missing, unreadable or malformed file has no values. */
+  public static Krb5Conf read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return NONE;
+    }
+    try {
+      return parseFile(file);
+    } catch (Krb5ConfException e) {
+      LOG.log(System.Logger.Level.WARNING, "ignoring krb5.conf: {0}", e.getMessage());
+      return NONE;
+    }
+  }
+
+  /** Parses lines leniently (see {@link #read}). */
+  static Krb5Conf parse(List<String> lines) {
+    try {
+      return parse(String.join("\n", lines), "(lines)");
+    } catch (Krb5ConfException e) {
+      LOG.log(System.Logger.Level.WARNING, "ignoring krb5.conf: {0}", e.getMessage());
+      return NONE;
+    }
   }
 
   /**
@@ -52,51 +101,25 @@ public final class Krb5Conf {
         throw new Krb5ConfException(JDK_PROPERTY + " names " + file.toAbsolutePath()
             + ", which is not a file");
       }
-      return read(file);
+      return parseFile(file);
+    }
+    String home = properties.apply("java.home");
+    if (home != null && Files.isRegularFile(Path.of(home, "conf", "security", "krb5.conf"))) {
+      return parseFile(Path.of(home, "conf", "security", "krb5.conf"));
     }
     String list = env.apply(MIT_ENV);
     if (list != null && !list.isEmpty()) {
       for (String name : list.split(":")) {
         if (!name.isEmpty() && Files.isRegularFile(Path.of(name))) {
-          return read(Path.of(name));
+          return parseFile(Path.of(name));
         }
       }
     }
-    return Files.isRegularFile(DEFAULT_FILE) ? read(DEFAULT_FILE) : NONE;
+    return Files.isRegularFile(DEFAULT_FILE) ? parseFile(DEFAULT_FILE) : NONE;
   }
 
-  /**
-   * The JVM's configuration for callers that must not fail (the SPI's name and default-keytab
-   * lookups): {@link #load()}, or an empty configuration when it cannot be read or parsed; the
-   * JDK's {@code java.security.krb5.realm} property overrides {@code default_realm}, as in the JDK.
-   */
-  public static Krb5Conf forJvm() {
-    Krb5Conf conf;
-    try {
-      conf = load();
-    } catch (Krb5ConfException e) {
-      conf = NONE;
-    }
-    String realm = System.getProperty("java.security.krb5.realm");
-    if (realm == null || realm.isEmpty()) {
-      return conf;
-    }
-    Map<String, String> values = new LinkedHashMap<>(conf.libdefaults);
-    values.put("default_realm", realm);
-    return new Krb5Conf(conf.source, values);
-  }
-
-  /** Lenient parse of lines (tests, SPI): a malformed file yields an empty configuration. */
-  static Krb5Conf parse(java.util.List<String> lines) {
-    try {
-      return parse(String.join("\n", lines), "(lines)");
-    } catch (Krb5ConfException e) {
-      return NONE;
-    }
-  }
-
-  /** Reads and parses one file. */
-  public static Krb5Conf read(Path file) throws Krb5ConfException {
+  /** Reads and parses one file strictly. */
+  public static Krb5Conf parseFile(Path file) throws Krb5ConfException {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -116,9 +139,10 @@ public final class Krb5Conf {
     return source;
   }
 
-  /** {@code [libdefaults] default_realm}. */
+  /** The default realm: {@value #JDK_REALM_PROPERTY}, else {@code [libdefaults] default_realm}. */
   public Optional<String> defaultRealm() {
-    return libdefault("default_realm");
+    String prop = System.getProperty(JDK_REALM_PROPERTY);
+    return prop != null ? Optional.of(prop) : libdefault("default_realm");
   }
 
   /** {@code [libdefaults] default_keytab_name}, e.g. {@code FILE:/etc/krb5.keytab}. */

@@ -198,6 +198,11 @@ final class KeytabCheck {
       keys = AcceptorKeys.unbound(source, allowed, policy);
     } else {
       for (PrincipalName p : chosen) {
+        if (p.realm().isEmpty()) {
+          LOG.log(Level.WARNING, "keytab {0}: {1} has no realm; the JDK's mechanism cannot use it",
+              path, p);
+          continue;
+        }
         KerberosPrincipal kp = new KerberosPrincipal(p.toString()); // NT-PRINCIPAL: no DNS
         kps.add(kp);
         keyTabs.add(KeyTab.getInstance(kp, path.toFile()));

@@ -41,11 +41,24 @@ final class KeytabLocation {
     }
     Optional<String> named = krb5.defaultKeytabName();
     if (named.isPresent()) {
-      return new KeytabLocation(toPath(named.get(), "default_keytab_name"),
+      return new KeytabLocation(firstListed(named.get()),
           "default_keytab_name in " + krb5.source() + ", as the keyTab option is not set");
     }
     return new KeytabLocation(MIT_DEFAULT, "the default, as neither the keyTab option nor "
         + "default_keytab_name in " + krb5.source() + " is set");
+  }
+
+  /** default_keytab_name may list several: the first that exists, else the first. */
+  private static Path firstListed(String list) throws KeytabLoginException {
+    Path first = null;
+    for (String name : list.strip().split("[\\s,]+")) {
+      Path p = toPath(name, "default_keytab_name");
+      if (java.nio.file.Files.exists(p)) {
+        return p;
+      }
+      first = first == null ? p : first;
+    }
+    return first;
   }
 
   /** A path, {@code file:} URL ({@code file:/x}, {@code file:///x}) or {@code FILE:/x}. */

@@ -73,7 +73,7 @@ final class Names {
     }
     try {
       Krb5Conf krb5 = conf.get();
-      realm = krb5.defaultRealm().orElse(null);
+      realm = krb5.libdefault("default_realm").orElse(null);
       realmSource = realm != null ? "default_realm in " + krb5.source()
           : REALM_PROPERTY + " is unset and " + krb5.source() + " has no [libdefaults] default_realm";
       return realm;

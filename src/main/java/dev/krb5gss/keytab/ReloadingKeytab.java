@@ -11,15 +11,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
  * A keytab file (MIT keytab format) whose keys follow the file: at most once per check interval,
  * {@link #current()} compares the file's identity, size and modification time with the version
- * it last read, and re-reads it through {@link KeytabCache} when it changed. The new keys are
- * merged with those of the previous version ({@link ServiceKeyTable#mergedWith}), so after a key
- * rotation (RFC 4120 §7.5.5 kvno + 1) tickets issued under the previous kvno still find their key
- * until the next rotation. A file that disappears or fails to parse leaves the keys in use
- * unchanged and is logged as a warning once per version.
+ * it last read, and re-reads it through {@link KeytabCache} when it changed. The keys in use are
+ * then those of the file plus, for each principal and enctype of the file, the keys in use of
+ * the highest kvno below the file's newest ({@link ServiceKeyTable#mergedWith}): after a key
+ * rotation (RFC 4120 §7.5.5 kvno + 1) written as a fresh file, tickets issued under the previous
+ * kvno still find their key until the next rotation. A file that disappears, fails to parse or
+ * is empty (caught while being rewritten) leaves the keys in use unchanged and is logged as a
+ * warning once per version.
  */
 public final class ReloadingKeytab implements KeySource {
   private static final System.Logger LOG = System.getLogger(ReloadingKeytab.class.getName());
@@ -54,7 +57,7 @@ public final class ReloadingKeytab implements KeySource {
     Path real = path.toAbsolutePath().normalize();
     Version version = Version.of(real);
     ServiceKeyTable table = KeytabCache.load(real);
-    State initial = new State(version, table, table, clock.millis() + checkInterval.toMillis());
+    State initial = new State(version, table, clock.millis() + checkInterval.toMillis());
     return new ReloadingKeytab(real, checkInterval, Objects.requireNonNull(clock, "clock"), initial);
   }
 
@@ -128,7 +131,10 @@ public final class ReloadingKeytab implements KeySource {
         return;
       }
       ServiceKeyTable fresh = KeytabCache.load(path);
-      state = new State(seen, fresh, fresh.mergedWith(s.file), next);
+      if (fresh.isEmpty() && !s.merged.isEmpty()) {
+        throw new KeytabFormatException("the keytab holds no keys (being rewritten?)");
+      }
+      state = new State(seen, fresh.mergedWith(previousKvnos(fresh, s.merged)), next);
       LOG.log(Level.INFO, "keytab {0} changed: now {1} keys {2} (previous version''s keys kept)",
           path, fresh.keys().size(), kvnos(fresh));
     } catch (IOException | KeytabFormatException e) {
@@ -144,9 +150,24 @@ public final class ReloadingKeytab implements KeySource {
     }
   }
 
+  /** The keys in use of the highest kvno below the file's newest, per principal and enctype. */
+  static ServiceKeyTable previousKvnos(ServiceKeyTable fresh, ServiceKeyTable inUse) {
+    List<ServiceKey> kept = new java.util.ArrayList<>();
+    for (ServiceKey newest : fresh.keys()) {
+      List<ServiceKey> same = inUse.keysFor(newest.principal()).stream()
+          .filter(k -> k.encType().equals(newest.encType())).collect(Collectors.toList());
+      int top = fresh.keysFor(newest.principal()).stream()
+          .filter(k -> k.encType().equals(newest.encType())).mapToInt(ServiceKey::kvno).max()
+          .orElse(newest.kvno());
+      same.stream().mapToInt(ServiceKey::kvno).filter(v -> v < top).max().ifPresent(prev ->
+          same.stream().filter(k -> k.kvno() == prev && !kept.contains(k)).forEach(kept::add));
+    }
+    return ServiceKeyTable.of(kept);
+  }
+
   private static List<String> kvnos(ServiceKeyTable table) {
     return table.keys().stream().map(k -> k.principal() + " kvno " + k.kvno())
-        .distinct().collect(java.util.stream.Collectors.toList());
+        .distinct().collect(Collectors.toList());
   }
 
   @Override
@@ -154,33 +175,30 @@ public final class ReloadingKeytab implements KeySource {
     return "ReloadingKeytab[" + path + ", every " + intervalMillis + " ms]";
   }
 
-  /** What was read: the last file's table, the merged table in use, and when to look again. */
+  /** The file version read, the keys in use, when to look again, and a version that failed. */
   private static final class State {
     final Version version;
-    final ServiceKeyTable file;
     final ServiceKeyTable merged;
     final long nextCheck;
     final Version failedVersion;
 
-    State(Version version, ServiceKeyTable file, ServiceKeyTable merged, long nextCheck) {
-      this(version, file, merged, nextCheck, null);
+    State(Version version, ServiceKeyTable merged, long nextCheck) {
+      this(version, merged, nextCheck, null);
     }
 
-    private State(Version version, ServiceKeyTable file, ServiceKeyTable merged, long nextCheck,
-        Version failedVersion) {
+    private State(Version version, ServiceKeyTable merged, long nextCheck, Version failedVersion) {
       this.version = version;
-      this.file = file;
       this.merged = merged;
       this.nextCheck = nextCheck;
       this.failedVersion = failedVersion;
     }
 
     State rescheduled(long next) {
-      return new State(version, file, merged, next, null);
+      return new State(version, merged, next, null);
     }
 
     State failed(long next, Version attempted) {
-      return new State(version, file, merged, next, attempted);
+      return new State(version, merged, next, attempted);
     }
   }
 

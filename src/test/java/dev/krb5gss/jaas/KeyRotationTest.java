@@ -9,12 +9,13 @@ import dev.krb5gss.keytab.AcceptorKeys;
 import dev.krb5gss.keytab.ServiceKey;
 import dev.krb5gss.keytab.ServiceKeyTable;
 import dev.krb5gss.name.PrincipalName;
-import dev.krb5gss.testkit.Enctype;
+import dev.krb5gss.testkit.AesEnctype;
 import dev.krb5gss.testkit.JdkAcceptor;
 import dev.krb5gss.testkit.JdkInitiator;
 import dev.krb5gss.testkit.KdcExtension;
 import dev.krb5gss.testkit.KdcPrincipals;
 import dev.krb5gss.testkit.KeytabFile;
+import dev.krb5gss.testkit.LongTermKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,8 @@ class KeyRotationTest {
     Flight a = Flight.start(names, "alice", "rotA");
     assertThat(a.ticketKvno()).isEqualTo(1);
 
-    List<dev.krb5gss.testkit.ServiceKey> next = rotate(names, service, 2);
-    List<dev.krb5gss.testkit.ServiceKey> both = new ArrayList<>(names.kdc().serviceKeys(service));
+    List<LongTermKey> next = rotate(names, service, 2);
+    List<LongTermKey> both = new ArrayList<>(names.kdc().serviceKeys(service));
     both.addAll(next);
     KeytabFile.write(keytab, both);   // as "kadmin ktadd" does: the new kvno appended
     Flight b = Flight.start(names, "bob", "rotA");
@@ -88,29 +89,20 @@ class KeyRotationTest {
   }
 
   /** Gives {@code service} new random keys of the same enctypes under {@code kvno} in the KDC. */
-  private static List<dev.krb5gss.testkit.ServiceKey> rotate(KdcPrincipals names, String service,
+  private static List<LongTermKey> rotate(KdcPrincipals names, String service,
       int kvno) throws Exception {
     KrbIdentity id = names.kdc().kerby().getIdentityService().getIdentity(service);
-    List<dev.krb5gss.testkit.ServiceKey> keys = new ArrayList<>();
+    List<LongTermKey> keys = new ArrayList<>();
     for (EncryptionType type : new ArrayList<>(id.getKeys().keySet())) {
       EncryptionKey key = EncryptionHandler.random2Key(type);
       key.setKvno(kvno);
       id.addKey(key);
-      keys.add(new dev.krb5gss.testkit.ServiceKey(service, enctype(type.getValue()), kvno,
+      keys.add(new LongTermKey(service, AesEnctype.of(type.getValue()), kvno,
           key.getKeyData()));
     }
     id.setKeyVersion(kvno);
     names.kdc().kerby().getIdentityService().updateIdentity(id);
     return keys;
-  }
-
-  private static Enctype enctype(int id) {
-    for (Enctype e : Enctype.values()) {
-      if (e.id() == id) {
-        return e;
-      }
-    }
-    throw new IllegalArgumentException("enctype " + id);
   }
 
   /** A client's first token to a service, its ticket in flight. */

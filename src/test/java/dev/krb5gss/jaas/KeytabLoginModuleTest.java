@@ -387,6 +387,14 @@ class KeytabLoginModuleTest {
   }
 
   @Test
+  void aKeyOfTheWrongSizeIsAMalformedKeytab() throws Exception {
+    Path bad = new KeytabWriter().add(HTTP, 1, 18, new byte[5]).writeTo(dir.resolve("bad.keytab"));
+
+    assertFails(opts("keyTab", bad.toString(), "principal", HTTP), Problem.KEYTAB_MALFORMED,
+        "key of 5 bytes for aes256-cts-hmac-sha1-96, expected 32");
+  }
+
+  @Test
   void aMissingPrincipalListsThoseTheKeytabHolds() throws Exception {
     assertFails(opts("principal", "HTTP/other.example.com"), Problem.PRINCIPAL_NOT_IN_KEYTAB,
         "keytab " + keytab + " holds no key for HTTP/other.example.com@EXAMPLE.COM; it holds ",

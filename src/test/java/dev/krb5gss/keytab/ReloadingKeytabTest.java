@@ -113,6 +113,35 @@ class ReloadingKeytabTest {
   }
 
   @Test
+  void aFileCaughtWhileBeingRewrittenLosesNoKvno() throws Exception {
+    write(kvno(1));
+    ReloadingKeytab keys = ReloadingKeytab.open(file, Duration.ZERO, clock);
+    write(new KeytabWriter());                     // truncated to the header: no keys
+    assertThat(keys.current().select(SERVER, 1, AES256).kvno()).isEqualTo(1);
+    assertThatThrownBy(keys::reloadNow).isInstanceOf(KeytabFormatException.class)
+        .hasMessageContaining("holds no keys");
+    write(new KeytabWriter().add(SPN, 2, 18));     // half of the new file
+    keys.current();
+    write(kvno(2));                                // the whole new file
+
+    ServiceKeyTable table = keys.current();
+
+    assertThat(table.select(SERVER, 1, AES256).kvno()).isEqualTo(1);
+    assertThat(table.select(SERVER, 2, AES256).kvno()).isEqualTo(2);
+    assertThat(table.select(SERVER, 2, EncType.AES128_CTS_HMAC_SHA1_96).kvno()).isEqualTo(2);
+  }
+
+  @Test
+  void aPrincipalRemovedFromTheFileIsDropped() throws Exception {
+    String other = "imap/mail.example.com@EXAMPLE.COM";
+    write(kvno(1).add(other, 1, 18));
+    ReloadingKeytab keys = ReloadingKeytab.open(file, Duration.ZERO, clock);
+    write(kvno(2));
+
+    assertThat(keys.current().principals()).containsExactly(SERVER);
+  }
+
+  @Test
   void openFailsOnAFileThatIsNotAKeytab() throws Exception {
     Files.writeString(file, "not a keytab");
 
@@ -142,7 +171,7 @@ class ReloadingKeytabTest {
       List<Future<Integer>> reads = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
         reads.add(pool.submit(() -> keys.current().select(SERVER, 1, AES256).kvno()));
-        if (i == 100) {
+        if (i % 50 == 25) {   // the new file, rewritten in place several times
           write(kvno(2));
         }
       }
