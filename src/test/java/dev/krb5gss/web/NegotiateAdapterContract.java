@@ -227,6 +227,19 @@ public abstract class NegotiateAdapterContract {
   }
 
   @Test
+  void aKeepAliveConnectionIsChallengedAgainOnceTheTicketEnds() throws Exception {
+    try (RawHttp http = RawHttp.connect(port); JdkInitiator init = spnego()) {
+      assertThat(http.get("/who", negotiate(init.firstToken())).status).isEqualTo(200);
+      clock.advance(Duration.ofDays(8));
+
+      RawHttp.Response next = http.get("/who", null);
+
+      assertThat(next.status).isEqualTo(401);
+      assertThat(next.header("WWW-Authenticate")).contains("Negotiate");
+    }
+  }
+
+  @Test
   void rolesComeFromTheRoleMapper() throws Exception {
     try (RawHttp http = RawHttp.connect(port); JdkInitiator init = spnego()) {
       assertThat(http.get("/who", negotiate(init.firstToken())).status).isEqualTo(200);
