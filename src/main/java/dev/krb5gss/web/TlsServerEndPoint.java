@@ -11,6 +11,8 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.spec.PSSParameterSpec;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@code tls-server-end-point} channel binding (RFC 5929 §4): a hash of the server's DER
@@ -23,6 +25,8 @@ public final class TlsServerEndPoint {
   /** The RFC 5929 §4 channel binding type prefix. */
   public static final String PREFIX = "tls-server-end-point:";
 
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
+
   private TlsServerEndPoint() {}
 
   /** The GSS channel bindings for a server presenting {@code certificate}. */
@@ -33,6 +37,22 @@ public final class TlsServerEndPoint {
     System.arraycopy(prefix, 0, data, 0, prefix.length);
     System.arraycopy(hash, 0, data, prefix.length, hash.length);
     return ChannelBindings.ofApplicationData(data);
+  }
+
+  /**
+   * {@link #bindings}, or empty (logged once per JVM) for a certificate whose signature algorithm
+   * has no RFC 5929 hash: such a server cannot check bindings, so clients' bindings go unchecked.
+   */
+  public static Optional<ChannelBindings> bindingsIfDefined(X509Certificate certificate) {
+    try {
+      return Optional.of(bindings(certificate));
+    } catch (IllegalArgumentException e) {
+      if (WARNED.compareAndSet(false, true)) {
+        System.getLogger(FailureLog.LOGGER).log(System.Logger.Level.WARNING,
+            "TLS channel bindings are not checked: {0}", e.getMessage());
+      }
+      return Optional.empty();
+    }
   }
 
   /**

@@ -52,6 +52,7 @@ class TlsServerEndPointTest {
         TestCertificates.keyStore(dir, "ed", "Ed25519", null));
     assertThatThrownBy(() -> TlsServerEndPoint.hash(cert))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ED25519");
+    assertThat(TlsServerEndPoint.bindingsIfDefined(cert)).isEmpty();
   }
 
   @Test

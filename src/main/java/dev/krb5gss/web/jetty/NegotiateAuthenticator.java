@@ -79,7 +79,8 @@ public class NegotiateAuthenticator implements Authenticator {
         "connection:" + request.getConnectionMetaData().getId(),
         Request.getRemoteAddr(request), Request.getRemotePort(request));
     X509Certificate cert = serverCertificate(request);
-    return cert == null ? r : r.withBindings(TlsServerEndPoint.bindings(cert));
+    return cert == null ? r
+        : TlsServerEndPoint.bindingsIfDefined(cert).map(r::withBindings).orElse(r);
   }
 
   /** The certificate this server presented on the request's TLS connection, if any. */

@@ -1,5 +1,6 @@
 package dev.krb5gss.web.tomcat;
 
+import dev.krb5gss.ap.ChannelBindings;
 import dev.krb5gss.context.Acceptor;
 import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.web.AuthenticatedUser;
@@ -41,7 +42,7 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
 
   private volatile NegotiateHandler handler;
   private volatile String keytab;
-  private volatile X509Certificate serverCertificate;
+  private volatile ChannelBindings serverBindings;
 
   /** For configuration by attributes ({@link #setKeytab}). */
   public NegotiateAuthenticator() {}
@@ -55,9 +56,13 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
     this.keytab = keytab;
   }
 
-  /** This server's TLS certificate, whose RFC 5929 binding clients may present on HTTPS. */
+  /**
+   * This server's TLS certificate, whose RFC 5929 binding clients may present on HTTPS.
+   *
+   * @throws IllegalArgumentException for a certificate RFC 5929 defines no binding for (Ed25519)
+   */
   public void setServerCertificate(X509Certificate certificate) {
-    this.serverCertificate = certificate;
+    this.serverBindings = certificate == null ? null : TlsServerEndPoint.bindings(certificate);
   }
 
   public NegotiateHandler handler() {
@@ -114,8 +119,8 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
   private NegotiateRequest negotiateRequest(Request request) {
     NegotiateRequest r = NegotiateRequest.of(request.getHeader("Authorization"),
         connectionKey(request), request.getRemoteAddr(), request.getRemotePort());
-    X509Certificate cert = serverCertificate;
-    return request.isSecure() && cert != null ? r.withBindings(TlsServerEndPoint.bindings(cert)) : r;
+    ChannelBindings tls = serverBindings;
+    return request.isSecure() && tls != null ? r.withBindings(tls) : r;
   }
 
   /** The connection's id, or the session's where the container gives no connection id. */
