@@ -92,8 +92,8 @@ public final class KeytabParser {
   private static void checkKeyLength(EncType encType, int keyLen) throws KeytabFormatException {
     int expected = CryptoProfiles.of(encType).map(CryptoProfile::keyLength).orElse(keyLen);
     if (keyLen != expected) {
-      throw new KeytabFormatException("key of " + keyLen + " bytes for " + encType.mitName()
-          + ", expected " + expected);
+      throw new KeytabFormatException("a key for " + encType.mitName() + " must be " + expected
+          + " bytes, got " + keyLen);
     }
   }
 
