@@ -150,6 +150,19 @@ public final class Krb5Conf {
     return libdefault("default_keytab_name");
   }
 
+  /**
+   * The enctype policy this configuration asks for: the default (aes-sha2, aes-sha1), plus
+   * rc4-hmac when {@code allow_weak_crypto = true}, the switch MIT and the JDK use. des and des3
+   * stay refused whatever it says.
+   */
+  public dev.krb5gss.crypto.EnctypePolicy enctypePolicy() {
+    boolean weak = libdefault("allow_weak_crypto")
+        .map(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equals("1"))
+        .orElse(false);
+    return weak ? dev.krb5gss.crypto.EnctypePolicy.defaultsWithRc4()
+        : dev.krb5gss.crypto.EnctypePolicy.defaults();
+  }
+
   /** The first value of a top-level {@code [libdefaults]} relation. */
   public Optional<String> libdefault(String name) {
     return Optional.ofNullable(libdefaults.get(name));

@@ -1,6 +1,8 @@
 package dev.krb5gss.spi;
 
+import dev.krb5gss.config.Krb5Conf;
 import dev.krb5gss.context.Acceptor;
+import dev.krb5gss.crypto.EnctypePolicy;
 import dev.krb5gss.error.RejectedException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ietf.jgss.GSSException;
@@ -30,7 +32,7 @@ final class AcceptorContexts {
       return a;
     }
     try {
-      Acceptor built = Acceptor.builder().keys(keys).build();
+      Acceptor built = Acceptor.builder().keys(keys).enctypes(enctypes(keys)).build();
       if (ACCEPTORS.size() >= MAX_ACCEPTORS) {
         ACCEPTORS.clear();
       }
@@ -39,5 +41,14 @@ final class AcceptorContexts {
     } catch (RejectedException e) {
       throw GssErrors.of(e);
     }
+  }
+
+  /**
+   * The login module's policy for its keys (its {@code allowRc4} option); otherwise the JVM's
+   * krb5.conf ({@code allow_weak_crypto}), as the JDK's own mechanism decides.
+   */
+  private static EnctypePolicy enctypes(AcceptorKeys keys) {
+    return keys instanceof ModuleKeys ? ((ModuleKeys) keys).enctypePolicy()
+        : Krb5Conf.forJvm().enctypePolicy();
   }
 }

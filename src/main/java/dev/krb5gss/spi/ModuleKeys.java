@@ -47,6 +47,11 @@ final class ModuleKeys extends AcceptorKeys {
     return lastFiltered;
   }
 
+  /** The enctype policy the login module was configured with. */
+  dev.krb5gss.crypto.EnctypePolicy enctypePolicy() {
+    return credential.enctypePolicy();
+  }
+
   private PrincipalName named() {
     return name == null ? null : name.principal();
   }

@@ -42,6 +42,19 @@ class Krb5ConfTest {
   }
 
   @Test
+  void allowWeakCryptoAddsRc4ToTheEnctypePolicyAndNothingElse() throws Exception {
+    dev.krb5gss.crypto.EncType rc4 = dev.krb5gss.crypto.EncType.RC4_HMAC;
+    assertThat(Krb5Conf.parse("[libdefaults]\nallow_weak_crypto = true\n", "w")
+        .enctypePolicy().permits(rc4)).isTrue();
+    assertThat(Krb5Conf.parse("[libdefaults]\nallow_weak_crypto = false\n", "w")
+        .enctypePolicy().permits(rc4)).isFalse();
+    assertThat(Krb5Conf.parse("[libdefaults]\n", "w").enctypePolicy().permitted())
+        .containsExactlyElementsOf(dev.krb5gss.crypto.EnctypePolicy.defaults().permitted());
+    assertThat(Krb5Conf.parse("[libdefaults]\nallow_weak_crypto = true\n", "w")
+        .enctypePolicy().permits(dev.krb5gss.crypto.EncType.DES3_CBC_SHA1)).isFalse();
+  }
+
+  @Test
   void quotedValuesAreUnquoted() throws Exception {
     assertThat(Krb5Conf.parse("[libdefaults]\ndefault_realm = \"A.B\"\n", "q").defaultRealm())
         .contains("A.B");
