@@ -16,6 +16,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import javax.security.auth.Subject;
 import javax.security.auth.login.AppConfigurationEntry;
 import javax.security.auth.login.Configuration;
 import org.apache.catalina.authenticator.SpnegoAuthenticator;
@@ -26,6 +27,8 @@ import org.eclipse.jetty.security.AnyUserLoginService;
 import org.eclipse.jetty.security.Constraint;
 import org.eclipse.jetty.security.SPNEGOLoginService;
 import org.eclipse.jetty.security.authentication.SPNEGOAuthenticator;
+import org.ietf.jgss.GSSCredential;
+import org.ietf.jgss.GSSName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,11 +53,13 @@ class WebContainerCurlInteropTest {
   private static final String SERVICE = "HTTP/localhost";
   private static final String TOMCAT_JAAS_ENTRY = "com.sun.security.jgss.krb5.accept";
   private static final String ESTABLISHED = "server context NEW -> ESTABLISHED";
+  private static final String BACKEND = "backend@localhost";
 
   private static MitKdc kdc;
   private static Path ccache;
   private static Path keytab;
   private static Path otherKeytab;
+  private static Subject backendKeys;
 
   private LogCapture ourContexts;
   private LogCapture ourFailures;
@@ -70,7 +75,11 @@ class WebContainerCurlInteropTest {
     kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, SERVICE);
     otherKeytab = kdc.file("other.keytab");
     kdc.keytabs().ktadd(otherKeytab, MitEnctypes.AES_SHA1, "other/localhost");
+    kdc.addService("backend/localhost", MitEnctypes.AES_SHA1);
+    Path backendKeytab = kdc.file("backend.keytab");
+    kdc.keytabs().ktadd(backendKeytab, MitEnctypes.AES_SHA1, "backend/localhost");
     ccache = kdc.kinit(USER, PASSWORD);
+    backendKeys = KeytabLogin.acceptor(backendKeytab, "*");
   }
 
   @AfterAll
@@ -148,6 +157,39 @@ class WebContainerCurlInteropTest {
       assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("user=" + USER);
       assertOurMechanismRanOnlyFor(acceptor);
+    } finally {
+      if (previous != null) {
+        Configuration.setConfiguration(previous);
+      }
+    }
+  }
+
+  /**
+   * {@code --delegation always}: Tomcat's authenticator hands the client's forwarded TGT to the
+   * realm ({@code storeDelegatedCredential}, on by default), which keeps it in the principal for
+   * the application; after Tomcat has disposed of the context and logged the service out, that
+   * credential still authenticates as the client to a backend service through the MIT KDC.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(AcceptorUnderTest.class)
+  void stockTomcatKeepsTheDelegatedCredentialUsable(AcceptorUnderTest acceptor) throws Exception {
+    assumeTrue(acceptor.available(), acceptor::unavailableReason);
+    Configuration previous = currentJaas();
+    Configuration.setConfiguration(keytabLogin(TOMCAT_JAAS_ENTRY));
+    DelegationRealm realm = new DelegationRealm();
+    try (AcceptorUnderTest.Installation installed = acceptor.install();
+        EmbeddedTomcat tomcat = EmbeddedTomcat.start(new SpnegoAuthenticator(), realm);
+        GssAcceptor backend = GssAcceptor.open(acceptor, backendKeys, BACKEND)) {
+      Curl.Response response = Curl.negotiate(kdc, ccache,
+          "http://localhost:" + tomcat.port() + "/who", true);
+
+      assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("user=" + USER);
+      assertOurMechanismRanOnlyFor(acceptor);
+      assertThat(realm.delegated).as("delegated credential given to the realm").isNotNull();
+      assertThat(realm.delegated.getName().toString()).isEqualTo(kdc.qualify(USER));
+      assertThat(BackendHop.authenticate(realm.delegated, backend, BACKEND))
+          .isEqualTo(kdc.qualify(USER));
     } finally {
       if (previous != null) {
         Configuration.setConfiguration(previous);
@@ -244,7 +286,7 @@ class WebContainerCurlInteropTest {
   }
 
   /** Gives every Kerberos-authenticated user the role "users" (Tomcat strips the realm). */
-  private static final class UsersRealm extends RealmBase {
+  private static class UsersRealm extends RealmBase {
     @Override
     protected String getPassword(String username) {
       return null;
@@ -253,6 +295,17 @@ class WebContainerCurlInteropTest {
     @Override
     protected Principal getPrincipal(String username) {
       return new GenericPrincipal(username, List.of("users"));
+    }
+  }
+
+  /** A {@link UsersRealm} that keeps the delegated credential Tomcat passes it. */
+  private static final class DelegationRealm extends UsersRealm {
+    private volatile GSSCredential delegated;
+
+    @Override
+    protected Principal getPrincipal(GSSName gssName, GSSCredential gssCredential) {
+      delegated = gssCredential;
+      return super.getPrincipal(gssName, gssCredential);
     }
   }
 }
