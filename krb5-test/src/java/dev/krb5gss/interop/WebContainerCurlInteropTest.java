@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code kinit} then {@code curl --negotiate -u :} (RFC 4559 §4) through MIT's GSS-API against
@@ -101,11 +102,13 @@ class WebContainerCurlInteropTest {
     ourFailures.close();
   }
 
-  @Test
-  void nativeTomcatValve() throws Exception {
+  /** With and without {@code --delegation always}: a forwarded TGT must not disturb them. */
+  @ParameterizedTest(name = "delegation {0}")
+  @ValueSource(booleans = {false, true})
+  void nativeTomcatValve(boolean delegate) throws Exception {
     try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(
         new dev.krb5gss.web.tomcat.NegotiateAuthenticator(handler(keytab)), new NullRealm())) {
-      Curl.Response response = curl(tomcat.port());
+      Curl.Response response = curl(tomcat.port(), delegate);
 
       assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("user=" + kdc.qualify(USER));
@@ -114,12 +117,14 @@ class WebContainerCurlInteropTest {
     }
   }
 
-  @Test
-  void nativeJettyAuthenticator() throws Exception {
+  /** With and without {@code --delegation always}: a forwarded TGT must not disturb them. */
+  @ParameterizedTest(name = "delegation {0}")
+  @ValueSource(booleans = {false, true})
+  void nativeJettyAuthenticator(boolean delegate) throws Exception {
     try (EmbeddedJetty jetty = EmbeddedJetty.start(
         new dev.krb5gss.web.jetty.NegotiateAuthenticator(handler(keytab)), null,
         Constraint.from("users"), null)) {
-      Curl.Response response = curl(jetty.port());
+      Curl.Response response = curl(jetty.port(), delegate);
 
       assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("user=" + kdc.qualify(USER));
@@ -180,8 +185,7 @@ class WebContainerCurlInteropTest {
     try (AcceptorUnderTest.Installation installed = acceptor.install();
         EmbeddedTomcat tomcat = EmbeddedTomcat.start(new SpnegoAuthenticator(), realm);
         GssAcceptor backend = GssAcceptor.open(acceptor, backendKeys, BACKEND)) {
-      Curl.Response response = Curl.negotiate(kdc, ccache,
-          "http://localhost:" + tomcat.port() + "/who", true);
+      Curl.Response response = curl(tomcat.port(), true);
 
       assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("user=" + USER);
@@ -234,7 +238,11 @@ class WebContainerCurlInteropTest {
   }
 
   private static Curl.Response curl(int port) throws Exception {
-    return Curl.negotiate(kdc, ccache, "http://localhost:" + port + "/who", false);
+    return curl(port, false);
+  }
+
+  private static Curl.Response curl(int port, boolean delegate) throws Exception {
+    return Curl.negotiate(kdc, ccache, "http://localhost:" + port + "/who", delegate);
   }
 
   private void assertOurMechanismRanOnlyFor(AcceptorUnderTest acceptor) {
