@@ -22,7 +22,10 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
-/** An embedded Jetty 12 on 127.0.0.1:0: /who (role "users") prints the remote user; /admin ("admin"). */
+/**
+ * An embedded Jetty 12 on 127.0.0.1:0: /who (role "users") prints the remote user; /admin ("admin").
+ * Public for the MIT interop suite (dev.krb5gss.interop.WebContainerCurlInteropTest).
+ */
 public final class EmbeddedJetty implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;

@@ -19,7 +19,10 @@ import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
-/** An embedded Tomcat on 127.0.0.1:0: /who (role "users") prints the remote user; /admin ("admin"). */
+/**
+ * An embedded Tomcat on 127.0.0.1:0: /who (role "users") prints the remote user; /admin ("admin").
+ * Public for the MIT interop suite (dev.krb5gss.interop.WebContainerCurlInteropTest).
+ */
 public final class EmbeddedTomcat implements AutoCloseable {
   private final Tomcat tomcat;
   private final Connector connector;
