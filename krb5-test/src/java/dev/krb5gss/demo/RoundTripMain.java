@@ -23,6 +23,7 @@ public final class RoundTripMain {
 
   public static void main(String[] args) throws Exception {
     List<String> opts = List.of(args);
+    java.util.concurrent.atomic.AtomicInteger established = OurContexts.countEstablished();
     boolean ok = false;
     try (TestKdc kdc = TestKdc.start("KRB5GSS.FORK").useAsJvmKrb5Config()) {
       String alice = kdc.addUser("alice", "pw-alice");
@@ -41,7 +42,8 @@ public final class RoundTripMain {
             kdc.login(alice, "pw-alice"));
         ok = r.authenticated();
         System.out.println("RESULT ok=" + ok + " first=" + Security.getProviders()[0].getName()
-            + " krb5gssMechs=" + ours + " java=" + Runtime.version().feature()
+            + " krb5gssMechs=" + ours + " krb5gssEstablished=" + established.get()
+            + " java=" + Runtime.version().feature()
             + " server=" + server.log());
       }
     }
