@@ -79,6 +79,19 @@ class ForkedJvmRegistrationTest {
         .contains("--add-exports java.security.jgss/sun.security.jgss.spi=ALL-UNNAMED");
   }
 
+  @ParameterizedTest(name = "HttpURLConnection Negotiate client next to our acceptor on {0}")
+  @MethodSource("javas")
+  void theJdksHttpClientNegotiatesThroughTheJdkInitiatorWhileWeAreFirst(String java)
+      throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(java)), "no JVM at " + java);
+
+    Run run = run(java, EXPORTS, List.of("install", "--httpurlconnection"), Map.of());
+
+    assertThat(run.exit).as(run.output).isZero();
+    assertThat(run.result()).contains("ok=true", "krb5gssMechs=true", "krb5gssEstablished=1",
+        "200 authenticated alice@KRB5GSS.FORK");
+  }
+
   @Test
   void theExportsCanComeFromJdkJavaOptions() throws Exception {
     Run run = run(currentJava(), List.of(), List.of("install"), Map.of("JDK_JAVA_OPTIONS",
