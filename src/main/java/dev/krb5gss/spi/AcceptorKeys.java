@@ -1,5 +1,7 @@
 package dev.krb5gss.spi;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import dev.krb5gss.crypto.EncType;
 import dev.krb5gss.crypto.SecretBytes;
 import dev.krb5gss.error.InternalFaultException;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import javax.security.auth.kerberos.KerberosKey;
 import javax.security.auth.kerberos.KerberosPrincipal;
@@ -32,8 +33,8 @@ import javax.security.auth.kerberos.KerberosPrincipal;
  */
 abstract class AcceptorKeys implements KeySource {
   private static final int MAX_KEY_SETS = 256;
-  private static final ConcurrentHashMap<Fingerprint, ServiceKeyTable> KEY_SETS =
-      new ConcurrentHashMap<>();
+  private static final Cache<Fingerprint, ServiceKeyTable> KEY_SETS =
+      CacheBuilder.newBuilder().maximumSize(MAX_KEY_SETS).build();
 
   /** The keys of a keytab file, restricted to {@code bound} (null: every principal). */
   static AcceptorKeys keytab(Path file, PrincipalName bound, KerberosNameElement name)
@@ -46,13 +47,7 @@ abstract class AcceptorKeys implements KeySource {
   /** A fixed set of {@link KerberosKey}s (e.g. from a password login with storeKey=true). */
   static AcceptorKeys kerberosKeys(List<KerberosKey> keys, KerberosNameElement name) {
     Fingerprint fp = Fingerprint.of(keys);
-    ServiceKeyTable table = KEY_SETS.get(fp);
-    if (table == null) {
-      if (KEY_SETS.size() >= MAX_KEY_SETS) {
-        KEY_SETS.clear();
-      }
-      table = KEY_SETS.computeIfAbsent(fp, f -> toTable(keys));
-    }
+    ServiceKeyTable table = KEY_SETS.asMap().computeIfAbsent(fp, f -> toTable(keys));
     return new FixedKeys(fp, filter(table, k -> name == null || name.designates(k.principal())),
         name);
   }
