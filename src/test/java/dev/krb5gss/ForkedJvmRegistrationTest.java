@@ -129,6 +129,18 @@ class ForkedJvmRegistrationTest {
         "bodies=Hello, alice;Hello, alice;Hello, alice;", "krb5gssEstablished=3");
   }
 
+  @ParameterizedTest(name = "unmodified Jetty SPNEGOLoginService on {0}")
+  @MethodSource("javas")
+  void jettysOwnSpnegoLoginServiceUsesUs(String java) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(java)), "no JVM at " + java);
+
+    Run run = run(java, EXPORTS, "dev.krb5gss.demo.JettySpnegoMain", List.of(), Map.of());
+
+    assertThat(run.exit).as(run.output).isZero();
+    assertThat(run.result()).contains("ok=true",
+        "bodies=Hello, alice;Hello, alice;Hello, alice;", "krb5gssEstablished=3");
+  }
+
   private static Run run(String java, List<String> jvmFlags, List<String> args,
       Map<String, String> env) throws IOException, InterruptedException {
     return run(java, jvmFlags, "dev.krb5gss.demo.RoundTripMain", args, env);
