@@ -36,11 +36,11 @@ class ForkedJvmRegistrationTest {
     for (String java : List.of(currentJava(), JDK25)) {
       all.add(Arguments.of(java, "install()", List.of(), List.of("install")));
       all.add(Arguments.of(java, "java.security.properties by class name",
-          List.of("-Djava.security.properties=" + EXAMPLES.resolve("krb5gss.java.security")),
+          List.of("-Djava.security.properties=" + EXAMPLES.resolve("java.security/krb5gss.security")),
           List.of("static")));
       all.add(Arguments.of(java, "META-INF/services (java.security.properties by name)",
           List.of("-Djava.security.properties="
-              + EXAMPLES.resolve("krb5gss-by-name.java.security")), List.of("static")));
+              + EXAMPLES.resolve("java.security/krb5gss-by-name.security")), List.of("static")));
     }
     return all.stream();
   }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * A second, private KDC (another realm) starts, serves an AS exchange through Kerby's client,
  * leaves the JVM's krb5.conf alone, and stops without leaving threads or its port behind.
  */
+@org.junit.jupiter.api.Tag("isolated") // starts a second KDC: its own JVM, away from the shared one
 class TestKdcLifecycleTest {
 
     @Test

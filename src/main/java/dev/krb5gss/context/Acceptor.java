@@ -7,7 +7,7 @@ import dev.krb5gss.crypto.EnctypePolicy;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.keytab.KeySource;
-import dev.krb5gss.keytab.KeytabCache;
+import dev.krb5gss.keytab.ReloadingKeytab;
 import dev.krb5gss.keytab.KeytabFormatException;
 import dev.krb5gss.keytab.ServiceKeyTable;
 import dev.krb5gss.keytab.SubjectKeys;
@@ -301,14 +301,16 @@ public final class Acceptor {
       return keytabSource((Path) source);
     }
 
+    /** Keytab files are re-checked at most this often; a rotation keeps the previous kvno. */
+    private static final Duration KEYTAB_CHECK_INTERVAL = Duration.ofSeconds(1);
+
     private static KeySource keytabSource(Path file) throws RejectedException {
       try {
-        KeytabCache.load(file);
+        return ReloadingKeytab.shared(file, KEYTAB_CHECK_INTERVAL);
       } catch (IOException | KeytabFormatException e) {
         throw new RejectedException(Reason.NO_CREDENTIALS,
             "cannot read the keytab " + file + ": " + e.getMessage(), e);
       }
-      return new ReloadingKeytab(file);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.krb5gss.context;
 
+import dev.krb5gss.ap.ChannelBindings;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import java.time.Clock;
@@ -62,12 +63,21 @@ public final class PendingContextStore {
    * @throws RejectedException TOO_MANY_PENDING past the global or the per-client cap
    */
   public ServerContext begin(Object key, Object clientKey) throws RejectedException {
+    return begin(key, clientKey, null);
+  }
+
+  /**
+   * {@link #begin(Object, Object)} for a context whose client must present {@code bindings}
+   * (RFC 4121 §4.1.1.2; e.g. an HTTP server's TLS channel binding); null means none.
+   */
+  public ServerContext begin(Object key, Object clientKey, ChannelBindings bindings)
+      throws RejectedException {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(clientKey, "clientKey");
     reapOverdue(clock.instant());
     Optional.ofNullable(byKey.get(key)).ifPresent(ServerContext::dispose);
     reserve(clientKey);
-    ServerContext context = acceptor.newContext();
+    ServerContext context = acceptor.newContext(bindings);
     Registration registration = new Registration(key, clientKey, context);
     context.register(registration);
     ServerContext previous = byKey.put(key, context);

@@ -1,5 +1,7 @@
 package dev.krb5gss.keytab;
 
+import dev.krb5gss.crypto.CryptoProfile;
+import dev.krb5gss.crypto.CryptoProfiles;
 import dev.krb5gss.crypto.EncType;
 import dev.krb5gss.crypto.SecretBytes;
 import dev.krb5gss.name.PrincipalName;
@@ -71,7 +73,6 @@ public final class KeytabParser {
     int encType = readShort(r, "key type");
     int keyLen = readShort(r, "key length");
     need(r, keyLen, "key bytes");
-    checkKeyLength(encType, keyLen);
     byte[] key = new byte[keyLen];
     r.get(key);
     if (r.remaining() >= 4) {
@@ -80,19 +81,19 @@ public final class KeytabParser {
         kvno = kvno32;
       }
     }
+    checkKeyLength(EncType.of(encType), keyLen);
     PrincipalName principal = PrincipalName.of(nameType, comps, realm);
     SecretBytes secret = SecretBytes.copyOf(key);
     Arrays.fill(key, (byte) 0);
     return new ServiceKey(principal, kvno, EncType.of(encType), secret);
   }
 
-  /** A key of an enctype we implement must have that enctype's length (RFC 3961 §3). */
-  private static void checkKeyLength(int encType, int keyLen) throws KeytabFormatException {
-    java.util.Optional<dev.krb5gss.crypto.CryptoProfile> profile =
-        dev.krb5gss.crypto.CryptoProfiles.of(EncType.of(encType));
-    if (profile.isPresent() && profile.get().keyLength() != keyLen) {
-      throw new KeytabFormatException("key of " + EncType.of(encType) + " must be "
-          + profile.get().keyLength() + " bytes, got " + keyLen);
+  /** A key of the wrong size for an enctype we implement would fail later, unchecked. */
+  private static void checkKeyLength(EncType encType, int keyLen) throws KeytabFormatException {
+    int expected = CryptoProfiles.of(encType).map(CryptoProfile::keyLength).orElse(keyLen);
+    if (keyLen != expected) {
+      throw new KeytabFormatException("key of " + keyLen + " bytes for " + encType.mitName()
+          + ", expected " + expected);
     }
   }
 

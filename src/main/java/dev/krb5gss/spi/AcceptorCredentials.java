@@ -18,7 +18,8 @@ import sun.security.jgss.GSSUtil;
 
 /**
  * Finds acceptor keys the way the JDK's Kerberos mechanism does: in the current Subject's private
- * credentials ({@link KeyTab}, bound or unbound, then {@link KerberosKey}s — what
+ * credentials (first krb5gss's own {@link dev.krb5gss.keytab.AcceptorKeys} from
+ * KeytabLoginModule, then {@link KeyTab}, bound or unbound, then {@link KerberosKey}s — what
  * {@code Krb5LoginModule} with {@code storeKey=true} leaves there), and, only when
  * {@code javax.security.auth.useSubjectCredsOnly} is false, in the default keytab.
  */
@@ -48,6 +49,12 @@ final class AcceptorCredentials {
 
   private static AcceptorKeys fromSubject(Subject subject, KerberosNameElement name)
       throws GSSException {
+    for (dev.krb5gss.keytab.AcceptorKeys ours : dev.krb5gss.keytab.AcceptorKeys.in(subject)) {
+      ModuleKeys keys = ModuleKeys.of(ours, name);
+      if (keys != null) {
+        return keys;
+      }
+    }
     for (KeyTab keytab : subject.getPrivateCredentials(KeyTab.class)) {
       PrincipalName bound = keytab.isBound() && keytab.getPrincipal() != null
           ? AcceptorKeys.principal(keytab.getPrincipal()) : null;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Our 17, 18 and 23 against Kerby's independent implementation: each side decrypts what the other
- * encrypted, checksums agree, string-to-key agrees (RFC 3962, RFC 4757).
+ * encrypted, checksums, PRF and string-to-key agree (RFC 3962, RFC 4757).
  */
 class KerbyCrossCheckTest {
   private static final int[] USAGES = {2, 3, 7, 11, 12, 22, 24, 1024};
@@ -49,6 +49,19 @@ class KerbyCrossCheckTest {
               EncryptionHandler.getEncHandler(id).checksumType())
           .checksumWithKey(msg, 0, msg.length, raw, usage);
       assertThat(ours.checksum(key, usage, msg, 0, msg.length)).isEqualTo(theirs);
+    }
+  }
+
+  /** RFC 3962 §6 and the rc4-hmac PRF: no RFC vectors, so against Kerby's implementation. */
+  @ParameterizedTest(name = "enctype {0}")
+  @ValueSource(ints = {17, 18, 23})
+  void prfAgrees(int id) throws Exception {
+    CryptoProfile ours = CryptoProfiles.of(EncType.of(id)).orElseThrow();
+    EncTypeHandler theirs = EncryptionHandler.getEncHandler(id);
+    CipherKey key = ours.randomKey();
+    for (String input : new String[] {"", "a", "test", "a longer pseudo-random input"}) {
+      byte[] in = input.getBytes(StandardCharsets.UTF_8);
+      assertThat(ours.prf(key, in)).isEqualTo(theirs.prf(key.secret().toByteArray(), in));
     }
   }
 

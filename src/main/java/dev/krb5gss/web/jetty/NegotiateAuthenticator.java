@@ -1,0 +1,99 @@
+package dev.krb5gss.web.jetty;
+
+import dev.krb5gss.web.AuthenticatedUser;
+import dev.krb5gss.web.NegotiateHandler;
+import dev.krb5gss.web.NegotiateOutcome;
+import dev.krb5gss.web.NegotiateRequest;
+import dev.krb5gss.web.TlsServerEndPoint;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+import javax.net.ssl.SSLSession;
+import javax.security.auth.Subject;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.security.AuthenticationState;
+import org.eclipse.jetty.security.Authenticator;
+import org.eclipse.jetty.security.UserIdentity;
+import org.eclipse.jetty.security.authentication.LoginAuthenticator;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * A Jetty 12 authenticator for HTTP Negotiate (RFC 4559) on krb5gss's server-context state
+ * machine, in place of Jetty's {@code SPNEGOAuthenticator}: multi-leg SPNEGO kept in the
+ * acceptor's pending-context store keyed by {@code ConnectionMetaData.getId()} (one TCP
+ * connection), the mutual-authentication token on the final 200, 401/403 with one log line per
+ * failure, roles from a {@link dev.krb5gss.web.RoleMapper}, RFC 5929 channel bindings from the
+ * TLS session's server certificate (needs Jetty's {@code SecureRequestCustomizer}), and no new
+ * challenge on an authenticated keep-alive connection. It authenticates by itself: the security
+ * handler needs no {@code LoginService}.
+ */
+public class NegotiateAuthenticator implements Authenticator {
+  private final NegotiateHandler handler;
+
+  public NegotiateAuthenticator(NegotiateHandler handler) {
+    this.handler = Objects.requireNonNull(handler, "handler");
+  }
+
+  public NegotiateHandler handler() {
+    return handler;
+  }
+
+  @Override
+  public void setConfiguration(Configuration configuration) {
+    // Nothing to take from the security handler: keys and policy come with the handler.
+  }
+
+  @Override
+  public String getAuthenticationType() {
+    return Authenticator.SPNEGO_AUTH;
+  }
+
+  @Override
+  public AuthenticationState validateRequest(Request request, Response response,
+      Callback callback) {
+    NegotiateOutcome outcome = handler.handle(negotiateRequest(request));
+    outcome.wwwAuthenticate()
+        .ifPresent(h -> response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, h));
+    if (outcome.isAuthenticated()) {
+      return new LoginAuthenticator.UserAuthenticationSucceeded(getAuthenticationType(),
+          identity(outcome.user().orElseThrow()));
+    }
+    Response.writeError(request, response, callback, outcome.status());
+    return outcome.kind() == NegotiateOutcome.Kind.REJECTED
+        ? AuthenticationState.SEND_FAILURE : AuthenticationState.CHALLENGE;
+  }
+
+  private static UserIdentity identity(AuthenticatedUser user) {
+    Subject subject = new Subject();
+    subject.getPrincipals().add(user);
+    subject.setReadOnly();
+    return UserIdentity.from(subject, user, user.roles().toArray(new String[0]));
+  }
+
+  private static NegotiateRequest negotiateRequest(Request request) {
+    NegotiateRequest r = NegotiateRequest.of(
+        request.getHeaders().get(HttpHeader.AUTHORIZATION),
+        "connection:" + request.getConnectionMetaData().getId(),
+        Request.getRemoteAddr(request), Request.getRemotePort(request));
+    X509Certificate cert = serverCertificate(request);
+    return cert == null ? r
+        : TlsServerEndPoint.bindingsIfDefined(cert).map(r::withBindings).orElse(r);
+  }
+
+  /** The certificate this server presented on the request's TLS connection, if any. */
+  private static X509Certificate serverCertificate(Request request) {
+    if (!request.isSecure()
+        || !(request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE)
+            instanceof EndPoint.SslSessionData)) {
+      return null;
+    }
+    SSLSession session = ((EndPoint.SslSessionData)
+        request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE)).sslSession();
+    Certificate[] local = session == null ? null : session.getLocalCertificates();
+    return local != null && local.length > 0 && local[0] instanceof X509Certificate
+        ? (X509Certificate) local[0] : null;
+  }
+}

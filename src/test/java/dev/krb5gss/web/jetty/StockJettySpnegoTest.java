@@ -1,0 +1,171 @@
+package dev.krb5gss.web.jetty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.krb5gss.error.Reason;
+import dev.krb5gss.testkit.JdkInitiator;
+import dev.krb5gss.testkit.KdcExtension;
+import dev.krb5gss.testkit.KdcPrincipals;
+import dev.krb5gss.web.DropIn;
+import dev.krb5gss.web.LogCapture;
+import dev.krb5gss.web.NegotiateAdapterContractAccess;
+import dev.krb5gss.web.RawHttp;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import javax.security.auth.Subject;
+import org.eclipse.jetty.security.AnyUserLoginService;
+import org.eclipse.jetty.security.Constraint;
+import org.eclipse.jetty.security.SPNEGOLoginService;
+import org.eclipse.jetty.security.authentication.SPNEGOAuthenticator;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The drop-in path on Jetty 12.1: the stock {@link SPNEGOAuthenticator} and
+ * {@link SPNEGOLoginService} (which logs the service in with the JDK's Krb5LoginModule from the
+ * keytab) with the krb5gss provider first in the JVM's list. Our mechanism's own log line and our
+ * reasons in the failures Jetty propagates show that krb5gss accepted the tokens.
+ */
+@ExtendWith(KdcExtension.class)
+class StockJettySpnegoTest {
+  private static KdcPrincipals names;
+  private static Subject alice;
+  private static String aliceName;
+  private static Path keytab;
+  private static DropIn dropIn;
+
+  private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+  private EmbeddedJetty jetty;
+  private LogCapture ours;
+
+  @BeforeAll
+  static void realm(KdcPrincipals principals) throws Exception {
+    names = principals;
+    keytab = names.keytab(names.addService("HTTP"));
+    aliceName = names.addUser("alice", "pw");
+    alice = names.kdc().login(aliceName, "pw");
+    dropIn = DropIn.install(null, null, null);
+  }
+
+  @AfterAll
+  static void restore() {
+    dropIn.close();
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    ours = LogCapture.of("dev.krb5gss.context.ServerContext", Level.FINE);
+    String realm = names.kdc().realm();
+    SPNEGOLoginService login = new SPNEGOLoginService(realm, new AnyUserLoginService(realm, null));
+    login.setKeyTabPath(keytab);
+    login.setServiceName("HTTP");
+    login.setHostName(names.host());
+    jetty = EmbeddedJetty.start(new SPNEGOAuthenticator(), login, Constraint.ANY_USER,
+        new FailureRecorder(failures));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    jetty.close();
+    ours.close();
+  }
+
+  private List<Reason> ourReasons() {
+    return failures.stream().map(t -> DropIn.ourReason(t).orElse(null)).filter(Objects::nonNull)
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void noHeaderIs401WithANegotiateChallenge() throws Exception {
+    RawHttp.Response r = RawHttp.once(jetty.port(), "/who", null);
+
+    assertThat(r.status).isEqualTo(401);
+    assertThat(r.header("WWW-Authenticate")).contains("Negotiate");
+  }
+
+  @Test
+  void ourMechanismAcceptsTheJdkTokenAndJettySendsTheMutualAuthToken() throws Exception {
+    try (JdkInitiator init =
+        JdkInitiator.to(names.hostbased("HTTP")).spnego().start(alice)) {
+      RawHttp.Response r = RawHttp.once(jetty.port(), "/who",
+          NegotiateAdapterContractAccess.negotiate(init.firstToken()));
+
+      assertThat(r.status).isEqualTo(200);
+      assertThat(r.body).isEqualTo("user=" + aliceName.substring(0, aliceName.indexOf('@')));
+      assertThat(init.complete(r.negotiateToken().orElseThrow())).isNull();
+      assertThat(init.getMutualAuthState()).isTrue();
+      assertThat(ours.messages()).contains("server context NEW -> ESTABLISHED");
+    }
+  }
+
+  /** Jetty lets the GSSException escape as a RuntimeException: the client sees a 500. */
+  @Test
+  void aReplayFailsWithOurReason() throws Exception {
+    try (JdkInitiator init =
+        JdkInitiator.to(names.hostbased("HTTP")).spnego().start(alice)) {
+      String header = NegotiateAdapterContractAccess.negotiate(init.firstToken());
+      assertThat(RawHttp.once(jetty.port(), "/who", header).status).isEqualTo(200);
+
+      RawHttp.Response again = RawHttp.once(jetty.port(), "/who", header);
+
+      assertThat(again.status).isEqualTo(500);
+      assertThat(ourReasons()).containsExactly(Reason.REPLAY);
+    }
+  }
+
+  @Test
+  void aSpnegoOfferOfNtlmAloneFailsWithNtlmOffered() throws Exception {
+    RawHttp.Response r = RawHttp.once(jetty.port(), "/who",
+        NegotiateAdapterContractAccess.negotiate(NegotiateAdapterContractAccess.ntlmOnlyOffer()));
+
+    assertThat(r.status).isEqualTo(500);
+    assertThat(ourReasons()).containsExactly(Reason.NTLM_OFFERED);
+  }
+
+  /**
+   * Jetty's SPNEGOLoginService asks for the client's name before it checks that the context is
+   * established, so a negotiation that needs a second leg fails on the first one (GSS-API allows
+   * getSrcName only once established; our context says NO_CONTEXT). The native authenticator
+   * exists for this case.
+   */
+  @Test
+  void theStockLoginServiceCannotStartATwoLegNegotiation() throws Exception {
+    RawHttp.Response first = RawHttp.once(jetty.port(), "/who",
+        NegotiateAdapterContractAccess.negotiate(NegotiateAdapterContractAccess.ntlmFirstOffer()));
+
+    assertThat(first.status).isEqualTo(500);
+    assertThat(ourReasons()).containsExactly(Reason.NO_CONTEXT);
+  }
+
+  /** Records what escapes the security handler, then lets Jetty handle it as usual. */
+  private static final class FailureRecorder extends Handler.Wrapper {
+    private final List<Throwable> seen;
+
+    FailureRecorder(List<Throwable> seen) {
+      this.seen = seen;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback)
+        throws Exception {
+      try {
+        return super.handle(request, response, callback);
+      } catch (Exception | Error e) {
+        seen.add(e);
+        throw e;
+      }
+    }
+  }
+}
