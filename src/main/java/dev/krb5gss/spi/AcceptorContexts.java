@@ -31,7 +31,8 @@ final class AcceptorContexts {
 
   static Acceptor acceptorFor(AcceptorKeys keys) throws GSSException {
     try {
-      return ACCEPTORS.get(keys, () -> Acceptor.builder().keys(keys).build());
+      return ACCEPTORS.get(keys,
+          () -> Acceptor.builder().keys(keys).enctypes(keys.enctypePolicy()).build());
     } catch (ExecutionException | UncheckedExecutionException e) {
       if (e.getCause() instanceof RejectedException) {
         throw GssErrors.of((RejectedException) e.getCause());

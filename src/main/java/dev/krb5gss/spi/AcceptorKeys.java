@@ -3,6 +3,7 @@ package dev.krb5gss.spi;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import dev.krb5gss.crypto.EncType;
+import dev.krb5gss.crypto.EnctypePolicy;
 import dev.krb5gss.crypto.SecretBytes;
 import dev.krb5gss.error.InternalFaultException;
 import dev.krb5gss.keytab.KeySource;
@@ -60,6 +61,11 @@ abstract class AcceptorKeys implements KeySource {
       }
     }
     return kept.size() == table.keys().size() ? table : ServiceKeyTable.of(kept);
+  }
+
+  /** The enctypes tickets may use with these keys (the login module's policy, else the default). */
+  EnctypePolicy enctypePolicy() {
+    return EnctypePolicy.defaults();
   }
 
   static PrincipalName principal(KerberosPrincipal p) {
