@@ -2,7 +2,6 @@ package dev.krb5gss.crypto;
 
 import dev.krb5gss.error.InternalFaultException;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
@@ -17,8 +16,6 @@ import javax.crypto.spec.SecretKeySpec;
  * in a {@link CipherKey}. Engines never leave the calling thread.
  */
 final class Jce {
-  static final SecureRandom RANDOM = new SecureRandom();
-
   private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[16]);
   private static final ThreadLocal<Keyed<Cipher>> CBC_ENCRYPT = keyedCipher("AES/CBC/NoPadding");
   private static final ThreadLocal<Keyed<Cipher>> CBC_DECRYPT = keyedCipher("AES/CBC/NoPadding");
@@ -79,9 +76,7 @@ final class Jce {
   }
 
   static byte[] random(int length) {
-    byte[] b = new byte[length];
-    RANDOM.nextBytes(b);
-    return b;
+    return SecureRandoms.bytes(length);
   }
 
   private static Keyed<Mac> macFor(String algorithm) {
