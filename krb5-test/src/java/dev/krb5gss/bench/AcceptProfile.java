@@ -1,5 +1,6 @@
 package dev.krb5gss.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.krb5gss.ap.ApAcceptor;
 import dev.krb5gss.ap.ApEstablished;
 import dev.krb5gss.ap.ApPolicy;
@@ -18,71 +19,112 @@ import dev.krb5gss.replay.InMemoryReplayCache;
 import dev.krb5gss.testkit.AesEnctype;
 import dev.krb5gss.testkit.ForgeCrypto;
 import dev.krb5gss.testkit.ForgedTicket;
+import dev.krb5gss.testkit.GssOids;
+import dev.krb5gss.testkit.JaasLogins;
+import dev.krb5gss.testkit.KeytabFile;
 import dev.krb5gss.testkit.LongTermKey;
+import dev.krb5gss.testkit.Subjects;
 import dev.krb5gss.testkit.TicketForge;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CyclicBarrier;
+import javax.security.auth.Subject;
+import org.ietf.jgss.GSSContext;
+import org.ietf.jgss.GSSCredential;
+import org.ietf.jgss.GSSManager;
 
 /**
  * A plain-main driver for profiling the accept path (RFC 4120 §3.2.3 AP-REQ verification plus
  * the §3.2.4 AP-REP) under JFR: N distinct aes256-cts-hmac-sha1-96 AP-REQs forged by the kit for
  * one ticket (each with its own authenticator, subkey, ctime/cusec, mutual-required, the 0x8003
  * checksum with the usual flags, as MIT and the JDK send), then passes over all of them with a
- * fresh replay cache per pass. Prints µs per accept by this thread's CPU time (ThreadMXBean, what
- * other processes on a shared machine cannot steal) and by wall time.
+ * fresh replay cache per pass ({@code path=ap}: {@link ApAcceptor}; {@code acceptor}: through
+ * {@link Acceptor} and {@link ServerContext}; {@code jdk}: the JDK's own acceptor on the same
+ * tokens, its JVM-wide replay cache emptied before each pass). Prints µs per accept
+ * by the accepting threads' CPU time (ThreadMXBean, what other processes on a shared machine
+ * cannot steal), by the process's CPU time (GC and JIT included) and by wall time.
  *
  * <pre>
  * java -XX:StartFlightRecording=filename=accept.jfr,settings=profile -cp ... \
- *     dev.krb5gss.bench.AcceptProfile [tokens=20000] [passes=10] [threads=1] [path=ap|acceptor]
+ *     [--add-opens java.security.jgss/sun.security.krb5=ALL-UNNAMED \
+ *      --add-opens java.security.jgss/sun.security.krb5.internal=ALL-UNNAMED] \
+ *     dev.krb5gss.bench.AcceptProfile [tokens=20000] [passes=10] [threads=1] [path=ap|acceptor|jdk]
  * jfr print --events jdk.ExecutionSample accept.jfr
  * </pre>
  */
 public final class AcceptProfile {
   private static final String SERVICE = "HTTP/bench.example@BENCH.TEST";
   private static final String CLIENT = "alice@BENCH.TEST";
-  private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  private static final OperatingSystemMXBean OS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+  /** The time the tokens are made for: now, so the JDK's acceptor (system clock) takes them. */
+  private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  private final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+  private final AesEnctype enctype = AesEnctype.AES256_CTS_HMAC_SHA1_96;
+  private final LongTermKey key =
+      new LongTermKey(SERVICE, enctype, 2, ForgeCrypto.kerby().randomKey(enctype));
+  private final ServiceKeyTable keys = ServiceKeyTable.of(List.of(new ServiceKey(
+      PrincipalName.parse(SERVICE, ""), 2, EncType.of(enctype.id()),
+      SecretBytes.copyOf(key.keyBytes()))));
+  private final TicketForge forge = TicketForge.forService(key).withClock(clock);
+  private final ForgedTicket ticket = forge.ticket().client(CLIENT).build();
+  private final int count;
+  private final String path;
   private final List<byte[]> tokens;
-  private final ServiceKeyTable keys;
-  private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-  private final boolean viaContext;
+  private JdkSide jdk;
 
-  private AcceptProfile(int count, boolean viaContext) {
-    this.viaContext = viaContext;
-    AesEnctype enctype = AesEnctype.AES256_CTS_HMAC_SHA1_96;
-    LongTermKey key = new LongTermKey(SERVICE, enctype, 2, ForgeCrypto.kerby().randomKey(enctype));
-    this.keys = ServiceKeyTable.of(List.of(new ServiceKey(PrincipalName.parse(SERVICE, ""), 2,
-        EncType.of(enctype.id()), SecretBytes.copyOf(key.keyBytes()))));
-    TicketForge forge = TicketForge.forService(key).withClock(clock);
-    ForgedTicket ticket = forge.ticket().client(CLIENT).build();
-    this.tokens = new ArrayList<>(count);
-    Instant first = NOW.minusSeconds(60);
-    for (int i = 0; i < count; i++) {
-      tokens.add(forge.apReq(ticket).ctime(first.plusSeconds(i / 1000)).cusec((i % 1000) * 997)
-          .randomSubkey(enctype).build().gssToken());
+  private AcceptProfile(int count, String path) throws Exception {
+    this.count = count;
+    this.path = path;
+    this.tokens = tokens();
+    if (path.equals("jdk")) {
+      jdk = new JdkSide(key);
     }
+  }
+
+  /** {@code count} distinct AP-REQs. */
+  private List<byte[]> tokens() {
+    List<byte[]> out = new ArrayList<>(count);
+    Instant first = now.minusSeconds(60);
+    for (int i = 0; i < count; i++) {
+      out.add(forge.apReq(ticket).ctime(first.plusSeconds(i / 1000))
+          .cusec((i % 1000) * 997).randomSubkey(enctype).build().gssToken());
+    }
+    return out;
   }
 
   public static void main(String[] args) throws Exception {
     int count = intArg(args, "tokens", 20_000);
     int passes = intArg(args, "passes", 10);
     int threads = intArg(args, "threads", 1);
-    boolean viaContext = "acceptor".equals(arg(args, "path", "ap"));
-    AcceptProfile p = new AcceptProfile(count, viaContext);
+    String path = arg(args, "path", "ap");
+    if (!List.of("ap", "acceptor", "jdk").contains(path)) {
+      throw new IllegalArgumentException("path is ap, acceptor or jdk, got " + path);
+    }
+    AcceptProfile p = new AcceptProfile(count, path);
     System.out.printf(Locale.ROOT, "%d tokens, %d passes, %d thread(s), path %s%n", count,
-        passes, threads, viaContext ? "Acceptor/ServerContext" : "ApAcceptor");
+        passes, threads, path);
     for (int pass = 0; pass < passes; pass++) {
+      if (p.jdk != null) {
+        JdkSide.emptyReplayCache();
+      }
       double[] r = p.pass(threads);
-      System.out.printf(Locale.ROOT, "pass %2d: %8.2f µs CPU/accept (per thread)  %8.2f µs wall"
-          + "/accept (per thread)  %9.0f accepts/s%n", pass, r[0], r[1], r[2]);
+      System.out.printf(Locale.ROOT, "pass %2d: %7.2f µs thread CPU/accept  %7.2f µs process "
+          + "CPU/accept  %7.2f µs wall/accept (per thread)  %7.0f accepts/s%n", pass, r[0], r[3],
+          r[1], r[2]);
     }
   }
 
@@ -92,7 +134,7 @@ public final class AcceptProfile {
         .replayCache(new InMemoryReplayCache(clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES))
         .build();
     ApAcceptor ap = new ApAcceptor(keys, policy);
-    Acceptor acceptor = viaContext ? Acceptor.builder().keys(keys).clock(clock)
+    Acceptor acceptor = path.equals("acceptor") ? Acceptor.builder().keys(keys).clock(clock)
         .replayCache(new InMemoryReplayCache(clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES))
         .build() : null;
     long[] cpu = new long[threads];
@@ -105,7 +147,10 @@ public final class AcceptProfile {
         try {
           start.await();
           long c0 = CPU.getCurrentThreadCpuTime();
-          for (int i = index; i < tokens.size(); i += threads) {
+          if (jdk != null) {
+            jdk.acceptAll(tokens, index, threads);
+          }
+          for (int i = index; jdk == null && i < tokens.size(); i += threads) {
             if (acceptor != null) {
               acceptViaContext(acceptor, tokens.get(i));
             } else {
@@ -119,21 +164,26 @@ public final class AcceptProfile {
       }));
     }
     long w0 = System.nanoTime();
+    long p0 = OS.getProcessCpuTime();
     workers.forEach(Thread::start);
     for (Thread w : workers) {
       w.join();
     }
     long wall = System.nanoTime() - w0;
+    long process = OS.getProcessCpuTime() - p0;
     if (failure[0] != null) {
       throw new IllegalStateException("an accept failed", failure[0]);
     }
-    expectReplay(ap, acceptor);
+    if (jdk == null) {
+      expectReplay(ap, acceptor);
+    }
     long cpuTotal = 0;
     for (long c : cpu) {
       cpuTotal += c;
     }
     int n = tokens.size();
-    return new double[] {cpuTotal / 1000.0 / n, wall / 1000.0 * threads / n, n * 1e9 / wall};
+    return new double[] {cpuTotal / 1000.0 / n, wall / 1000.0 * threads / n, n * 1e9 / wall,
+        process / 1000.0 / n};
   }
 
   private static void acceptDirect(ApAcceptor ap, byte[] token) throws RejectedException {
@@ -167,6 +217,52 @@ public final class AcceptProfile {
       throw new IllegalStateException("expected a replay, got " + e.reason(), e);
     }
     throw new IllegalStateException("a replayed token was accepted");
+  }
+
+  /** The JDK's own acceptor (SunJGSS) with the same service key, from a keytab file. */
+  private static final class JdkSide {
+    private final Subject service;
+    private final GSSCredential credential;
+
+    JdkSide(LongTermKey key) throws Exception {
+      Path keytab = Files.createTempDirectory("accept-profile").resolve("service.keytab");
+      KeytabFile.write(keytab, List.of(key));
+      keytab.toFile().deleteOnExit();
+      service = JaasLogins.acceptor(keytab, SERVICE);
+      credential = Subjects.callAs(service, () -> GSSManager.getInstance().createCredential(
+          null, GSSCredential.INDEFINITE_LIFETIME, GssOids.KRB5, GSSCredential.ACCEPT_ONLY));
+    }
+
+    /**
+     * Puts a new, empty JVM-wide replay cache in {@code sun.security.krb5.KrbApReq.rcache} (the
+     * JDK's only one), as a fresh acceptor of ours gets; needs {@code --add-opens
+     * java.security.jgss/sun.security.krb5=ALL-UNNAMED} and the same for
+     * {@code sun.security.krb5.internal}.
+     */
+    static void emptyReplayCache() throws ReflectiveOperationException {
+      Field rcache = Class.forName("sun.security.krb5.KrbApReq").getDeclaredField("rcache");
+      Method fresh = Class.forName("sun.security.krb5.internal.ReplayCache")
+          .getMethod("getInstance");
+      rcache.setAccessible(true);
+      fresh.setAccessible(true);
+      rcache.set(null, fresh.invoke(null));
+    }
+
+    void acceptAll(List<byte[]> tokens, int first, int stride) throws Exception {
+      GSSManager manager = GSSManager.getInstance();
+      Subjects.callAs(service, () -> {
+        for (int i = first; i < tokens.size(); i += stride) {
+          byte[] token = tokens.get(i);
+          GSSContext context = manager.createContext(credential);
+          byte[] out = context.acceptSecContext(token, 0, token.length);
+          if (!context.isEstablished() || out == null || out.length == 0) {
+            throw new IllegalStateException("the JDK did not establish with an AP-REP");
+          }
+          context.dispose();
+        }
+        return null;
+      });
+    }
   }
 
   private static String arg(String[] args, String name, String dflt) {

@@ -67,7 +67,7 @@ public final class ApAcceptor {
   public ApEstablished accept(byte[] token, ChannelBindings bindings) throws RejectedException {
     try {
       InitialContextToken ict = InitialContextToken.parseApReq(token, policy.maxTokenSize());
-      ApRequest req = ApRequestDecoder.apRequest(ict.body());
+      ApRequest req = ApRequestDecoder.apRequest(ict.token(), ict.bodyOffset());
       try {
         return verify(ict.mechOid(), req, bindings);
       } catch (RejectedException e) {

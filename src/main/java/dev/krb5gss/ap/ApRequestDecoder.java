@@ -26,8 +26,9 @@ final class ApRequestDecoder {
 
   private ApRequestDecoder() {}
 
-  static ApRequest apRequest(byte[] der) throws RejectedException {
-    DerReader all = DerReader.of(der, "AP-REQ");
+  /** The AP-REQ in {@code der} from {@code offset} to the end. */
+  static ApRequest apRequest(byte[] der, int offset) throws RejectedException {
+    DerReader all = DerReader.of(der, offset, der.length, "AP-REQ");
     DerReader seq = all.read(0x60 | KRB_AP_REQ).read(DerReader.SEQUENCE);
     all.expectEnd();
     expect(seq.field(0), PVNO, "pvno");

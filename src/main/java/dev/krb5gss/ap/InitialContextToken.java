@@ -29,12 +29,15 @@ public final class InitialContextToken {
 
   private final String mechOid;
   private final int tokId;
-  private final byte[] body;
+  /** The whole token as given (not copied) and where the message after TOK_ID starts in it. */
+  private final byte[] token;
+  private final int bodyOffset;
 
-  private InitialContextToken(String mechOid, int tokId, byte[] body) {
+  private InitialContextToken(String mechOid, int tokId, byte[] token, int bodyOffset) {
     this.mechOid = mechOid;
     this.tokId = tokId;
-    this.body = body;
+    this.token = token;
+    this.bodyOffset = bodyOffset;
   }
 
   /**
@@ -52,7 +55,10 @@ public final class InitialContextToken {
     return t;
   }
 
-  /** Parses the framing and TOK_ID of any RFC 4121 §4.1 token. */
+  /**
+   * Parses the framing and TOK_ID of any RFC 4121 §4.1 token. The token is not copied: the
+   * caller must not change it while it uses the result.
+   */
   public static InitialContextToken parse(byte[] token, int maxSize) throws RejectedException {
     if (token == null || token.length == 0) {
       throw malformed("empty token");
@@ -79,7 +85,8 @@ public final class InitialContextToken {
           + mech + ", not Kerberos V5 (" + KRB5_OID + ")" + (mech.equals(MechOids.SPNEGO)
               ? ": a SPNEGO token was given to the krb5 mechanism" : ""));
     }
-    return inner(mech.dotted(), framing.inner(), 0);
+    return inner(mech.equals(MechOids.MS_KRB5) ? MS_KRB5_OID : KRB5_OID, token,
+        framing.innerOffset());
   }
 
   private static InitialContextToken inner(String mech, byte[] b, int off)
@@ -93,7 +100,7 @@ public final class InitialContextToken {
           + "02 00, 03 00" + ((b[off] & 0xff) == 0x6e ? " (a bare AP-REQ without GSS framing?)"
               : ""));
     }
-    return new InitialContextToken(mech, tokId, Arrays.copyOfRange(b, off + 2, b.length));
+    return new InitialContextToken(mech, tokId, b, off + 2);
   }
 
   /** {@code 0x60 || len || OID(mechOid) || TOK_ID || body}, RFC 2743 §3.1. */
@@ -117,7 +124,16 @@ public final class InitialContextToken {
 
   /** The Kerberos message after TOK_ID (a copy). */
   public byte[] body() {
-    return body.clone();
+    return Arrays.copyOfRange(token, bodyOffset, token.length);
+  }
+
+  /** The token as given; the message after TOK_ID starts at {@link #bodyOffset()}. */
+  byte[] token() {
+    return token;
+  }
+
+  int bodyOffset() {
+    return bodyOffset;
   }
 
   private static String hex16(int v) {
