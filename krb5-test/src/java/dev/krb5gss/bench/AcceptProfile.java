@@ -26,7 +26,6 @@ import dev.krb5gss.testkit.LongTermKey;
 import dev.krb5gss.testkit.Subjects;
 import dev.krb5gss.testkit.TicketForge;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -66,7 +65,8 @@ import org.ietf.jgss.GSSManager;
 public final class AcceptProfile {
   private static final String SERVICE = "HTTP/bench.example@BENCH.TEST";
   private static final String CLIENT = "alice@BENCH.TEST";
-  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.ThreadMXBean CPU =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private static final OperatingSystemMXBean OS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -122,9 +122,9 @@ public final class AcceptProfile {
         JdkSide.emptyReplayCache();
       }
       double[] r = p.pass(threads);
-      System.out.printf(Locale.ROOT, "pass %2d: %7.2f µs thread CPU/accept  %7.2f µs process "
-          + "CPU/accept  %7.2f µs wall/accept (per thread)  %7.0f accepts/s%n", pass, r[0], r[3],
-          r[1], r[2]);
+      System.out.printf(Locale.ROOT, "pass %2d: %6.2f µs thread CPU  %6.2f µs process CPU  %6.2f "
+          + "µs wall (per thread)  %6.0f accepts/s  %5.1f KiB allocated, per accept%n", pass, r[0],
+          r[3], r[1], r[2], r[4]);
     }
   }
 
@@ -138,6 +138,7 @@ public final class AcceptProfile {
         .replayCache(new InMemoryReplayCache(clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES))
         .build() : null;
     long[] cpu = new long[threads];
+    long[] allocated = new long[threads];
     CyclicBarrier start = new CyclicBarrier(threads);
     List<Thread> workers = new ArrayList<>();
     Throwable[] failure = new Throwable[1];
@@ -147,6 +148,7 @@ public final class AcceptProfile {
         try {
           start.await();
           long c0 = CPU.getCurrentThreadCpuTime();
+          long a0 = CPU.getThreadAllocatedBytes(Thread.currentThread().getId());
           if (jdk != null) {
             jdk.acceptAll(tokens, index, threads);
           }
@@ -158,6 +160,7 @@ public final class AcceptProfile {
             }
           }
           cpu[index] = CPU.getCurrentThreadCpuTime() - c0;
+          allocated[index] = CPU.getThreadAllocatedBytes(Thread.currentThread().getId()) - a0;
         } catch (Throwable e) {
           failure[0] = e;
         }
@@ -178,12 +181,14 @@ public final class AcceptProfile {
       expectReplay(ap, acceptor);
     }
     long cpuTotal = 0;
-    for (long c : cpu) {
-      cpuTotal += c;
+    long allocatedTotal = 0;
+    for (int t = 0; t < threads; t++) {
+      cpuTotal += cpu[t];
+      allocatedTotal += allocated[t];
     }
     int n = tokens.size();
     return new double[] {cpuTotal / 1000.0 / n, wall / 1000.0 * threads / n, n * 1e9 / wall,
-        process / 1000.0 / n};
+        process / 1000.0 / n, allocatedTotal / 1024.0 / n};
   }
 
   private static void acceptDirect(ApAcceptor ap, byte[] token) throws RejectedException {

@@ -121,7 +121,9 @@ public final class DerReader {
 
   /** An OBJECT IDENTIFIER (X.690 §8.19). */
   public ObjectId readOid() throws RejectedException {
-    return ObjectId.fromContents(read(OID).readRest(), what);
+    DerReader c = read(OID);
+    ObjectId known = ObjectId.known(c.data, c.pos, c.end);
+    return known != null ? known : ObjectId.fromContents(c.readRest(), what);
   }
 
   /** An ENUMERATED value (X.690 §8.4, §8.3) that fits in an int. */

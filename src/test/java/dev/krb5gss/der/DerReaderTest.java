@@ -36,6 +36,16 @@ class DerReaderTest {
   }
 
   @Test
+  void anOidNamedInCodeIsReadAsThatInstanceAndOthersAreDecoded() throws RejectedException {
+    ObjectId named = ObjectId.of("1.2.840.113554.1.2.2");
+    ObjectId read = DerReader.of(hex("06 09 2a 86 48 86 f7 12 01 02 02"), "t").readOid();
+    assertThat(read).isSameAs(ObjectId.of("1.2.840.113554.1.2.2")).isEqualTo(named);
+    ObjectId other = DerReader.of(hex("06 09 2a 86 48 86 f7 12 01 02 03"), "t").readOid();
+    assertThat(other.dotted()).isEqualTo("1.2.840.113554.1.2.3");
+    assertThat(other).isNotEqualTo(named);
+  }
+
+  @Test
   void longFormLengthIsRead() throws RejectedException {
     byte[] content = new byte[200];
     byte[] der = DerWriter.octetString(content);
