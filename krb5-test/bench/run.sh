@@ -224,7 +224,8 @@ build_java() {
     [ -n "$EXPORTS" ] || die "pom.xml has no krb5gss.exports property"
     # The JDK keeps its replay cache in a static field of sun.security.krb5.KrbApReq; the
     # harness swaps in an empty one before each pass (JdkReplayCache), which needs this open.
-    JVM_FLAGS="$EXPORTS --add-opens java.security.jgss/sun.security.krb5=ALL-UNNAMED -Xms1g -Xmx1g \
+    JVM_FLAGS="$EXPORTS --add-opens java.security.jgss/sun.security.krb5=ALL-UNNAMED \
+--add-opens java.security.jgss/sun.security.krb5.internal=ALL-UNNAMED -Xms1g -Xmx1g \
 -Djava.security.krb5.conf=$WORK/krb5.conf"
 }
 

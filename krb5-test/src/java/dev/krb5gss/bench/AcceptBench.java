@@ -1,0 +1,111 @@
+package dev.krb5gss.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.ThreadParams;
+
+/**
+ * Accepts every initial token (RFC 4121 section 4.1 AP-REQs, or RFC 4178 NegTokenInits) of an
+ * MIT-made token file, replay cache on.
+ *
+ * <p>One iteration is one pass over the whole file, split into one contiguous slice per
+ * thread, with a freshly opened acceptor whose replay cache is empty: a token passes a replay
+ * cache once, so a time-bounded throughput loop would run out of tokens or replay them.
+ * Hence single-shot mode, one operation = one thread's slice; the run script turns the mean
+ * time per operation into accepts per second. Every accept must establish the context; after
+ * each pass the first token is offered again and must be refused as a replay.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@Fork(1)
+@State(Scope.Benchmark)
+public class AcceptBench {
+
+    /** jdk, ours-gss or ours-acceptor (see {@link BenchAcceptors}). */
+    @Param("jdk")
+    public String acceptor;
+
+    /** Token file from tokgen (4-byte big-endian length + token, repeated). */
+    @Param("")
+    public String tokenFile;
+
+    @Param("")
+    public String keytab;
+
+    /** Service principal, e.g. HTTP/localhost@BENCH.TEST. */
+    @Param("")
+    public String principal;
+
+    private List<byte[]> tokens;
+    private BenchAcceptor.Factory factory;
+    private BenchService service;
+    private volatile BenchAcceptor current;
+
+    @Setup(Level.Trial)
+    public void loadTokens() throws Exception {
+        tokens = TokenFile.read(Path.of(tokenFile));
+        factory = BenchAcceptors.factory(acceptor);
+        service = new BenchService(principal, Path.of(keytab));
+    }
+
+    @Setup(Level.Iteration)
+    public void openFreshAcceptor() throws Exception {
+        current = factory.open(service);
+    }
+
+    @TearDown(Level.Iteration)
+    public void checkReplayRefusedAndClose() throws Exception {
+        try {
+            ReplayCheck.expectRefused(current, tokens.get(0), acceptor);
+        } finally {
+            current.close();
+        }
+    }
+
+    /** The slice [from, to) of the token file that one benchmark thread accepts per pass. */
+    @State(Scope.Thread)
+    public static class Slice {
+
+        int from;
+        int to;
+
+        @Setup(Level.Trial)
+        public void bounds(AcceptBench bench, ThreadParams thread) {
+            long n = bench.tokens.size();
+            from = (int) (n * thread.getThreadIndex() / thread.getThreadCount());
+            to = (int) (n * (thread.getThreadIndex() + 1) / thread.getThreadCount());
+        }
+    }
+
+    @Benchmark
+    public void acceptSlice(Slice slice, Blackhole blackhole) throws Exception {
+        BenchAcceptor pass = current;
+        for (int i = slice.from; i < slice.to; i++) {
+            BenchContext context = pass.newContext();
+            try {
+                blackhole.consume(context.accept(tokens.get(i)));
+            } catch (Exception e) {
+                throw new IllegalStateException(acceptor + " refused token " + i + " of " + tokenFile
+                        + " (a replay here means open() did not empty the replay cache)", e);
+            }
+            context.dispose();
+        }
+    }
+}
