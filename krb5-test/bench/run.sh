@@ -13,7 +13,7 @@
 # then (unless --no-extras) wrap/unwrap and heap-per-context figures.
 #
 #   --tokens N   tokens per file (default 50000); every pass accepts all of them
-#   --passes P   measured passes per row (default 5; the JVMs also run 3 warm-up passes)
+#   --passes P   measured passes per row (default 3; the JVMs also run 2 warm-up passes)
 #   --only W     run only the MIT rows or only the Java rows
 #   --quick      N=5000, P=2: a smoke test of the whole harness in about a minute
 #   --no-extras  skip wrap/unwrap and heap figures
@@ -31,8 +31,8 @@ REALM=BENCH.TEST
 USER_PRINC=bench
 USER_PASSWORD=bench-password-1
 TOKENS=50000
-PASSES=5
-WARMUPS=3
+PASSES=3
+WARMUPS=2
 ONLY=all
 EXTRAS=1
 PROFILE=0
@@ -317,7 +317,7 @@ EOF
 }
 
 run_profile() {
-    local acceptor=jdk jfr="$WORK/profile.jfr" tool=jfr
+    local acceptor=jdk jfr
     for candidate in ours-gss ours-acceptor; do
         if java_acceptor_available "$candidate" >/dev/null 2>&1; then acceptor=$candidate; fi
     done
@@ -329,13 +329,12 @@ run_profile() {
         -prof "jfr:dir=$WORK/jfr" || die "profiling run failed"
     jfr=$(find "$WORK/jfr" -name '*.jfr' | head -1)
     [ -n "$jfr" ] || die "JMH wrote no JFR recording under $WORK/jfr"
-    cp "$jfr" "$BENCH_DIR/../../target/bench-profile-$acceptor.jfr" 2>/dev/null || true
-    # 'jfr view' exists from JDK 21; Temurin 25 reads JDK 17 recordings.
-    [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr ] && tool=/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr
+    mkdir -p "$REPO/target"
+    cp "$jfr" "$REPO/target/bench-profile-$acceptor.jfr"
     echo
-    echo "Profile of $acceptor accepting (JFR execution samples; recording: target/bench-profile-$acceptor.jfr)"
-    "$tool" view --width 160 hot-methods "$jfr" 2>/dev/null | head -40 \
-        || "$tool" summary "$jfr" | head -40
+    echo "Profile of $acceptor accepting krb5 $SHA1_ENC tokens, 1 thread (JFR; target/bench-profile-$acceptor.jfr)"
+    # shellcheck disable=SC2086
+    java -cp "$CLASSPATH_JAVA" dev.krb5gss.bench.JfrSummary "$jfr" 25
 }
 
 main() {
@@ -356,14 +355,9 @@ main() {
     log "service tickets: HTTP/$SHA1_HOST $SHA1_ENC, HTTP/$SHA2_HOST $SHA2_ENC; $TOKENS tokens, $PASSES passes"
 
     # Rows: mech host threads (aes-sha1 and aes-sha2, 1 and 2 threads; SPNEGO at 1 thread).
+    # Acceptors take turns row by row, so a change in background load hits them alike.
     ROWS="krb5:$SHA1_HOST:1 krb5:$SHA1_HOST:2 krb5:$SHA2_HOST:1 krb5:$SHA2_HOST:2 spnego:$SHA1_HOST:1"
-    if [ "$ONLY" != java ]; then
-        for row in $ROWS; do
-            IFS=: read -r mech host threads <<<"$row"
-            enc=$SHA1_ENC; [ "$host" = "$SHA2_HOST" ] && enc=$SHA2_ENC
-            run_mit "$mech" "$host" "$threads" "$enc"
-        done
-    fi
+    JAVA_ACCEPTORS=""
     if [ "$ONLY" != mit ]; then
         build_java
         JAVA_ACCEPTORS=jdk
@@ -371,17 +365,20 @@ main() {
             if reason=$(java_acceptor_available "$acceptor" 2>&1); then
                 JAVA_ACCEPTORS="$JAVA_ACCEPTORS $acceptor"
             else
-                log "skipping $acceptor: $reason"
+                log "ours pending: skipping $acceptor ($reason)"
             fi
         done
-        for acceptor in $JAVA_ACCEPTORS; do
-            for row in $ROWS; do
-                IFS=: read -r mech host threads <<<"$row"
-                enc=$SHA1_ENC; [ "$host" = "$SHA2_HOST" ] && enc=$SHA2_ENC
-                run_java "$acceptor" "$mech" "$host" "$threads" "$enc"
-            done
-        done
     fi
+    log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    for row in $ROWS; do
+        IFS=: read -r mech host threads <<<"$row"
+        enc=$SHA1_ENC; [ "$host" = "$SHA2_HOST" ] && enc=$SHA2_ENC
+        [ "$ONLY" = java ] || run_mit "$mech" "$host" "$threads" "$enc"
+        for acceptor in $JAVA_ACCEPTORS; do
+            run_java "$acceptor" "$mech" "$host" "$threads" "$enc"
+        done
+    done
+    log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
     print_table
     if [ "$ONLY" != mit ] && [ "$EXTRAS" -eq 1 ]; then run_wrap_and_heap; fi
     if [ "$ONLY" != mit ] && [ "$PROFILE" -eq 1 ]; then run_profile; fi

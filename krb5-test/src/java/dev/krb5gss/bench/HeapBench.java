@@ -21,6 +21,9 @@ import java.util.List;
  */
 public final class HeapBench {
 
+    /** Tokens from the end of the file spent warming the accept path up, never measured. */
+    private static final int WARM_UP_TOKENS = 200;
+
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     private HeapBench() {
@@ -34,11 +37,15 @@ public final class HeapBench {
         String name = args[0];
         List<byte[]> tokens = TokenFile.read(Path.of(args[1]));
         BenchService service = new BenchService(args[3], Path.of(args[2]));
-        int k = Math.min(Integer.parseInt(args[4]), tokens.size());
+        int k = Math.min(Integer.parseInt(args[4]), tokens.size() - WARM_UP_TOKENS);
+        if (k <= 0) {
+            throw new IllegalArgumentException("expected more than " + WARM_UP_TOKENS
+                    + " tokens in " + args[1] + ", got " + tokens.size());
+        }
         BenchAcceptor.Factory factory = BenchAcceptors.factory(name);
 
         BenchAcceptor acceptor = factory.open(service);
-        warmUp(acceptor, tokens.subList(tokens.size() - Math.min(200, tokens.size() - k), tokens.size()));
+        warmUp(acceptor, tokens.subList(tokens.size() - WARM_UP_TOKENS, tokens.size()));
         acceptor.close();
         acceptor = factory.open(service);
 
