@@ -26,7 +26,7 @@
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(cd "$BENCH_DIR/../.." && pwd)
+REPO=${BENCH_REPO:-$(cd "$BENCH_DIR/../.." && pwd)}
 REALM=BENCH.TEST
 USER_PRINC=bench
 USER_PASSWORD=bench-password-1
@@ -191,9 +191,27 @@ short_enctype() {
 # A result row: acceptor mech enctype threads accepts_per_s us_per_accept
 record() { echo "$*" >>"$WORK/results.txt"; }
 
+# Writes a result row "acceptor mech enctype threads accepts/s µs/accept cpu-µs/accept" from
+# the total wall and CPU seconds of PASSES passes over TOKENS tokens.
+record_row() {
+    python3 - "$@" "$PASSES" "$TOKENS" >>"$WORK/results.txt" <<'EOF'
+import sys
+acceptor, mech, enctype, threads, wall, cpu, passes, n = sys.argv[1:]
+threads, accepts = int(threads), int(passes) * int(n)
+rate = accepts / float(wall)
+print(f"{acceptor} {mech} {enctype} {threads} {rate:.0f} {threads * 1e6 / rate:.2f} {1e6 * float(cpu) / accepts:.2f}")
+EOF
+    log "$(tail -1 "$WORK/results.txt" | awk '{printf "%s %s %s t=%s: %s accepts/s, %s CPU µs/accept", $1, $2, $3, $4, $5, $7}')"
+}
+
+# field LINE NAME SUM: SUM plus the value of NAME=value in the RESULT line LINE
+field() {
+    python3 -c 'import sys; kv = dict(f.split("=", 1) for f in sys.argv[1].split()[1:]); print(float(sys.argv[3]) + float(kv[sys.argv[2]]))' "$1" "$2" "$3"
+}
+
 # MIT rows: P passes, each a fresh process with a fresh, empty replay cache directory.
 run_mit() {
-    local mech=$1 host=$2 threads=$3 enctype=$4 tokfile="$WORK/tokens-mit.bin" sum=0 pass line
+    local mech=$1 host=$2 threads=$3 enctype=$4 tokfile="$WORK/tokens-mit.bin" wall=0 cpu=0 pass line
     gen_tokens "$tokfile" "$mech" "$host"
     for pass in $(seq "$PASSES"); do
         local rcdir="$WORK/rcache/mit-$mech-$host-$threads-$pass"
@@ -202,15 +220,10 @@ run_mit() {
             "$WORK/bin/mitaccept" -t "$threads" "HTTP@$host" "$tokfile" | grep '^RESULT') \
             || die "mitaccept failed ($mech $host t=$threads pass $pass)"
         ls "$rcdir"/*.rcache2 >/dev/null 2>&1 || die "MIT wrote no replay cache file in $rcdir"
-        sum=$(python3 -c "print($sum + float('${line##*seconds=}'.split()[0]))")
+        wall=$(field "$line" seconds "$wall")
+        cpu=$(field "$line" cpu_seconds "$cpu")
     done
-    python3 - "$sum" "$PASSES" "$TOKENS" "$threads" "$mech" "$enctype" >>"$WORK/results.txt" <<'EOF'
-import sys
-total, passes, n, threads, mech, enctype = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
-rate = n * passes / total
-print(f"mit {mech} {enctype} {threads} {rate:.0f} {threads * 1e6 / rate:.2f}")
-EOF
-    log "mit $mech $enctype t=$threads: $(tail -1 "$WORK/results.txt" | awk '{print $5}') accepts/s"
+    record_row mit "$mech" "$enctype" "$threads" "$wall" "$cpu"
 }
 
 build_java() {
@@ -239,8 +252,9 @@ java_acceptor_available() {
 jmh() {
     local bench=$1 json=$2
     shift 2
+    # jmh.ignoreLock: /tmp/jmh.lock is machine-wide and other JMH users share this machine.
     # shellcheck disable=SC2086
-    java $JVM_FLAGS -cp "$CLASSPATH_JAVA" org.openjdk.jmh.Main "$bench" -f 1 \
+    java $JVM_FLAGS -Djmh.ignoreLock=true -cp "$CLASSPATH_JAVA" org.openjdk.jmh.Main "$bench" -f 1 \
         -jvmArgs "$JVM_FLAGS" -rf json -rff "$json" "$@" >>"$WORK/jmh.log" 2>&1 \
         || { tail -40 "$WORK/jmh.log" >&2; return 1; }
 }
@@ -251,20 +265,18 @@ run_java() {
     local acceptor=$1 mech=$2 host=$3 threads=$4 enctype=$5
     local tokfile="$WORK/tokens-$acceptor.bin" json="$WORK/jmh-accept-$acceptor-$mech-$host-$threads.json"
     gen_tokens "$tokfile" "$mech" "$host"
+    local cpufile="$WORK/cpu-$acceptor-$mech-$host-$threads.txt"
+    rm -f "$cpufile"
     jmh 'dev.krb5gss.bench.AcceptBench' "$json" -t "$threads" -wi "$WARMUPS" -i "$PASSES" \
         -p acceptor="$acceptor" -p tokenFile="$tokfile" -p keytab="$WORK/$host.keytab" \
-        -p principal="HTTP/$host@$REALM" \
+        -p principal="HTTP/$host@$REALM" -p cpuFile="$cpufile" \
         || die "JMH AcceptBench failed for $acceptor $mech $host t=$threads (see $WORK/jmh.log)"
-    python3 - "$json" "$TOKENS" "$threads" "$acceptor" "$mech" "$enctype" >>"$WORK/results.txt" <<'EOF'
-import json, sys
-path, n, threads, acceptor, mech, enctype = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), *sys.argv[4:]
-metric = json.load(open(path))[0]["primaryMetric"]
-assert metric["scoreUnit"] == "ms/op", metric["scoreUnit"]
-# One op = one thread's slice of n/threads tokens; the score is the mean over passes and threads.
-rate = n / (metric["score"] / 1000.0)
-print(f"{acceptor} {mech} {enctype} {threads} {rate:.0f} {threads * 1e6 / rate:.2f}")
-EOF
-    log "$acceptor $mech $enctype t=$threads: $(tail -1 "$WORK/results.txt" | awk '{print $5}') accepts/s"
+    # One op = one thread's slice of N/threads tokens; JMH's single-shot score is the mean time
+    # per op over passes and threads, so a pass takes about score ms: total wall = P * score.
+    local wall cpu
+    wall=$(python3 -c 'import json, sys; m = json.load(open(sys.argv[1]))[0]["primaryMetric"]; assert m["scoreUnit"] == "ms/op"; print(int(sys.argv[2]) * m["score"] / 1000)' "$json" "$PASSES")
+    cpu=$(awk '{ s += $1 } END { print s / 1e9 }' "$cpufile")
+    record_row "$acceptor" "$mech" "$enctype" "$threads" "$wall" "$cpu"
 }
 
 print_table() {
@@ -272,19 +284,23 @@ print_table() {
 import sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
 ours = {}
-for acc, mech, enc, thr, rate, us in rows:
+for acc, mech, enc, thr, rate, us, cpu in rows:
     if acc == "ours-acceptor" or (acc == "ours-gss" and (mech, enc, thr) not in ours):
-        ours[(mech, enc, thr)] = float(rate)
+        ours[(mech, enc, thr)] = (float(rate), float(cpu))
 print()
-print(f"{'acceptor':<14} | {'mech':<6} | {'enctype':<11} | {'threads':>7} | {'accepts/s':>10} | {'µs/accept':>9} | {'ours/x':>7}")
-print("-" * 82)
-for acc, mech, enc, thr, rate, us in rows:
+print(f"{'acceptor':<14} | {'mech':<6} | {'enctype':<11} | {'threads':>7} | {'accepts/s':>9} | {'µs/accept':>9} "
+      f"| {'CPU µs/accept':>13} | {'ours/x':>7} | {'ours/x CPU':>10}")
+print("-" * 112)
+for acc, mech, enc, thr, rate, us, cpu in rows:
     o = ours.get((mech, enc, thr))
-    ratio = "pending" if o is None else f"{o / float(rate):.2f}x"
-    print(f"{acc:<14} | {mech:<6} | {enc:<11} | {thr:>7} | {float(rate):>10.0f} | {float(us):>9.2f} | {ratio:>7}")
+    wall_ratio = "pending" if o is None else f"{o[0] / float(rate):.2f}x"
+    cpu_ratio = "pending" if o is None else f"{float(cpu) / o[1]:.2f}x"
+    print(f"{acc:<14} | {mech:<6} | {enc:<11} | {thr:>7} | {float(rate):>9.0f} | {float(us):>9.2f} "
+          f"| {float(cpu):>13.2f} | {wall_ratio:>7} | {cpu_ratio:>10}")
 print()
-print("ours/x: accepts/s of ours (ours-acceptor, else ours-gss) divided by this row's, same mech,")
-print("enctype and threads; 'pending' while ours is not on the classpath.")
+print("accepts/s from wall time; µs/accept = threads / accepts per second; CPU µs/accept = process")
+print("CPU time (all threads, GC and JIT included) per accept. ours/x: ours (ours-acceptor, else")
+print("ours-gss) over this row, same mech, enctype and threads, by accepts/s and by CPU per accept.")
 EOF
 }
 

@@ -1,6 +1,8 @@
 package dev.krb5gss.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,7 +18,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.IterationType;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.infra.ThreadParams;
 
 /**
@@ -29,6 +33,10 @@ import org.openjdk.jmh.infra.ThreadParams;
  * Hence single-shot mode, one operation = one thread's slice; the run script turns the mean
  * time per operation into accepts per second. Every accept must establish the context; after
  * each pass the first token is offered again and must be refused as a replay.
+ *
+ * <p>On a shared machine wall time also counts other processes; the process CPU time of each
+ * measured pass (all JVM threads, GC and JIT included) goes to {@code cpuFile} for a figure
+ * that hardly depends on background load.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -53,10 +61,16 @@ public class AcceptBench {
     @Param("")
     public String principal;
 
+    /** When set, every measured pass appends the process CPU nanoseconds it took to this file. */
+    @Param("")
+    public String cpuFile;
+
     private List<byte[]> tokens;
     private BenchAcceptor.Factory factory;
     private BenchService service;
     private volatile BenchAcceptor current;
+    private boolean measured;
+    private long cpuAtStart;
 
     @Setup(Level.Trial)
     public void loadTokens() throws Exception {
@@ -66,12 +80,19 @@ public class AcceptBench {
     }
 
     @Setup(Level.Iteration)
-    public void openFreshAcceptor() throws Exception {
+    public void openFreshAcceptor(IterationParams iteration) throws Exception {
         current = factory.open(service);
+        measured = iteration.getType() == IterationType.MEASUREMENT;
+        cpuAtStart = ProcessCpu.nanos();
     }
 
     @TearDown(Level.Iteration)
     public void checkReplayRefusedAndClose() throws Exception {
+        long cpu = ProcessCpu.nanos() - cpuAtStart;
+        if (measured && !cpuFile.isEmpty()) {
+            Files.writeString(Path.of(cpuFile), cpu + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
         try {
             ReplayCheck.expectRefused(current, tokens.get(0), acceptor);
         } finally {
