@@ -6,8 +6,10 @@
  *
  * Keys come from KRB5_KTNAME; the replay cache is MIT's default one ("dfl", a file2 cache
  * under KRB5RCACHEDIR): the caller gives each run a fresh, empty directory, because a token
- * passes a replay cache only once. THREADS threads split the file into contiguous slices,
- * each with its own acceptor credential; the replay cache file is shared, as in a server.
+ * passes a replay cache only once. THREADS threads share the file out token by token (thread
+ * k takes tokens k, k + THREADS, ...), so together they move through it in time order as
+ * requests reach a server; each has its own acceptor credential and the replay cache file is
+ * shared, as in a server.
  *
  * Every accept must return GSS_S_COMPLETE; any failure is counted, reported and makes the
  * program exit non-zero without a result. Afterwards the first token is offered again and
@@ -27,7 +29,7 @@
 struct worker {
     pthread_t thread;
     const struct bench_tokens *tokens;
-    size_t first, end;          /* slice [first, end) of the token file */
+    size_t first, stride;       /* tokens first, first + stride, ... of the file */
     gss_name_t service;
     gss_cred_id_t cred;
     size_t failures;
@@ -71,7 +73,7 @@ static void *run_worker(void *arg)
     OM_uint32 major, minor;
 
     pthread_barrier_wait(&start_line);
-    for (size_t i = w->first; i < w->end; i++) {
+    for (size_t i = w->first; i < w->tokens->count; i += w->stride) {
         major = accept_one(w->cred, w->tokens->tokens[i], w->tokens->lengths[i], &minor);
         if (major != GSS_S_COMPLETE && w->failures++ == 0) {
             w->first_major = major;
@@ -157,8 +159,8 @@ int main(int argc, char **argv)
     for (long k = 0; k < threads; k++) {
         struct worker *w = &workers[k];
         w->tokens = &tokens;
-        w->first = tokens.count * k / threads;
-        w->end = tokens.count * (k + 1) / threads;
+        w->first = k;
+        w->stride = threads;
         w->cred = acquire_acceptor(service);
         if (pthread_create(&w->thread, NULL, run_worker, w) != 0)
             bench_die("pthread_create failed");
@@ -174,8 +176,7 @@ int main(int argc, char **argv)
 
     for (long k = 0; k < threads; k++) {
         if (workers[k].failures > 0) {
-            fprintf(stderr, "thread %ld: %zu of %zu accepts failed; the first:\n", k,
-                    workers[k].failures, workers[k].end - workers[k].first);
+            fprintf(stderr, "thread %ld: %zu accepts failed; the first:\n", k, workers[k].failures);
             bench_print_status(workers[k].first_major, GSS_C_GSS_CODE, GSS_C_NO_OID);
             bench_print_status(workers[k].first_minor, GSS_C_MECH_CODE, GSS_C_NO_OID);
         }

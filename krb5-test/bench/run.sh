@@ -9,13 +9,14 @@
 # processes: MIT's gss_accept_sec_context (mitaccept.c), the JDK's mechanism, ours through
 # GSSManager.getInstance() (ours-gss) and ours through the plain Acceptor API (ours-acceptor),
 # each with its replay cache on and empty at the start of every pass. Prints one table:
-#   acceptor | mech | enctype | threads | accepts/s | µs/accept | ours/x
-# then (unless --no-extras) wrap/unwrap and heap-per-context figures.
+#   acceptor | mech | enctype | threads | accepts/s | µs/accept | CPU µs/accept | ours/x | ours/x CPU
+# then (unless --no-extras) wrap/unwrap and heap-per-context figures. README.md in this
+# directory explains every figure and how ours plugs in.
 #
 #   --tokens N   tokens per file (default 50000); every pass accepts all of them
 #   --passes P   measured passes per row (default 3; the JVMs also run 2 warm-up passes)
 #   --only W     run only the MIT rows or only the Java rows
-#   --quick      N=5000, P=2: a smoke test of the whole harness in about a minute
+#   --quick      N=5000, P=2, 1 warm-up: a smoke test of the whole harness (2-3 minutes)
 #   --no-extras  skip wrap/unwrap and heap figures
 #   --profile    also record a JFR profile of ours (or of the JDK while ours is absent) and
 #                print its hottest methods
@@ -23,10 +24,13 @@
 #
 # Needs (installed with apt-get when missing and running as root):
 #   krb5-kdc krb5-admin-server krb5-user libkrb5-dev gcc, plus java 17+ and mvn.
+# BENCH_REPO=dir runs against another checkout (default: the one holding this script);
+# BENCH_JAVA=path/to/java runs the JVM rows on another JDK (e.g. Temurin 25).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=${BENCH_REPO:-$(cd "$BENCH_DIR/../.." && pwd)}
+JAVA=${BENCH_JAVA:-java}
 REALM=BENCH.TEST
 USER_PRINC=bench
 USER_PASSWORD=bench-password-1
@@ -57,7 +61,7 @@ parse_args() {
             --no-extras) EXTRAS=0 ;;
             --profile) PROFILE=1 ;;
             --keep) KEEP=1 ;;
-            -h|--help) sed -n '2,27p' "${BASH_SOURCE[0]}"; exit 0 ;;
+            -h|--help) sed -n '2,29p' "${BASH_SOURCE[0]}"; exit 0 ;;
             *) die "unknown option $1 (try --help)" ;;
         esac
         shift
@@ -66,7 +70,7 @@ parse_args() {
 
 ensure_tools() {
     local missing=()
-    for cmd in krb5kdc kdb5_util kadmin.local kinit klist gcc krb5-config java mvn python3; do
+    for cmd in krb5kdc kdb5_util kadmin.local kinit klist gcc krb5-config "$JAVA" mvn python3; do
         command -v "$cmd" >/dev/null || missing+=("$cmd")
     done
     [ -e /usr/include/gssapi/gssapi_krb5.h ] || missing+=(libkrb5-dev)
@@ -245,7 +249,7 @@ build_java() {
 # Prints why an acceptor is unavailable (and fails), or nothing (and succeeds).
 java_acceptor_available() {
     # shellcheck disable=SC2086
-    java $JVM_FLAGS -cp "$CLASSPATH_JAVA" dev.krb5gss.bench.BenchAcceptors "$1"
+    "$JAVA" $JVM_FLAGS -cp "$CLASSPATH_JAVA" dev.krb5gss.bench.BenchAcceptors "$1"
 }
 
 # jmh BENCHMARK JSON ARGS...: one JMH run, its JSON result in JSON.
@@ -254,7 +258,7 @@ jmh() {
     shift 2
     # jmh.ignoreLock: /tmp/jmh.lock is machine-wide and other JMH users share this machine.
     # shellcheck disable=SC2086
-    java $JVM_FLAGS -Djmh.ignoreLock=true -cp "$CLASSPATH_JAVA" org.openjdk.jmh.Main "$bench" -f 1 \
+    "$JAVA" $JVM_FLAGS -Djmh.ignoreLock=true -cp "$CLASSPATH_JAVA" org.openjdk.jmh.Main "$bench" -f 1 \
         -jvmArgs "$JVM_FLAGS" -rf json -rff "$json" "$@" >>"$WORK/jmh.log" 2>&1 \
         || { tail -40 "$WORK/jmh.log" >&2; return 1; }
 }
@@ -326,7 +330,7 @@ EOF
     for acceptor in $JAVA_ACCEPTORS; do
         gen_tokens "$tokfile" krb5 "$SHA1_HOST"
         # shellcheck disable=SC2086
-        java $JVM_FLAGS -cp "$CLASSPATH_JAVA" dev.krb5gss.bench.HeapBench "$acceptor" "$tokfile" \
+        "$JAVA" $JVM_FLAGS -cp "$CLASSPATH_JAVA" dev.krb5gss.bench.HeapBench "$acceptor" "$tokfile" \
             "$WORK/$SHA1_HOST.keytab" "HTTP/$SHA1_HOST@$REALM" 10000 \
             || die "HeapBench failed for $acceptor"
     done
@@ -350,7 +354,7 @@ run_profile() {
     echo
     echo "Profile of $acceptor accepting krb5 $SHA1_ENC tokens, 1 thread (JFR; target/bench-profile-$acceptor.jfr)"
     # shellcheck disable=SC2086
-    java -cp "$CLASSPATH_JAVA" dev.krb5gss.bench.JfrSummary "$jfr" 25
+    "$JAVA" -cp "$CLASSPATH_JAVA" dev.krb5gss.bench.JfrSummary "$jfr" 25
 }
 
 main() {
