@@ -30,8 +30,8 @@ import org.openjdk.jmh.infra.ThreadParams;
  * <p>One iteration is one pass over the whole file, shared out token by token among the
  * threads, with a freshly opened acceptor whose replay cache is empty: a token passes a replay
  * cache once, so a time-bounded throughput loop would run out of tokens or replay them.
- * Hence single-shot mode, one operation = one thread's share of a pass; the run script turns the mean
- * time per operation into accepts per second. Every accept must establish the context; after
+ * Hence single-shot mode, one operation = one thread's share of a pass; the run script turns
+ * the mean time per operation into accepts per second. Every accept must establish the context; after
  * each pass the first token is offered again and must be refused as a replay.
  *
  * <p>On a shared machine wall time also counts other processes; the process CPU time of each
@@ -40,8 +40,8 @@ import org.openjdk.jmh.infra.ThreadParams;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
+@Warmup(iterations = 2)
+@Measurement(iterations = 3)
 @Fork(1)
 @State(Scope.Benchmark)
 public class AcceptBench {
