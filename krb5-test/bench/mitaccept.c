@@ -30,7 +30,6 @@ struct worker {
     pthread_t thread;
     const struct bench_tokens *tokens;
     size_t first, stride;       /* tokens first, first + stride, ... of the file */
-    gss_name_t service;
     gss_cred_id_t cred;
     size_t failures;
     OM_uint32 first_major, first_minor;
@@ -63,7 +62,11 @@ static OM_uint32 accept_one(gss_cred_id_t cred, const unsigned char *token, size
     major = gss_accept_sec_context(minor, &ctx, cred, &in, GSS_C_NO_CHANNEL_BINDINGS,
                                    NULL, NULL, &out, NULL, NULL, NULL);
     gss_release_buffer(&ignored, &out);
-    gss_delete_sec_context(&ignored, &ctx, GSS_C_NO_BUFFER);
+    if (ctx != GSS_C_NO_CONTEXT) {
+        OM_uint32 del_minor, del_major = gss_delete_sec_context(&del_minor, &ctx, GSS_C_NO_BUFFER);
+        if (GSS_ERROR(del_major))
+            bench_die_gss("gss_delete_sec_context", del_major, del_minor);
+    }
     return major;
 }
 
