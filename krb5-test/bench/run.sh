@@ -312,18 +312,27 @@ run_wrap_and_heap() {
     local acceptor json tokfile
     for acceptor in $JAVA_ACCEPTORS; do
         json="$WORK/jmh-wrap-$acceptor.json"
-        jmh 'dev.krb5gss.bench.WrapBench' "$json" -wi 2 -w 1s -i 3 -r 1s \
+        rm -f "$WORK/cpu-wrap-$acceptor.txt"
+        jmh 'dev.krb5gss.bench.WrapBench' "$json" -wi 3 -w 2s -i 3 -r 2s \
             -p acceptor="$acceptor" -p keytab="$WORK/$SHA1_HOST.keytab" \
             -p principal="HTTP/$SHA1_HOST@$REALM" -p ccache="$WORK/ccache" \
-            -p client="$USER_PRINC@$REALM" \
+            -p client="$USER_PRINC@$REALM" -p cpuFile="$WORK/cpu-wrap-$acceptor.txt" \
             || die "JMH WrapBench failed for $acceptor (see $WORK/jmh.log)"
-        python3 - "$json" "$acceptor" <<'EOF'
+        python3 - "$json" "$acceptor" "$WORK/cpu-wrap-$acceptor.txt" <<'EOF'
 import json, sys
+from collections import defaultdict
+cpu = defaultdict(lambda: [0, 0])
+for line in open(sys.argv[3]):
+    method, size, nanos, ops = line.split()
+    cpu[(method, size)][0] += int(nanos)
+    cpu[(method, size)][1] += int(ops)
 for r in json.load(open(sys.argv[1])):
     m, p = r["primaryMetric"], r["params"]
     op = r["benchmark"].rsplit(".", 1)[1]
     mib = float(p["size"]) * m["score"] / (1 << 20)
-    print(f"wrap/unwrap  {sys.argv[2]:<14} {op:<7} {p['size']:>6} B  {m['score']:>10.0f} ops/s  {mib:>8.1f} MiB/s")
+    nanos, ops = cpu[(op, p["size"])]
+    print(f"wrap/unwrap  {sys.argv[2]:<14} {op:<7} {p['size']:>6} B  {m['score']:>9.0f} ops/s  {mib:>7.1f} MiB/s"
+          f"  {nanos / 1000 / max(ops, 1):>8.2f} CPU µs/op")
 EOF
     done
     tokfile="$WORK/tokens-heap.bin"

@@ -1,6 +1,9 @@
 package dev.krb5gss.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.Provider;
 import java.security.Security;
 import java.util.Arrays;
@@ -24,6 +27,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Wrap and unwrap with confidentiality (RFC 4121 section 4.2.6.2) on the acceptor side of an
@@ -34,8 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 3, time = 2)
 @Fork(1)
 @State(Scope.Benchmark)
 public class WrapBench {
@@ -60,11 +66,21 @@ public class WrapBench {
     @Param("")
     public String client;
 
+    /**
+     * When set, every measured iteration appends "benchmark size cpuNanos operations" to this
+     * file: process CPU time per operation, a figure that hardly depends on background load.
+     */
+    @Param("")
+    public String cpuFile;
+
     private BenchAcceptor opened;
     private BenchContext accepted;
     private GSSContext initiator;
     private byte[] message;
     private byte[] peerToken;
+    private long operations;
+    private long cpuAtStart;
+    private boolean measured;
 
     @Setup(Level.Trial)
     public void establish() throws Exception {
@@ -106,6 +122,23 @@ public class WrapBench {
         });
     }
 
+    @Setup(Level.Iteration)
+    public void startCounting(IterationParams iteration) {
+        measured = iteration.getType() == IterationType.MEASUREMENT;
+        operations = 0;
+        cpuAtStart = ProcessCpu.nanos();
+    }
+
+    @TearDown(Level.Iteration)
+    public void recordCpu(BenchmarkParams benchmark) throws IOException {
+        long cpu = ProcessCpu.nanos() - cpuAtStart;
+        if (measured && !cpuFile.isEmpty()) {
+            String method = benchmark.getBenchmark().substring(benchmark.getBenchmark().lastIndexOf('.') + 1);
+            Files.writeString(Path.of(cpuFile), method + " " + size + " " + cpu + " " + operations + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
     @TearDown(Level.Trial)
     public void dispose() throws Exception {
         accepted.dispose();
@@ -115,11 +148,13 @@ public class WrapBench {
 
     @Benchmark
     public byte[] wrap() throws Exception {
+        operations++;
         return accepted.wrap(message);
     }
 
     @Benchmark
     public byte[] unwrap() throws Exception {
+        operations++;
         return accepted.unwrap(peerToken);
     }
 }
