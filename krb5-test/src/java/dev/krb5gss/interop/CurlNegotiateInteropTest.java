@@ -1,0 +1,124 @@
+package dev.krb5gss.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.security.auth.Subject;
+import org.ietf.jgss.GSSContext;
+import org.ietf.jgss.GSSCredential;
+import org.ietf.jgss.GSSException;
+import org.ietf.jgss.GSSManager;
+import org.ietf.jgss.GSSName;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code kinit} then {@code curl --negotiate -u :} against an HTTP server doing Negotiate (RFC
+ * 4559) with the acceptor under test: 200 and the right principal. With {@code --delegation
+ * always} the server holds the client's forwarded TGT (RFC 4121 §4.1.1) and uses it to
+ * authenticate as the client to a second service through the MIT KDC (the JVM's krb5.conf points
+ * at it), which sees the client's name.
+ */
+@RequiresMitKrb5
+class CurlNegotiateInteropTest {
+  private static final String USER = "dave";
+  private static final String PASSWORD = "dave-password";
+  private static final String BACKEND = "backend@localhost";
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private static MitKdc kdc;
+  private static Path ccache;
+  private static Subject keytabSubject;
+
+  @BeforeAll
+  static void startKdc() throws Exception {
+    kdc = MitKdc.start();
+    kdc.configureThisJvm();
+    kdc.addUser(USER, PASSWORD, MitEnctypes.AES_SHA1);
+    kdc.addService("HTTP/localhost", MitEnctypes.AES_SHA1);
+    kdc.addService("backend/localhost", MitEnctypes.AES_SHA1);
+    Path keytab = kdc.file("http.keytab");
+    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, "HTTP/localhost", "backend/localhost");
+    ccache = kdc.kinit(USER, PASSWORD);
+    keytabSubject = KeytabLogin.acceptor(keytab, "*");
+  }
+
+  @AfterAll
+  static void stopKdc() throws Exception {
+    if (kdc != null) {
+      kdc.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(AcceptorUnderTest.class)
+  void curlNegotiateGets200WithThePrincipal(AcceptorUnderTest acceptor) throws Exception {
+    assumeTrue(acceptor.available(), acceptor::unavailableReason);
+    try (GssAcceptor http = GssAcceptor.open(acceptor, keytabSubject, "HTTP@localhost");
+        NegotiateHttpServer server = NegotiateHttpServer.start(http, ctx -> "unexpected")) {
+      Curl.Response response = Curl.negotiate(kdc, ccache, server.url(), false);
+      NegotiateExchange exchange = server.nextExchange(WAIT);
+
+      assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
+      assertThat(response.body()).startsWith(kdc.qualify(USER) + "\n")
+          .contains("no delegated credential");
+      assertThat(exchange.failure()).isEmpty();
+      assertThat(exchange.clientName()).contains(kdc.qualify(USER));
+      assertThat(exchange.delegated()).isFalse();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(AcceptorUnderTest.class)
+  void delegatedCredentialInitiatesAsTheClient(AcceptorUnderTest acceptor) throws Exception {
+    assumeTrue(acceptor.available(), acceptor::unavailableReason);
+    try (GssAcceptor http = GssAcceptor.open(acceptor, keytabSubject, "HTTP@localhost");
+        GssAcceptor backend = GssAcceptor.open(acceptor, keytabSubject, BACKEND);
+        NegotiateHttpServer server = NegotiateHttpServer.start(http,
+            ctx -> "backend saw " + authenticateToBackend(ctx, backend))) {
+      Curl.Response response = Curl.negotiate(kdc, ccache, server.url(), true);
+      NegotiateExchange exchange = server.nextExchange(WAIT);
+
+      assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
+      assertThat(exchange.failure()).isEmpty();
+      assertThat(exchange.clientName()).contains(kdc.qualify(USER));
+      assertThat(exchange.delegated()).isTrue();
+      assertThat(exchange.delegationResult()).contains("backend saw " + kdc.qualify(USER));
+      assertThat(response.body()).isEqualTo(
+          kdc.qualify(USER) + "\nbackend saw " + kdc.qualify(USER) + "\n");
+    }
+  }
+
+  /**
+   * Initiates from the delegated credential to the backend service (a TGS exchange with the MIT
+   * KDC) and completes the context at the backend's acceptor; returns the client it saw.
+   */
+  private static String authenticateToBackend(GSSContext established, GssAcceptor backend)
+      throws GSSException {
+    GSSCredential delegated = established.getDelegCred();
+    GSSManager manager = GSSManager.getInstance();
+    GSSName target = manager.createName(BACKEND, GSSName.NT_HOSTBASED_SERVICE);
+    GSSContext initiator =
+        manager.createContext(target, GssAcceptor.KRB5, delegated, GSSContext.DEFAULT_LIFETIME);
+    GSSContext acceptor = backend.newContext();
+    try {
+      initiator.requestMutualAuth(true);
+      byte[] token = initiator.initSecContext(new byte[0], 0, 0);
+      while (!acceptor.isEstablished() || !initiator.isEstablished()) {
+        byte[] reply = backend.accept(acceptor, token);
+        if (initiator.isEstablished()) {
+          break;
+        }
+        token = initiator.initSecContext(reply, 0, reply.length);
+      }
+      return acceptor.getSrcName().toString();
+    } finally {
+      initiator.dispose();
+      acceptor.dispose();
+    }
+  }
+}

@@ -1,0 +1,219 @@
+package dev.krb5gss.ap;
+
+import dev.krb5gss.ap.KerberosMessages.ApRequest;
+import dev.krb5gss.ap.KerberosMessages.AuthenticatorContents;
+import dev.krb5gss.ap.KerberosMessages.EncryptedPart;
+import dev.krb5gss.ap.KerberosMessages.TicketContents;
+import dev.krb5gss.crypto.CipherKey;
+import dev.krb5gss.crypto.CryptoProfile;
+import dev.krb5gss.crypto.CryptoProfiles;
+import dev.krb5gss.crypto.EncType;
+import dev.krb5gss.error.InternalFaultException;
+import dev.krb5gss.error.Reason;
+import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.keytab.KeySource;
+import dev.krb5gss.keytab.ServiceKey;
+import dev.krb5gss.keytab.ServiceKeyTable;
+import dev.krb5gss.name.PrincipalName;
+import dev.krb5gss.replay.ReplayCacheFullException;
+import dev.krb5gss.replay.ReplayKey;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The Kerberos V5 acceptor: verifies an RFC 4121 §4.1 initial context token (a KRB_AP_REQ) as
+ * RFC 4120 §3.2.3 prescribes and, when the client asked for mutual authentication, builds the
+ * KRB_AP_REP (§3.2.4) with an acceptor subkey. Immutable and thread-safe: one per credential and
+ * policy.
+ *
+ * <p>Order of checks: framing and DER first, then the service allowlist, the enctype policy, the
+ * key lookup, the ticket and authenticator decryption, the client match, clock skew, ticket times,
+ * the 0x8003 checksum and channel bindings, and the replay cache last, so a token that fails any
+ * other check never enters the cache.
+ */
+public final class ApAcceptor {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final System.Logger LOG = System.getLogger(ApAcceptor.class.getName());
+
+  private final KeySource keys;
+  private final ApPolicy policy;
+  private final ApCrypto crypto;
+
+  public ApAcceptor(KeySource keys, ApPolicy policy) {
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.crypto = new ApCrypto(policy.enctypes());
+  }
+
+  public ApPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Verifies an initial context token and establishes the context.
+   *
+   * @param token the token, RFC 2743 framed or starting at TOK_ID
+   * @param bindings the acceptor's channel bindings, or null for none
+   * @throws RejectedException with the reason; where MIT would send one (mutual authentication
+   *     requested, or clock skew), {@link RejectedException#errorToken()} holds a KRB-ERROR token
+   */
+  public ApEstablished accept(byte[] token, ChannelBindings bindings) throws RejectedException {
+    try {
+      InitialContextToken ict = InitialContextToken.parseApReq(token, policy.maxTokenSize());
+      ApRequest req = ApRequestDecoder.apRequest(ict.body());
+      try {
+        return verify(ict.mechOid(), req, bindings);
+      } catch (RejectedException e) {
+        throw withErrorToken(e, ict.mechOid(), req);
+      }
+    } catch (RejectedException | InternalFaultException e) {
+      LOG.log(System.Logger.Level.DEBUG, "AP-REQ rejected: {0}", e.getMessage());
+      throw e;
+    } catch (RuntimeException e) {
+      throw new InternalFaultException("unexpected failure while verifying an AP-REQ", e);
+    }
+  }
+
+  /** MIT sends a KRB-ERROR when the client asked for mutual authentication, and on clock skew. */
+  private RejectedException withErrorToken(RejectedException e, String mechOid, ApRequest req) {
+    if (!req.mutualRequired() && e.reason() != Reason.CLOCK_SKEW) {
+      return e;
+    }
+    return e.withErrorToken(KrbErrorBuilder.build(mechOid, e.reason(), req.ticket().server(),
+        policy.clock().instant()));
+  }
+
+  private ApEstablished verify(String mechOid, ApRequest req, ChannelBindings bindings)
+      throws RejectedException {
+    if ((req.apOptions() & KerberosMessages.AP_USE_SESSION_KEY) != 0) {
+      throw new RejectedException(Reason.UNSUPPORTED_OPERATION, "the AP-REQ asks for "
+          + "user-to-user authentication (use-session-key), which this acceptor does not support");
+    }
+    PrincipalName server = req.ticket().server();
+    if (!policy.allowedServices().test(server)) {
+      throw new RejectedException(Reason.SERVICE_NOT_ALLOWED, "the ticket is for " + server
+          + ", which the acceptor's service allowlist does not admit");
+    }
+    EncryptedPart ticketEnc = req.ticket().encPart();
+    EncType ticketType = EncType.of(ticketEnc.etype());
+    CryptoProfile ticketProfile = crypto.permitted(ticketType, "the ticket for " + server);
+    ServiceKey serviceKey = selectKey(server, ticketEnc, ticketType);
+    List<CipherKey> created = new ArrayList<>();
+    try {
+      return verifyTicket(mechOid, req, bindings, serviceKey, ticketProfile, created);
+    } catch (RejectedException | RuntimeException e) {
+      created.forEach(CipherKey::destroy);
+      throw e;
+    }
+  }
+
+  private ApEstablished verifyTicket(String mechOid, ApRequest req, ChannelBindings bindings,
+      ServiceKey serviceKey, CryptoProfile ticketProfile, List<CipherKey> created)
+      throws RejectedException {
+    PrincipalName server = req.ticket().server();
+    TicketContents ticket = crypto.decryptTicket(req.ticket().encPart(), serviceKey, ticketProfile);
+    CipherKey sessionKey = crypto.cipherKey(ticket.key(),
+        "the session key of the ticket for " + server);
+    created.add(sessionKey);
+    AuthenticatorContents auth = crypto.decryptAuthenticator(req.authenticator(), sessionKey);
+    if (!auth.client().equals(ticket.client())) {
+      throw new RejectedException(Reason.CLIENT_MISMATCH, "the authenticator names "
+          + auth.client() + ", but the ticket was issued to " + ticket.client());
+    }
+    Instant now = policy.clock().instant();
+    TicketValidator.checkSkew(auth.ctime().plusNanos(auth.cusec() * 1000L), now,
+        policy.maxSkew());
+    TicketValidator.checkTicket(ticket, now, policy.maxSkew());
+    GssChecksum cksum = GssChecksum.parse(auth.checksum());
+    if ((cksum.flags() & GssChecksum.DCE_STYLE) != 0) {
+      throw new RejectedException(Reason.UNSUPPORTED_OPERATION, "the client asked for "
+          + "DCE-style (three-leg) authentication, which this acceptor does not support");
+    }
+    cksum.checkBindings(bindings, policy.requireChannelBindings());
+    CipherKey initiatorSubkey = null;
+    if (auth.subkey() != null) {
+      initiatorSubkey = crypto.cipherKey(auth.subkey(),
+          "the authenticator subkey from " + auth.client());
+      created.add(initiatorSubkey);
+    }
+    checkReplay(auth, server, req.authenticator(), now);
+
+    ApEstablished.Builder b = new ApEstablished.Builder();
+    b.client = ticket.client();
+    b.service = server;
+    b.sessionKey = sessionKey;
+    b.initiatorSubkey = initiatorSubkey;
+    b.authTime = ticket.authTime();
+    b.startTime = ticket.startTime();
+    b.endTime = ticket.endTime();
+    b.authorizationData = ticket.authorizationData();
+    b.ticketEncType = serviceKey.encType();
+    b.kvno = serviceKey.kvno();
+    b.mechOid = mechOid;
+    b.delegatedCredential = cksum.delegation();
+    b.initiatorSequence = auth.seqNumber() == null ? 0 : auth.seqNumber();
+    b.flags = ContextFlag.fromBits(cksum.flags());
+    if (b.delegatedCredential == null) {
+      b.flags.remove(ContextFlag.DELEG);
+    }
+    if (req.mutualRequired() || b.flags.contains(ContextFlag.MUTUAL)) {
+      reply(b, auth, created);
+    } else {
+      b.acceptorSequence = b.initiatorSequence;
+    }
+    return b.build();
+  }
+
+  /**
+   * Adds the AP-REP with a fresh acceptor subkey (of the initiator subkey's enctype if any, else
+   * the session key's, as MIT does) and a random initial sequence number, RFC 4121 §2 / §4.1.
+   */
+  private static void reply(ApEstablished.Builder b, AuthenticatorContents auth,
+      List<CipherKey> created) {
+    CipherKey base = b.initiatorSubkey != null ? b.initiatorSubkey : b.sessionKey;
+    b.acceptorSubkey = CryptoProfiles.of(base.encType()).orElseThrow(
+        () -> new InternalFaultException("no profile for " + base.encType())).randomKey();
+    created.add(b.acceptorSubkey);
+    b.acceptorSequence = RANDOM.nextInt() & 0x3fffffff;
+    b.flags.add(ContextFlag.MUTUAL);
+    b.outputToken = ApReplyBuilder.build(b.mechOid, b.sessionKey, auth.ctime(), auth.cusec(),
+        b.acceptorSubkey, b.acceptorSequence);
+  }
+
+  private ServiceKey selectKey(PrincipalName server, EncryptedPart enc, EncType type)
+      throws RejectedException {
+    ServiceKeyTable table = keys.current();
+    if (table.isEmpty()) {
+      throw new RejectedException(Reason.NO_CREDENTIALS, "the acceptor has no service keys "
+          + "(empty keytab) to decrypt the ticket for " + server);
+    }
+    Integer kvno = enc.kvno() == null ? null : (int) (long) enc.kvno();
+    return table.select(server, kvno, type);
+  }
+
+  private void checkReplay(AuthenticatorContents auth, PrincipalName server, EncryptedPart enc,
+      Instant now) throws RejectedException {
+    ReplayKey key = ReplayKey.of(auth.client(), server, auth.ctime(), auth.cusec(), enc.cipher());
+    Instant expires = now.plus(policy.maxSkew().multipliedBy(2));
+    boolean fresh;
+    try {
+      fresh = policy.replayCache().checkAndInsert(key, expires);
+    } catch (ReplayCacheFullException e) {
+      throw new RejectedException(Reason.TOO_MANY_PENDING, e.getMessage());
+    }
+    if (!fresh) {
+      throw new RejectedException(Reason.REPLAY, "this authenticator from " + auth.client()
+          + " to " + server + " (time " + auth.ctime() + ", " + auth.cusec() + " us) was "
+          + "already accepted: the token was replayed (or resent by a client or proxy)");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ApAcceptor[" + keys + ", " + policy + "]";
+  }
+}

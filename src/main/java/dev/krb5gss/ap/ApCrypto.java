@@ -1,0 +1,102 @@
+package dev.krb5gss.ap;
+
+import dev.krb5gss.ap.KerberosMessages.AuthenticatorContents;
+import dev.krb5gss.ap.KerberosMessages.EncryptedPart;
+import dev.krb5gss.ap.KerberosMessages.KeyValue;
+import dev.krb5gss.ap.KerberosMessages.TicketContents;
+import dev.krb5gss.crypto.CipherKey;
+import dev.krb5gss.crypto.CryptoProfile;
+import dev.krb5gss.crypto.CryptoProfiles;
+import dev.krb5gss.crypto.EncType;
+import dev.krb5gss.crypto.EnctypePolicy;
+import dev.krb5gss.crypto.IntegrityException;
+import dev.krb5gss.crypto.SecretBytes;
+import dev.krb5gss.error.Reason;
+import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.keytab.ServiceKey;
+import java.util.Arrays;
+
+/**
+ * The cryptographic steps of RFC 4120 §3.2.3 under an enctype policy: decrypt the ticket with the
+ * service key (key usage 2) and the authenticator with the session key (key usage 11), and bind
+ * received keys to their crypto profiles. Plaintexts and raw key bytes are wiped after use.
+ */
+final class ApCrypto {
+  /** Key usage of the ticket's enc-part, RFC 4120 §7.5.1. */
+  static final int USAGE_TICKET = 2;
+  /** Key usage of the AP-REQ authenticator, RFC 4120 §7.5.1. */
+  static final int USAGE_AUTHENTICATOR = 11;
+
+  private final EnctypePolicy policy;
+
+  ApCrypto(EnctypePolicy policy) {
+    this.policy = policy;
+  }
+
+  /** The profile for {@code type}, if the policy permits it and we implement it. */
+  CryptoProfile permitted(EncType type, String what) throws RejectedException {
+    if (!policy.permits(type)) {
+      throw new RejectedException(Reason.ENCTYPE_NOT_PERMITTED, what + " uses " + type + ": "
+          + policy.refusal(type));
+    }
+    return CryptoProfiles.of(type).orElseThrow(() -> new RejectedException(
+        Reason.ENCTYPE_NOT_PERMITTED, what + " uses " + type + ", which is permitted by the "
+            + "policy but not implemented by this library"));
+  }
+
+  TicketContents decryptTicket(EncryptedPart enc, ServiceKey key, CryptoProfile profile)
+      throws RejectedException {
+    byte[] plain;
+    try {
+      plain = profile.decrypt(key.cipherKey(), USAGE_TICKET, enc.cipher(), 0, enc.cipher().length);
+    } catch (IntegrityException e) {
+      throw new RejectedException(Reason.TICKET_INTEGRITY, "the ticket for " + key.principal()
+          + " did not decrypt with the keytab's key of the same kvno (" + key.kvno()
+          + ") and enctype (" + key.encType().mitName() + "): the keytab key is wrong (keys "
+          + "changed without a new kvno, or the SPN belongs to another account); re-export the "
+          + "keytab");
+    }
+    try {
+      return ApRequestDecoder.encTicketPart(plain);
+    } finally {
+      Arrays.fill(plain, (byte) 0);
+    }
+  }
+
+  AuthenticatorContents decryptAuthenticator(EncryptedPart enc, CipherKey session)
+      throws RejectedException {
+    if (enc.etype() != session.encType().id()) {
+      throw new RejectedException(Reason.AUTHENTICATOR_INTEGRITY, "the authenticator is "
+          + "encrypted with " + EncType.of(enc.etype()) + ", but the ticket's session key is "
+          + session.encType());
+    }
+    CryptoProfile profile = permitted(session.encType(), "the authenticator");
+    byte[] plain;
+    try {
+      plain = profile.decrypt(session, USAGE_AUTHENTICATOR, enc.cipher(), 0, enc.cipher().length);
+    } catch (IntegrityException e) {
+      throw new RejectedException(Reason.AUTHENTICATOR_INTEGRITY, "the authenticator did not "
+          + "decrypt with the ticket's session key: it was altered or made for another ticket");
+    }
+    try {
+      return ApRequestDecoder.authenticator(plain);
+    } finally {
+      Arrays.fill(plain, (byte) 0);
+    }
+  }
+
+  /** A received key (session key or subkey) bound to its profile; the raw bytes are wiped. */
+  CipherKey cipherKey(KeyValue kv, String what) throws RejectedException {
+    byte[] value = kv.keyValue();
+    try {
+      CryptoProfile profile = permitted(EncType.of(kv.keyType()), what);
+      if (value.length != profile.keyLength()) {
+        throw new RejectedException(Reason.MALFORMED_TOKEN, what + " has " + value.length
+            + " bytes, " + profile.encType().mitName() + " keys have " + profile.keyLength());
+      }
+      return profile.key(SecretBytes.copyOf(value));
+    } finally {
+      Arrays.fill(value, (byte) 0);
+    }
+  }
+}

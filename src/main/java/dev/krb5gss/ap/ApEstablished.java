@@ -1,0 +1,199 @@
+package dev.krb5gss.ap;
+
+import dev.krb5gss.crypto.CipherKey;
+import dev.krb5gss.crypto.EncType;
+import dev.krb5gss.name.PrincipalName;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A verified AP exchange (RFC 4120 §3.2.3, RFC 4121 §4.1): the authenticated client, the service,
+ * the negotiated context flags, the keys, sequence numbers and ticket times. Only
+ * {@link ApAcceptor} creates one. Immutable except {@link #destroy()}; {@link #toString()} shows
+ * no keys.
+ */
+public final class ApEstablished {
+  private final PrincipalName client;
+  private final PrincipalName service;
+  private final Set<ContextFlag> flags;
+  private final CipherKey sessionKey;
+  private final CipherKey initiatorSubkey;
+  private final CipherKey acceptorSubkey;
+  private final long initiatorSequence;
+  private final long acceptorSequence;
+  private final Instant authTime;
+  private final Instant startTime;
+  private final Instant endTime;
+  private final byte[] authorizationData;
+  private final byte[] delegatedCredential;
+  private final EncType ticketEncType;
+  private final int kvno;
+  private final byte[] outputToken;
+  private final String mechOid;
+
+  ApEstablished(Builder b) {
+    this.client = b.client;
+    this.service = b.service;
+    this.flags = Collections.unmodifiableSet(EnumSet.copyOf(b.flags));
+    this.sessionKey = b.sessionKey;
+    this.initiatorSubkey = b.initiatorSubkey;
+    this.acceptorSubkey = b.acceptorSubkey;
+    this.initiatorSequence = b.initiatorSequence;
+    this.acceptorSequence = b.acceptorSequence;
+    this.authTime = b.authTime;
+    this.startTime = b.startTime;
+    this.endTime = b.endTime;
+    this.authorizationData = b.authorizationData;
+    this.delegatedCredential = b.delegatedCredential;
+    this.ticketEncType = b.ticketEncType;
+    this.kvno = b.kvno;
+    this.outputToken = b.outputToken;
+    this.mechOid = b.mechOid;
+  }
+
+  /** The authenticated client principal (from the ticket, matched by the authenticator). */
+  public PrincipalName client() {
+    return client;
+  }
+
+  /** The service principal the ticket was issued for. */
+  public PrincipalName service() {
+    return service;
+  }
+
+  public Set<ContextFlag> flags() {
+    return flags;
+  }
+
+  public boolean has(ContextFlag flag) {
+    return flags.contains(flag);
+  }
+
+  /** The ticket's session key. */
+  public CipherKey sessionKey() {
+    return sessionKey;
+  }
+
+  /** The subkey from the authenticator, if the initiator sent one. */
+  public Optional<CipherKey> initiatorSubkey() {
+    return Optional.ofNullable(initiatorSubkey);
+  }
+
+  /** The subkey we sent in the AP-REP, if we sent one. */
+  public Optional<CipherKey> acceptorSubkey() {
+    return Optional.ofNullable(acceptorSubkey);
+  }
+
+  /**
+   * The key for per-message tokens, RFC 4121 §2: the acceptor subkey if present, else the
+   * initiator subkey, else the session key.
+   */
+  public CipherKey contextKey() {
+    return acceptorSubkey != null ? acceptorSubkey
+        : initiatorSubkey != null ? initiatorSubkey : sessionKey;
+  }
+
+  /** The initiator's initial sequence number (from the authenticator; 0 if it sent none). */
+  public long initiatorSequence() {
+    return initiatorSequence;
+  }
+
+  /**
+   * Our initial sequence number: the one in the AP-REP, or without an AP-REP the initiator's
+   * (as MIT and the JDK do).
+   */
+  public long acceptorSequence() {
+    return acceptorSequence;
+  }
+
+  public Instant authTime() {
+    return authTime;
+  }
+
+  public Optional<Instant> startTime() {
+    return Optional.ofNullable(startTime);
+  }
+
+  /** The ticket's end time: the context lifetime. */
+  public Instant endTime() {
+    return endTime;
+  }
+
+  /** The ticket's authorization-data (RFC 4120 §5.2.6) as raw DER (a copy); empty if none. */
+  public byte[] authorizationData() {
+    return authorizationData.clone();
+  }
+
+  /**
+   * The KRB-CRED (RFC 4120 §5.8) the client delegated in the 0x8003 checksum, raw (a copy); its
+   * enc-part is encrypted in the session key, usage 14.
+   */
+  public Optional<byte[]> delegatedCredential() {
+    return Optional.ofNullable(delegatedCredential).map(byte[]::clone);
+  }
+
+  /** The enctype of the service key that decrypted the ticket. */
+  public EncType ticketEncType() {
+    return ticketEncType;
+  }
+
+  /** The key version of the service key that decrypted the ticket. */
+  public int kvno() {
+    return kvno;
+  }
+
+  /** The framed AP-REP (TOK_ID 02 00) to send back, or empty when no mutual auth was asked for. */
+  public byte[] outputToken() {
+    return outputToken.clone();
+  }
+
+  /** The mechanism OID seen in the framing: {@link InitialContextToken#KRB5_OID} or the MS one. */
+  public String mechOid() {
+    return mechOid;
+  }
+
+  /** Wipes the session key and subkeys. */
+  public void destroy() {
+    sessionKey.destroy();
+    if (initiatorSubkey != null) {
+      initiatorSubkey.destroy();
+    }
+    if (acceptorSubkey != null) {
+      acceptorSubkey.destroy();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ApEstablished[" + client + " -> " + service + ", " + flags + ", "
+        + contextKey().encType() + ", kvno " + kvno + ", until " + endTime + "]";
+  }
+
+  /** Assembles an {@link ApEstablished}; package-private so only the acceptor can. */
+  static final class Builder {
+    PrincipalName client;
+    PrincipalName service;
+    Set<ContextFlag> flags = EnumSet.noneOf(ContextFlag.class);
+    CipherKey sessionKey;
+    CipherKey initiatorSubkey;
+    CipherKey acceptorSubkey;
+    long initiatorSequence;
+    long acceptorSequence;
+    Instant authTime;
+    Instant startTime;
+    Instant endTime;
+    byte[] authorizationData = new byte[0];
+    byte[] delegatedCredential;
+    EncType ticketEncType;
+    int kvno;
+    byte[] outputToken = new byte[0];
+    String mechOid;
+
+    ApEstablished build() {
+      return new ApEstablished(this);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.krb5gss.context;
+
+import dev.krb5gss.der.ObjectId;
+import dev.krb5gss.error.Reason;
+import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.spnego.MechSelection;
+import dev.krb5gss.spnego.NegState;
+import dev.krb5gss.spnego.NegTokenInit;
+import dev.krb5gss.spnego.NegTokenResp;
+import java.util.List;
+
+/**
+ * The acceptor side of SPNEGO (RFC 4178 §3.2, §5) around Kerberos: mechanism selection, the
+ * optimistic token, an extra leg when the client's first mechanism is not ours, and the
+ * mechListMIC exchange, ordered as MIT's acceptor does it (a MIC received is answered with ours;
+ * a required MIC missing from the client's final mechanism token fails the negotiation).
+ */
+final class SpnegoExchange implements Exchange {
+  private enum Phase { INIT, AWAIT_MECH_TOKEN, AWAIT_MIC, DONE }
+
+  private final Krb5Step step;
+  private final List<ObjectId> ours;
+  private Phase phase = Phase.INIT;
+  private MechSelection selection;
+  private byte[] mechTypesDer;
+  private boolean replied;
+  private boolean micRequired;
+  private Krb5Session session;
+
+  SpnegoExchange(Krb5Step step, List<ObjectId> ours) {
+    this.step = step;
+    this.ours = ours;
+  }
+
+  @Override
+  public Negotiated mechanism() {
+    return Negotiated.SPNEGO;
+  }
+
+  @Override
+  public Leg accept(byte[] token) throws RejectedException {
+    switch (phase) {
+      case INIT:
+        return first(NegTokenInit.parseInitial(token));
+      case AWAIT_MECH_TOKEN:
+        return mechLeg(response(token));
+      case AWAIT_MIC:
+        return micLeg(response(token));
+      default:
+        throw new RejectedException(Reason.NO_CONTEXT,
+            "expected no further SPNEGO token, got one after the negotiation completed");
+    }
+  }
+
+  private Leg first(NegTokenInit init) throws RejectedException {
+    selection = MechSelection.choose(init.mechTypes(), ours);
+    mechTypesDer = init.mechTypesDer();
+    micRequired = selection.micRequired();
+    if (selection.isClientsFirst() && init.mechToken().isPresent()) {
+      return established(init.mechToken().get(), init.mechListMic().orElse(null));
+    }
+    phase = Phase.AWAIT_MECH_TOKEN;
+    return reply(AcceptStatus.CONTINUE_NEEDED, NegState.ACCEPT_INCOMPLETE, null, null);
+  }
+
+  private Leg mechLeg(NegTokenResp resp) throws RejectedException {
+    byte[] mechToken = resp.responseToken().orElseThrow(() -> new RejectedException(
+        Reason.MALFORMED_TOKEN, "expected a NegTokenResp with the " + selection.mech()
+            + " token (responseToken), got " + resp));
+    return established(mechToken, resp.mechListMic().orElse(null));
+  }
+
+  private Leg established(byte[] mechToken, byte[] clientMic) throws RejectedException {
+    session = step.accept(mechToken);
+    byte[] mechOut = session.outputToken();
+    if (clientMic != null) {
+      verify(clientMic);
+      micRequired = true;
+    } else if (micRequired && mechOut.length == 0) {
+      throw new RejectedException(Reason.MECHLIST_MIC_FAILED, "expected the client's mechListMIC"
+          + " with its final Kerberos token (RFC 4178 §5: " + selection.mech()
+          + " was not its first choice), got none");
+    }
+    byte[] ourMic = micRequired ? session.getMic(mechTypesDer) : null;
+    byte[] out = mechOut.length == 0 ? null : mechOut;
+    if (!micRequired || clientMic != null) {
+      phase = Phase.DONE;
+      return reply(AcceptStatus.COMPLETE, NegState.ACCEPT_COMPLETED, out, ourMic);
+    }
+    phase = Phase.AWAIT_MIC;
+    return reply(AcceptStatus.COMPLETE_AND_CONTINUE, NegState.ACCEPT_INCOMPLETE, out, ourMic);
+  }
+
+  private Leg micLeg(NegTokenResp resp) throws RejectedException {
+    byte[] mic = resp.mechListMic().orElseThrow(() -> new RejectedException(
+        Reason.MECHLIST_MIC_FAILED, "expected the client's mechListMIC, got " + resp));
+    if (resp.responseToken().isPresent()) {
+      throw new RejectedException(Reason.MALFORMED_TOKEN, "expected only the client's"
+          + " mechListMIC after the Kerberos exchange completed, got " + resp);
+    }
+    verify(mic);
+    phase = Phase.DONE;
+    return new Leg(AcceptStatus.COMPLETE, new byte[0]);
+  }
+
+  private void verify(byte[] mic) throws RejectedException {
+    try {
+      session.verifyMic(mic, mechTypesDer);
+    } catch (RejectedException e) {
+      throw new RejectedException(Reason.MECHLIST_MIC_FAILED, "the client's mechListMIC over its"
+          + " mechanism list did not verify (" + e.reason() + "): the list may have been"
+          + " altered in transit (a downgrade attempt)", e);
+    }
+  }
+
+  private NegTokenResp response(byte[] token) throws RejectedException {
+    NegTokenResp resp = NegTokenResp.parse(token);
+    if (resp.negState().orElse(null) == NegState.REJECT) {
+      throw new RejectedException(Reason.UNSUPPORTED_MECHANISM,
+          "the client rejected the negotiation of " + selection.mech());
+    }
+    return resp;
+  }
+
+  /** supportedMech goes only in the acceptor's first reply (RFC 4178 §4.2.2). */
+  private Leg reply(AcceptStatus status, NegState state, byte[] mechOut, byte[] mic) {
+    ObjectId supported = replied ? null : selection.mech();
+    replied = true;
+    return new Leg(status, NegTokenResp.of(state, supported, mechOut, mic).encode());
+  }
+
+  /** A SPNEGO reject, carrying the Kerberos error token as responseToken where there is one. */
+  @Override
+  public byte[] errorToken(RejectedException e) {
+    byte[] krbError = e.errorToken().orElse(null);
+    return NegTokenResp.of(NegState.REJECT, null, krbError, null).encode();
+  }
+
+  @Override
+  public Krb5Session session() {
+    return session;
+  }
+
+  @Override
+  public void destroy() {
+    if (session != null) {
+      session.destroy();
+    }
+  }
+}

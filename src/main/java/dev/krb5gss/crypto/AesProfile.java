@@ -1,0 +1,187 @@
+package dev.krb5gss.crypto;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * What the AES enctypes share (RFC 3962 §6, RFC 8009 §5): a 16-byte confounder, AES-CTS with a
+ * zero IV under Ke, a truncated HMAC under Ki, keyed checksums under Kc; the per-usage keys are
+ * derived once per protocol key and cached in its {@link CipherKey}. Subclasses say how keys are
+ * derived and what the integrity HMAC covers.
+ */
+abstract class AesProfile implements CryptoProfile {
+  static final int CONFOUNDER = AesCts.BLOCK;
+  private static final int PRF_SLOT = -1;
+  private static final byte[] EMPTY = new byte[0];
+  private static final byte[] ZERO_IV = new byte[AesCts.BLOCK];
+
+  private final EncType encType;
+  private final int keyLength;
+  private final String hmac;
+  private final int macLength;
+  private final int checksumType;
+
+  AesProfile(EncType encType, int keyLength, String hmac, int macLength, int checksumType) {
+    this.encType = encType;
+    this.keyLength = keyLength;
+    this.hmac = hmac;
+    this.macLength = macLength;
+    this.checksumType = checksumType;
+  }
+
+  /** Ke, Ki and Kc for {@code usage}, derived from the protocol key. */
+  abstract UsageKeys deriveUsageKeys(byte[] protocolKey, int usage);
+
+  /** True if the HMAC covers IV | ciphertext (RFC 8009), false if it covers the plaintext. */
+  abstract boolean macCoversCiphertext();
+
+  /** The PRF output for {@code input} given the cached PRF key (see {@link #derivePrfKey}). */
+  abstract byte[] prf(SecretKeySpec prfKey, byte[] input);
+
+  /** The key the PRF is keyed with (DK(key, "prf") for RFC 3962; the key itself for RFC 8009). */
+  abstract SecretKeySpec derivePrfKey(byte[] protocolKey);
+
+  @Override
+  public final EncType encType() {
+    return encType;
+  }
+
+  @Override
+  public final int keyLength() {
+    return keyLength;
+  }
+
+  @Override
+  public final int checksumType() {
+    return checksumType;
+  }
+
+  @Override
+  public final int checksumLength() {
+    return macLength;
+  }
+
+  @Override
+  public final int encryptionOverhead() {
+    return CONFOUNDER + macLength;
+  }
+
+  final String hmacAlgorithm() {
+    return hmac;
+  }
+
+  @Override
+  public final CipherKey key(SecretBytes protocolKey) {
+    if (protocolKey.length() != keyLength) {
+      throw new IllegalArgumentException(encType + " needs a " + keyLength + "-byte key, got "
+          + protocolKey.length() + " bytes");
+    }
+    return new CipherKey(encType, protocolKey);
+  }
+
+  @Override
+  public final CipherKey randomKey() {
+    return new CipherKey(encType, SecretBytes.wrap(Jce.random(keyLength)));
+  }
+
+  final UsageKeys usageKeys(CipherKey key, int usage) {
+    return key.derived(usage, u -> deriveUsageKeys(key.secret().unsafeBytes(), u));
+  }
+
+  @Override
+  public final byte[] encrypt(CipherKey key, int usage, byte[] plaintext, int offset, int length) {
+    return encrypt(key, usage, Jce.random(CONFOUNDER), plaintext, offset, length, EMPTY, 0);
+  }
+
+  @Override
+  public final byte[] encrypt(CipherKey key, int usage, byte[] data, int offset, int length,
+      byte[] trailer, int headroom) {
+    return encrypt(key, usage, Jce.random(CONFOUNDER), data, offset, length, trailer, headroom);
+  }
+
+  /** Encryption with an explicit confounder: for the RFC test vectors only. */
+  final byte[] encrypt(CipherKey key, int usage, byte[] confounder, byte[] plaintext, int offset,
+      int length) {
+    return encrypt(key, usage, confounder, plaintext, offset, length, EMPTY, 0);
+  }
+
+  private byte[] encrypt(CipherKey key, int usage, byte[] confounder, byte[] data, int offset,
+      int length, byte[] trailer, int headroom) {
+    UsageKeys k = usageKeys(key, usage);
+    int plainLength = CONFOUNDER + length + trailer.length;
+    byte[] plain = new byte[plainLength];
+    System.arraycopy(confounder, 0, plain, 0, CONFOUNDER);
+    System.arraycopy(data, offset, plain, CONFOUNDER, length);
+    System.arraycopy(trailer, 0, plain, CONFOUNDER + length, trailer.length);
+    byte[] out = new byte[headroom + plainLength + macLength];
+    AesCts.encrypt(k.ke, plain, 0, plainLength, out, headroom);
+    Mac mac = Jce.mac(hmac, k.ki);
+    if (macCoversCiphertext()) {
+      mac.update(ZERO_IV);
+      mac.update(out, headroom, plainLength);
+    } else {
+      mac.update(plain);
+    }
+    System.arraycopy(mac.doFinal(), 0, out, headroom + plainLength, macLength);
+    Arrays.fill(plain, (byte) 0);
+    return out;
+  }
+
+  @Override
+  public final byte[] decrypt(CipherKey key, int usage, byte[] ciphertext, int offset, int length)
+      throws IntegrityException {
+    if (length < CONFOUNDER + macLength) {
+      throw new IntegrityException("ciphertext of " + length + " bytes is shorter than the "
+          + (CONFOUNDER + macLength) + " bytes of confounder and checksum for " + encType);
+    }
+    UsageKeys k = usageKeys(key, usage);
+    int cipherLength = length - macLength;
+    byte[] expected = Arrays.copyOfRange(ciphertext, offset + cipherLength, offset + length);
+    byte[] plain = new byte[cipherLength];
+    if (macCoversCiphertext()) {
+      Mac mac = Jce.mac(hmac, k.ki);
+      mac.update(ZERO_IV);
+      mac.update(ciphertext, offset, cipherLength);
+      checkMac(mac.doFinal(), expected);
+      AesCts.decrypt(k.ke, ciphertext, offset, cipherLength, plain, 0);
+    } else {
+      AesCts.decrypt(k.ke, ciphertext, offset, cipherLength, plain, 0);
+      Mac mac = Jce.mac(hmac, k.ki);
+      checkMac(mac.doFinal(plain), expected);
+    }
+    return Arrays.copyOfRange(plain, CONFOUNDER, cipherLength);
+  }
+
+  @Override
+  public final byte[] checksum(CipherKey key, int usage, byte[] data, int offset, int length) {
+    return checksum(key, usage, data, offset, length, EMPTY);
+  }
+
+  @Override
+  public final byte[] checksum(CipherKey key, int usage, byte[] data, int offset, int length,
+      byte[] trailer) {
+    Mac mac = Jce.mac(hmac, usageKeys(key, usage).kc);
+    mac.update(data, offset, length);
+    mac.update(trailer);
+    return Arrays.copyOf(mac.doFinal(), macLength);
+  }
+
+  @Override
+  public final byte[] prf(CipherKey key, byte[] input) {
+    SecretKeySpec prfKey = key.derived(PRF_SLOT, s -> derivePrfKey(key.secret().unsafeBytes()));
+    return prf(prfKey, input);
+  }
+
+  private void checkMac(byte[] computed, byte[] expected) throws IntegrityException {
+    if (!MessageDigest.isEqual(Arrays.copyOf(computed, macLength), expected)) {
+      throw new IntegrityException("integrity check failed for " + encType);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + encType + "]";
+  }
+}

@@ -1,0 +1,92 @@
+package dev.krb5gss.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import javax.crypto.spec.SecretKeySpec;
+import dev.krb5gss.error.InternalFaultException;
+
+/**
+ * aes128-cts-hmac-sha1-96 (17) and aes256-cts-hmac-sha1-96 (18), RFC 3962: keys derived with the
+ * RFC 3961 §5.1 DK function (n-fold, then AES in feedback), HMAC-SHA1-96 over the plaintext,
+ * PBKDF2-HMAC-SHA1 string-to-key (§4), PRF of §6.
+ */
+final class AesSha1Profile extends AesProfile {
+  static final int DEFAULT_ITERATIONS = 4096;
+  private static final byte[] KERBEROS = "kerberos".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PRF = "prf".getBytes(StandardCharsets.US_ASCII);
+
+  private AesSha1Profile(EncType encType, int keyLength, int checksumType) {
+    super(encType, keyLength, "HmacSHA1", 12, checksumType);
+  }
+
+  static AesSha1Profile aes128() {
+    return new AesSha1Profile(EncType.AES128_CTS_HMAC_SHA1_96, 16, 15);
+  }
+
+  static AesSha1Profile aes256() {
+    return new AesSha1Profile(EncType.AES256_CTS_HMAC_SHA1_96, 32, 16);
+  }
+
+  @Override
+  UsageKeys deriveUsageKeys(byte[] protocolKey, int usage) {
+    return new UsageKeys(
+        new SecretKeySpec(dk(protocolKey, usageConstant(usage, 0xAA)), "AES"),
+        new SecretKeySpec(dk(protocolKey, usageConstant(usage, 0x55)), "HmacSHA1"),
+        new SecretKeySpec(dk(protocolKey, usageConstant(usage, 0x99)), "HmacSHA1"));
+  }
+
+  @Override
+  boolean macCoversCiphertext() {
+    return false;
+  }
+
+  @Override
+  SecretKeySpec derivePrfKey(byte[] protocolKey) {
+    return new SecretKeySpec(dk(protocolKey, PRF), "AES");
+  }
+
+  /** RFC 3962 §6: the AES encryption of the first block of SHA-1(input) under DK(key, "prf"). */
+  @Override
+  byte[] prf(SecretKeySpec prfKey, byte[] input) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-1").digest(input);
+      return AesCts.encryptBlock(prfKey.getEncoded(), Arrays.copyOf(hash, AesCts.BLOCK));
+    } catch (NoSuchAlgorithmException e) {
+      throw new InternalFaultException("the JDK lacks SHA-1", e);
+    }
+  }
+
+  @Override
+  public CipherKey stringToKey(byte[] password, byte[] salt, int iterations) {
+    int count = iterations > 0 ? iterations : DEFAULT_ITERATIONS;
+    byte[] tkey = Pbkdf2.derive("HmacSHA1", password, salt, count, keyLength());
+    try {
+      return key(SecretBytes.wrap(dk(tkey, KERBEROS)));
+    } finally {
+      Arrays.fill(tkey, (byte) 0);
+    }
+  }
+
+  /**
+   * DK(key, constant) of RFC 3961 §5.1: the constant n-folded to one block, then encrypted
+   * repeatedly (each output the next input) until there are key-length bytes; AES's
+   * random-to-key is the identity.
+   */
+  byte[] dk(byte[] key, byte[] constant) {
+    byte[] block = constant.length == AesCts.BLOCK ? constant.clone()
+        : NFold.fold(constant, AesCts.BLOCK);
+    byte[] out = new byte[keyLength()];
+    for (int done = 0; done < out.length; done += AesCts.BLOCK) {
+      block = AesCts.encryptBlock(key, block);
+      System.arraycopy(block, 0, out, done, Math.min(AesCts.BLOCK, out.length - done));
+    }
+    return out;
+  }
+
+  static byte[] usageConstant(int usage, int kind) {
+    return new byte[] {(byte) (usage >>> 24), (byte) (usage >>> 16), (byte) (usage >>> 8),
+        (byte) usage, (byte) kind};
+  }
+}

@@ -1,0 +1,53 @@
+package dev.krb5gss.crypto;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * A protocol key bound to its enctype, with the keys derived from it per key usage (RFC 3961
+ * §5.1 Ke/Ki/Kc, RFC 8009 §5) computed once and reused. Thread-safe. Obtain one from
+ * {@link CryptoProfile#key(SecretBytes)}.
+ */
+public final class CipherKey {
+  private final EncType encType;
+  private final SecretBytes secret;
+  private final ConcurrentHashMap<Integer, Object> derived = new ConcurrentHashMap<>();
+
+  CipherKey(EncType encType, SecretBytes secret) {
+    this.encType = encType;
+    this.secret = secret;
+  }
+
+  public EncType encType() {
+    return encType;
+  }
+
+  /** The protocol key itself (e.g. to hand a session key to a caller as a secret). */
+  public SecretBytes secret() {
+    return secret;
+  }
+
+  /**
+   * The value derived for {@code slot} (a profile-defined function of the key usage), computed by
+   * {@code derive} on first use and cached for the life of the key.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T derived(int slot, Function<Integer, T> derive) {
+    Object v = derived.get(slot);
+    if (v == null) {
+      v = derived.computeIfAbsent(slot, s -> derive.apply(s));
+    }
+    return (T) v;
+  }
+
+  /** Drops the derived keys and wipes the protocol key. */
+  public void destroy() {
+    derived.clear();
+    secret.destroy();
+  }
+
+  @Override
+  public String toString() {
+    return "CipherKey[" + encType + ", redacted]";
+  }
+}

@@ -1,0 +1,86 @@
+package dev.krb5gss.crypto;
+
+/**
+ * One Kerberos encryption type's simplified profile (RFC 3961 §3, §5.3): encrypt/decrypt and
+ * keyed checksums for a key usage number. Implementations are stateless and thread-safe; all
+ * per-key state (derived keys) lives in the {@link CipherKey}.
+ */
+public interface CryptoProfile {
+  EncType encType();
+
+  /** Protocol key length in bytes. */
+  int keyLength();
+
+  /** The checksum type (RFC 3961 §8) used with this enctype's keys, e.g. 16 for hmac-sha1-96-aes256. */
+  int checksumType();
+
+  /** Length in bytes of this enctype's keyed checksum (the truncated HMAC). */
+  int checksumLength();
+
+  /** Bytes a ciphertext is longer than its plaintext (confounder + integrity tag). */
+  int encryptionOverhead();
+
+  /** Binds raw key bytes to this profile; derived keys are cached in the result. */
+  CipherKey key(SecretBytes protocolKey);
+
+  /** A new random protocol key for this enctype (e.g. an acceptor subkey). */
+  CipherKey randomKey();
+
+  /** Encrypts with a fresh random confounder, RFC 3961 §5.3 (or RFC 8009 §5 / RFC 4757). */
+  byte[] encrypt(CipherKey key, int usage, byte[] plaintext, int offset, int length);
+
+  /**
+   * Encrypts {@code data[offset..offset+length) || trailer} with a fresh confounder into a new
+   * array that has {@code headroom} unused bytes in front (where a caller puts its token header),
+   * saving the copies of concatenating first and prepending after (RFC 4121 §4.2.4 encrypts
+   * message || header).
+   */
+  default byte[] encrypt(CipherKey key, int usage, byte[] data, int offset, int length,
+      byte[] trailer, int headroom) {
+    byte[] plain = new byte[length + trailer.length];
+    System.arraycopy(data, offset, plain, 0, length);
+    System.arraycopy(trailer, 0, plain, length, trailer.length);
+    byte[] c = encrypt(key, usage, plain, 0, plain.length);
+    byte[] out = new byte[headroom + c.length];
+    System.arraycopy(c, 0, out, headroom, c.length);
+    return out;
+  }
+
+  /** Decrypts and verifies integrity; returns the plaintext without the confounder. */
+  byte[] decrypt(CipherKey key, int usage, byte[] ciphertext, int offset, int length)
+      throws IntegrityException;
+
+  /** The keyed checksum of {@code data} for {@code usage}, {@link #checksumLength()} bytes. */
+  byte[] checksum(CipherKey key, int usage, byte[] data, int offset, int length);
+
+  /**
+   * The key for a pass phrase (RFC 3962 §4, RFC 8009 §4, RFC 4757 §2).
+   *
+   * @param password the pass phrase as bytes (UTF-8 for MIT and the JDK)
+   * @param salt the salt (realm + principal components, unless the KDC says otherwise)
+   * @param iterations the PBKDF2 iteration count, or 0 for the enctype's default
+   *     (4096 for RFC 3962, 32768 for RFC 8009); ignored by rc4-hmac
+   */
+  CipherKey stringToKey(byte[] password, byte[] salt, int iterations);
+
+  /** The pseudo-random function of RFC 3961 §3 (RFC 3962 §6, RFC 8009 §5, RFC 4757 §8). */
+  byte[] prf(CipherKey key, byte[] input);
+
+  /**
+   * The keyed checksum of {@code data[offset..offset+length) || trailer} (RFC 4121 §4.2.4
+   * checksums message || header), without concatenating.
+   */
+  default byte[] checksum(CipherKey key, int usage, byte[] data, int offset, int length,
+      byte[] trailer) {
+    byte[] all = new byte[length + trailer.length];
+    System.arraycopy(data, offset, all, 0, length);
+    System.arraycopy(trailer, 0, all, length, trailer.length);
+    return checksum(key, usage, all, 0, all.length);
+  }
+
+  /** Verifies a keyed checksum in constant time. */
+  default boolean verifyChecksum(CipherKey key, int usage, byte[] data, int offset, int length,
+      byte[] mac) {
+    return java.security.MessageDigest.isEqual(checksum(key, usage, data, offset, length), mac);
+  }
+}

@@ -1,0 +1,170 @@
+package dev.krb5gss.delegation;
+
+import dev.krb5gss.crypto.CipherKey;
+import dev.krb5gss.crypto.CryptoProfile;
+import dev.krb5gss.crypto.CryptoProfiles;
+import dev.krb5gss.crypto.EncType;
+import dev.krb5gss.crypto.IntegrityException;
+import dev.krb5gss.crypto.SecretBytes;
+import dev.krb5gss.der.DerReader;
+import dev.krb5gss.error.Reason;
+import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.name.PrincipalName;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Decodes a KRB-CRED (RFC 4120 §5.8.1) and its EncKrbCredPart (§5.8.1, key usage 14), strictly:
+ * every length is checked by {@link DerReader}. The enc-part is tried with each candidate key in
+ * order (the initiator's subkey, then the ticket session key), or read in the clear when its etype
+ * is 0 (as Heimdal and Windows send it inside the already protected authenticator).
+ */
+public final class KrbCredDecoder {
+  private static final int KRB_CRED_USAGE = 14;
+  private static final int INTEGER = 0x02;
+  private static final int GENERAL_STRING = 0x1b;
+  private static final int GENERALIZED_TIME = 0x18;
+  private static final DateTimeFormatter KERBEROS_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'");
+
+  private KrbCredDecoder() {}
+
+  /** The first ticket of {@code krbCred} with its credential info. */
+  public static DelegatedTicket decode(byte[] krbCred, List<CipherKey> keys)
+      throws RejectedException {
+    DerReader cred = DerReader.of(krbCred, "KRB-CRED").read(0x76).read(DerReader.SEQUENCE);
+    expectInt(cred.read(0xa0), 5, "pvno");
+    expectInt(cred.read(0xa1), 22, "msg-type");
+    DerReader tickets = cred.read(0xa2).read(DerReader.SEQUENCE);
+    byte[] ticket = tickets.readEncoded(0x61);
+    DerReader encData = cred.read(0xa3).read(DerReader.SEQUENCE);
+    int etype = int32(encData.read(0xa0));
+    encData.readOptional(0xa1);
+    byte[] cipher = encData.read(0xa2).readOctetString();
+    byte[] plain = etype == 0 ? cipher : decrypt(EncType.of(etype), cipher, keys);
+    DerReader part = DerReader.of(plain, "EncKrbCredPart").read(0x7d).read(DerReader.SEQUENCE);
+    DerReader info = part.read(0xa0).read(DerReader.SEQUENCE).read(DerReader.SEQUENCE);
+    return credInfo(ticket, info);
+  }
+
+  private static byte[] decrypt(EncType etype, byte[] cipher, List<CipherKey> keys)
+      throws RejectedException {
+    CryptoProfile profile = CryptoProfiles.of(etype).orElseThrow(() -> new RejectedException(
+        Reason.ENCTYPE_NOT_PERMITTED, "the delegated credential is encrypted with "
+            + etype.mitName() + ", which is not implemented"));
+    for (CipherKey key : keys) {
+      if (key.encType().equals(etype)) {
+        try {
+          return profile.decrypt(key, KRB_CRED_USAGE, cipher, 0, cipher.length);
+        } catch (IntegrityException e) {
+          // try the next candidate key
+        }
+      }
+    }
+    throw new RejectedException(Reason.AUTHENTICATOR_INTEGRITY, "the delegated credential ("
+        + etype.mitName() + ") did not decrypt with the subkey or the session key");
+  }
+
+  private static DelegatedTicket credInfo(byte[] ticket, DerReader info)
+      throws RejectedException {
+    DerReader keySeq = info.read(0xa0).read(DerReader.SEQUENCE);
+    int keyType = int32(keySeq.read(0xa0));
+    byte[] keyValue = keySeq.read(0xa1).readOctetString();
+    String prealm = optionalString(info, 0xa1);
+    DerReader pnameField = info.readOptional(0xa2);
+    List<String> pname = pnameField == null ? null : principal(pnameField);
+    DerReader flagsField = info.readOptional(0xa3);
+    boolean[] flags = flagsField == null ? new boolean[32] : bits(flagsField);
+    Instant authTime = optionalTime(info, 0xa4);
+    Instant startTime = optionalTime(info, 0xa5);
+    Instant endTime = optionalTime(info, 0xa6);
+    Instant renewTill = optionalTime(info, 0xa7);
+    String srealm = optionalString(info, 0xa8);
+    DerReader snameField = info.readOptional(0xa9);
+    List<String> sname = snameField == null ? null : principal(snameField);
+    if (pname == null || prealm == null || sname == null || srealm == null || endTime == null) {
+      throw new RejectedException(Reason.MALFORMED_TOKEN, "the delegated credential lacks the"
+          + " client, server or end time a usable ticket needs");
+    }
+    SecretBytes sessionKey = SecretBytes.copyOf(keyValue);
+    Arrays.fill(keyValue, (byte) 0);
+    return new DelegatedTicket(ticket,
+        PrincipalName.of(PrincipalName.NT_PRINCIPAL, pname, prealm),
+        PrincipalName.of(PrincipalName.NT_SRV_INST, sname, srealm),
+        keyType, sessionKey, flags, authTime, startTime, endTime, renewTill);
+  }
+
+  private static List<String> principal(DerReader field) throws RejectedException {
+    DerReader seq = field.read(DerReader.SEQUENCE);
+    int32(seq.read(0xa0));
+    DerReader names = seq.read(0xa1).read(DerReader.SEQUENCE);
+    List<String> out = new ArrayList<>();
+    while (names.hasMore()) {
+      out.add(new String(names.read(GENERAL_STRING).readRest(), StandardCharsets.UTF_8));
+    }
+    if (out.isEmpty()) {
+      throw new RejectedException(Reason.MALFORMED_TOKEN, "a principal name without components");
+    }
+    return out;
+  }
+
+  private static boolean[] bits(DerReader field) throws RejectedException {
+    byte[] b = field.read(DerReader.BIT_STRING).readRest();
+    if (b.length < 1) {
+      throw new RejectedException(Reason.MALFORMED_TOKEN, "an empty BIT STRING of ticket flags");
+    }
+    boolean[] flags = new boolean[Math.max(32, (b.length - 1) * 8)];
+    for (int i = 0; i < (b.length - 1) * 8; i++) {
+      flags[i] = (b[1 + i / 8] & (0x80 >>> (i % 8))) != 0;
+    }
+    return flags;
+  }
+
+  private static String optionalString(DerReader r, int tag) throws RejectedException {
+    DerReader f = r.readOptional(tag);
+    return f == null ? null : new String(f.read(GENERAL_STRING).readRest(), StandardCharsets.UTF_8);
+  }
+
+  private static Instant optionalTime(DerReader r, int tag) throws RejectedException {
+    DerReader f = r.readOptional(tag);
+    if (f == null) {
+      return null;
+    }
+    String s = new String(f.read(GENERALIZED_TIME).readRest(), StandardCharsets.US_ASCII);
+    try {
+      return LocalDateTime.parse(s, KERBEROS_TIME).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new RejectedException(Reason.MALFORMED_TOKEN,
+          "expected a KerberosTime YYYYMMDDHHMMSSZ, got '" + s + "'");
+    }
+  }
+
+  private static void expectInt(DerReader field, int expected, String what)
+      throws RejectedException {
+    int got = int32(field);
+    if (got != expected) {
+      throw new RejectedException(Reason.MALFORMED_TOKEN,
+          "expected KRB-CRED " + what + " " + expected + ", got " + got);
+    }
+  }
+
+  private static int int32(DerReader field) throws RejectedException {
+    byte[] v = field.read(INTEGER).readRest();
+    if (v.length == 0 || v.length > 5 || (v.length == 5 && v[0] != 0)) {
+      throw new RejectedException(Reason.MALFORMED_TOKEN,
+          "expected an INTEGER of 1-4 octets, got " + v.length);
+    }
+    long value = v[0];
+    for (int i = 1; i < v.length; i++) {
+      value = (value << 8) | (v[i] & 0xff);
+    }
+    return (int) value;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.krb5gss.keytab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Parsed keytabs shared across the JVM, keyed by file identity, size and modification time, so
+ * that per-request credential acquisition (Tomcat logs in on every request) never re-reads,
+ * re-parses or re-derives keys for an unchanged file.
+ */
+public final class KeytabCache {
+  private static final ConcurrentHashMap<Path, Entry> CACHE = new ConcurrentHashMap<>();
+
+  private KeytabCache() {}
+
+  /**
+   * The keys of the keytab at {@code path}, parsed once per version of the file.
+   *
+   * @throws IOException if the file cannot be read (the message names the path)
+   * @throws KeytabFormatException if it is not a valid keytab
+   */
+  public static ServiceKeyTable load(Path path) throws IOException, KeytabFormatException {
+    Path real = path.toAbsolutePath().normalize();
+    BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class);
+    Version version = new Version(attrs.fileKey(), attrs.size(), attrs.lastModifiedTime().toMillis());
+    Entry cached = CACHE.get(real);
+    if (cached != null && cached.version.equals(version)) {
+      return cached.table;
+    }
+    ServiceKeyTable table = ServiceKeyTable.of(KeytabParser.parse(Files.readAllBytes(real)));
+    CACHE.put(real, new Entry(version, table));
+    return table;
+  }
+
+  /** Forgets every cached keytab (tests; or after a key compromise, to force a re-read). */
+  public static void clear() {
+    CACHE.clear();
+  }
+
+  private static final class Version {
+    private final Object fileKey;
+    private final long size;
+    private final long modified;
+
+    Version(Object fileKey, long size, long modified) {
+      this.fileKey = fileKey;
+      this.size = size;
+      this.modified = modified;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Version && Objects.equals(fileKey, ((Version) o).fileKey)
+          && size == ((Version) o).size && modified == ((Version) o).modified;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(fileKey, size, modified);
+    }
+  }
+
+  private static final class Entry {
+    final Version version;
+    final ServiceKeyTable table;
+
+    Entry(Version version, ServiceKeyTable table) {
+      this.version = version;
+      this.table = table;
+    }
+  }
+}

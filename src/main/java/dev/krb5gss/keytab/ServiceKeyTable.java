@@ -1,0 +1,124 @@
+package dev.krb5gss.keytab;
+
+import dev.krb5gss.crypto.EncType;
+import dev.krb5gss.error.Reason;
+import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.name.PrincipalName;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable set of service keys, looked up by a ticket's server name, kvno and enctype
+ * (RFC 4120 §3.2.3: "the server key ... selected by the kvno and etype"). A failed lookup says
+ * exactly which of the three did not match and what the keytab holds instead.
+ */
+public final class ServiceKeyTable implements KeySource {
+  private final Map<PrincipalName, List<ServiceKey>> byPrincipal;
+
+  private ServiceKeyTable(Map<PrincipalName, List<ServiceKey>> byPrincipal) {
+    this.byPrincipal = byPrincipal;
+  }
+
+  /** A table of these keys (newest kvno first per principal). */
+  public static ServiceKeyTable of(List<ServiceKey> keys) {
+    Map<PrincipalName, List<ServiceKey>> map = new LinkedHashMap<>();
+    for (ServiceKey k : keys) {
+      map.computeIfAbsent(k.principal(), p -> new ArrayList<>()).add(k);
+    }
+    map.replaceAll((p, list) -> List.copyOf(list.stream()
+        .sorted(Comparator.comparingInt(ServiceKey::kvno).reversed())
+        .collect(Collectors.toList())));
+    return new ServiceKeyTable(Map.copyOf(map));
+  }
+
+  /** This table with {@code older}'s keys added where this one has no key of that kvno and enctype. */
+  public ServiceKeyTable mergedWith(ServiceKeyTable older) {
+    List<ServiceKey> all = new ArrayList<>(keys());
+    for (ServiceKey k : older.keys()) {
+      boolean shadowed = all.stream().anyMatch(n -> n.principal().equals(k.principal())
+          && n.kvno() == k.kvno() && n.encType().equals(k.encType()));
+      if (!shadowed) {
+        all.add(k);
+      }
+    }
+    return of(all);
+  }
+
+  @Override
+  public ServiceKeyTable current() {
+    return this;
+  }
+
+  public Set<PrincipalName> principals() {
+    return new LinkedHashSet<>(byPrincipal.keySet());
+  }
+
+  public List<ServiceKey> keys() {
+    List<ServiceKey> all = new ArrayList<>();
+    byPrincipal.values().forEach(all::addAll);
+    return all;
+  }
+
+  public List<ServiceKey> keysFor(PrincipalName principal) {
+    return byPrincipal.getOrDefault(principal, List.of());
+  }
+
+  public boolean isEmpty() {
+    return byPrincipal.isEmpty();
+  }
+
+  /**
+   * The key for a ticket encrypted for {@code server} with {@code encType} and {@code kvno}
+   * ({@code null} when the ticket carries none: the newest key of that enctype).
+   */
+  public ServiceKey select(PrincipalName server, Integer kvno, EncType encType)
+      throws RejectedException {
+    List<ServiceKey> keys = keysFor(server);
+    if (keys.isEmpty()) {
+      throw new RejectedException(Reason.SERVICE_NOT_IN_KEYTAB, "the ticket is for " + server
+          + ", which has no key in the keytab; it holds " + principals()
+          + " (check the SPN the client used and the keytab's principals)");
+    }
+    List<ServiceKey> sameType = keys.stream().filter(k -> k.encType().equals(encType))
+        .collect(Collectors.toList());
+    if (sameType.isEmpty()) {
+      throw new RejectedException(Reason.ENCTYPE_NOT_IN_KEYTAB, "the ticket for " + server
+          + " is encrypted with " + encType.mitName() + ", but the keytab holds only "
+          + encTypes(keys) + " for it (re-export the keytab with that enctype, or fix the "
+          + "account's enctypes on the KDC)");
+    }
+    if (kvno == null) {
+      return sameType.get(0);
+    }
+    for (ServiceKey k : sameType) {
+      if (k.kvno() == kvno) {
+        return k;
+      }
+    }
+    int newest = sameType.get(0).kvno();
+    String stale = kvno > newest
+        ? "the keytab is stale: the KDC has a newer key; re-export the keytab"
+        : "the client's ticket is older than the keytab's keys: the client should get a new "
+            + "ticket (kdestroy/kinit, or purge its ticket cache)";
+    throw new RejectedException(Reason.KVNO_MISMATCH, "the ticket for " + server
+        + " has kvno " + kvno + " (" + encType.mitName() + "), the keytab has kvno "
+        + sameType.stream().map(k -> String.valueOf(k.kvno())).collect(Collectors.joining(", "))
+        + ": " + stale);
+  }
+
+  private static String encTypes(List<ServiceKey> keys) {
+    return keys.stream().map(k -> k.encType().mitName()).distinct()
+        .collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  @Override
+  public String toString() {
+    return "ServiceKeyTable" + principals();
+  }
+}

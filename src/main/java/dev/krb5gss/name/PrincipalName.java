@@ -1,0 +1,138 @@
+package dev.krb5gss.name;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Kerberos principal name with its realm (RFC 4120 §5.2.2, §6.2), immutable. The string form
+ * is MIT's: components joined by {@code /}, then {@code @REALM}, with {@code \} escaping
+ * {@code / @ \}.
+ */
+public final class PrincipalName {
+  /** NT-PRINCIPAL (RFC 4120 §6.2). */
+  public static final int NT_PRINCIPAL = 1;
+  /** NT-SRV-INST. */
+  public static final int NT_SRV_INST = 2;
+  /** NT-SRV-HST. */
+  public static final int NT_SRV_HST = 3;
+
+  private final int nameType;
+  private final List<String> components;
+  private final String realm;
+
+  private PrincipalName(int nameType, List<String> components, String realm) {
+    if (components.isEmpty()) {
+      throw new IllegalArgumentException("a principal name needs at least one component");
+    }
+    this.nameType = nameType;
+    this.components = List.copyOf(components);
+    this.realm = Objects.requireNonNull(realm, "realm");
+  }
+
+  public static PrincipalName of(int nameType, List<String> components, String realm) {
+    return new PrincipalName(nameType, components, realm);
+  }
+
+  /**
+   * Parses {@code a/b@REALM}; a name without a realm gets {@code defaultRealm} (which may be empty
+   * when no default is known).
+   */
+  public static PrincipalName parse(String text, String defaultRealm) {
+    List<String> parts = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    String realm = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length()) {
+        cur.append(text.charAt(++i));
+      } else if (c == '/' && realm == null) {
+        parts.add(cur.toString());
+        cur.setLength(0);
+      } else if (c == '@' && realm == null) {
+        parts.add(cur.toString());
+        cur.setLength(0);
+        realm = "";
+      } else {
+        cur.append(c);
+      }
+    }
+    if (realm == null) {
+      parts.add(cur.toString());
+      realm = defaultRealm == null ? "" : defaultRealm;
+    } else {
+      realm = cur.toString();
+    }
+    for (String p : parts) {
+      if (p.isEmpty()) {
+        throw new IllegalArgumentException("empty component in principal name '" + text + "'");
+      }
+    }
+    int type = parts.size() > 1 ? NT_SRV_HST : NT_PRINCIPAL;
+    return new PrincipalName(type, parts, realm);
+  }
+
+  public int nameType() {
+    return nameType;
+  }
+
+  public List<String> components() {
+    return components;
+  }
+
+  public String realm() {
+    return realm;
+  }
+
+  /** The same name in another realm. */
+  public PrincipalName withRealm(String newRealm) {
+    return new PrincipalName(nameType, components, newRealm);
+  }
+
+  /** The name without the realm, e.g. {@code HTTP/host.example.com}. */
+  public String nameWithoutRealm() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < components.size(); i++) {
+      if (i > 0) {
+        sb.append('/');
+      }
+      escape(components.get(i), sb);
+    }
+    return sb.toString();
+  }
+
+  private static void escape(String s, StringBuilder sb) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '/' || c == '@' || c == '\\') {
+        sb.append('\\');
+      }
+      sb.append(c);
+    }
+  }
+
+  /** Equality ignores the name type, as RFC 4120 §6.2 says names compare by components and realm. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof PrincipalName)) {
+      return false;
+    }
+    PrincipalName p = (PrincipalName) o;
+    return components.equals(p.components) && realm.equals(p.realm);
+  }
+
+  @Override
+  public int hashCode() {
+    return components.hashCode() * 31 + realm.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(nameWithoutRealm());
+    if (!realm.isEmpty()) {
+      sb.append('@');
+      escape(realm, sb);
+    }
+    return sb.toString();
+  }
+}

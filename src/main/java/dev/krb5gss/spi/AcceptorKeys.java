@@ -1,0 +1,217 @@
+package dev.krb5gss.spi;
+
+import dev.krb5gss.crypto.EncType;
+import dev.krb5gss.crypto.SecretBytes;
+import dev.krb5gss.error.InternalFaultException;
+import dev.krb5gss.keytab.KeySource;
+import dev.krb5gss.keytab.KeytabCache;
+import dev.krb5gss.keytab.KeytabFormatException;
+import dev.krb5gss.keytab.ServiceKey;
+import dev.krb5gss.keytab.ServiceKeyTable;
+import dev.krb5gss.name.PrincipalName;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import javax.security.auth.kerberos.KerberosKey;
+import javax.security.auth.kerberos.KerberosPrincipal;
+
+/**
+ * Acceptor keys as a {@link KeySource} with value identity, so that an acquisition repeated on
+ * every request (Tomcat logs in per request) maps to the same source and the same acceptor:
+ * keytab files go through {@link KeytabCache} (re-read only when the file changes), sets of
+ * {@link KerberosKey}s are bound to their crypto profiles once per distinct key set.
+ */
+abstract class AcceptorKeys implements KeySource {
+  private static final int MAX_KEY_SETS = 256;
+  private static final ConcurrentHashMap<Fingerprint, ServiceKeyTable> KEY_SETS =
+      new ConcurrentHashMap<>();
+
+  /** The keys of a keytab file, restricted to {@code bound} (null: every principal). */
+  static AcceptorKeys keytab(Path file, PrincipalName bound, KerberosNameElement name)
+      throws IOException, KeytabFormatException {
+    KeytabKeys keys = new KeytabKeys(file.toAbsolutePath().normalize(), bound, name);
+    keys.reload();
+    return keys;
+  }
+
+  /** A fixed set of {@link KerberosKey}s (e.g. from a password login with storeKey=true). */
+  static AcceptorKeys kerberosKeys(List<KerberosKey> keys, KerberosNameElement name) {
+    Fingerprint fp = Fingerprint.of(keys);
+    ServiceKeyTable table = KEY_SETS.get(fp);
+    if (table == null) {
+      if (KEY_SETS.size() >= MAX_KEY_SETS) {
+        KEY_SETS.clear();
+      }
+      table = KEY_SETS.computeIfAbsent(fp, f -> toTable(keys));
+    }
+    return new FixedKeys(fp, filter(table, k -> name == null || name.designates(k.principal())),
+        name);
+  }
+
+  static ServiceKeyTable filter(ServiceKeyTable table, Predicate<ServiceKey> keep) {
+    List<ServiceKey> kept = new ArrayList<>();
+    for (ServiceKey k : table.keys()) {
+      if (keep.test(k)) {
+        kept.add(k);
+      }
+    }
+    return kept.size() == table.keys().size() ? table : ServiceKeyTable.of(kept);
+  }
+
+  static PrincipalName principal(KerberosPrincipal p) {
+    return PrincipalName.parse(p.getName(), "");
+  }
+
+  private static ServiceKeyTable toTable(List<KerberosKey> keys) {
+    List<ServiceKey> out = new ArrayList<>();
+    for (KerberosKey k : keys) {
+      byte[] raw = k.getEncoded();
+      out.add(new ServiceKey(principal(k.getPrincipal()), k.getVersionNumber(),
+          EncType.of(k.getKeyType()), SecretBytes.copyOf(raw)));
+      Arrays.fill(raw, (byte) 0);
+    }
+    return ServiceKeyTable.of(out);
+  }
+
+  /** A keytab file, re-read by {@link KeytabCache} only when its identity, size or mtime change. */
+  private static final class KeytabKeys extends AcceptorKeys {
+    private final Path file;
+    private final PrincipalName bound;
+    private final KerberosNameElement name;
+    private volatile ServiceKeyTable lastLoaded;
+    private volatile ServiceKeyTable lastFiltered;
+
+    KeytabKeys(Path file, PrincipalName bound, KerberosNameElement name) {
+      this.file = file;
+      this.bound = bound;
+      this.name = name;
+    }
+
+    ServiceKeyTable reload() throws IOException, KeytabFormatException {
+      ServiceKeyTable loaded = KeytabCache.load(file);
+      if (loaded != lastLoaded) {
+        lastFiltered = filter(loaded, k -> (bound == null || bound.equals(k.principal()))
+            && (name == null || name.designates(k.principal())));
+        lastLoaded = loaded;
+      }
+      return lastFiltered;
+    }
+
+    @Override
+    public ServiceKeyTable current() {
+      try {
+        return reload();
+      } catch (IOException | KeytabFormatException e) {
+        System.getLogger(AcceptorKeys.class.getName()).log(Level.WARNING,
+            "keytab " + file + " became unreadable (" + e.getMessage()
+                + "); keeping its last good keys");
+        return lastFiltered;
+      }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof KeytabKeys && ((KeytabKeys) o).file.equals(file)
+          && Objects.equals(((KeytabKeys) o).bound, bound)
+          && Objects.equals(principalOf(((KeytabKeys) o).name), principalOf(name));
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(file, bound, principalOf(name));
+    }
+
+    @Override
+    public String toString() {
+      return "keytab " + file + (bound == null ? " (unbound)" : " bound to " + bound);
+    }
+  }
+
+  /** Keys handed over as {@link KerberosKey}s. */
+  private static final class FixedKeys extends AcceptorKeys {
+    private final Fingerprint fingerprint;
+    private final ServiceKeyTable table;
+    private final KerberosNameElement name;
+
+    FixedKeys(Fingerprint fingerprint, ServiceKeyTable table, KerberosNameElement name) {
+      this.fingerprint = fingerprint;
+      this.table = table;
+      this.name = name;
+    }
+
+    @Override
+    public ServiceKeyTable current() {
+      return table;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FixedKeys && ((FixedKeys) o).fingerprint.equals(fingerprint)
+          && Objects.equals(principalOf(((FixedKeys) o).name), principalOf(name));
+    }
+
+    @Override
+    public int hashCode() {
+      return fingerprint.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "KerberosKeys" + table.principals();
+    }
+  }
+
+  private static PrincipalName principalOf(KerberosNameElement name) {
+    return name == null ? null : name.principal();
+  }
+
+  /** A SHA-256 over a key set's principals, kvnos, enctypes and key bytes; never shown. */
+  private static final class Fingerprint {
+    private final byte[] digest;
+
+    private Fingerprint(byte[] digest) {
+      this.digest = digest;
+    }
+
+    static Fingerprint of(List<KerberosKey> keys) {
+      try {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (KerberosKey k : keys) {
+          md.update(k.getPrincipal().getName().getBytes(StandardCharsets.UTF_8));
+          md.update(new byte[] {0, (byte) k.getKeyType(), (byte) (k.getKeyType() >> 8),
+              (byte) k.getVersionNumber(), (byte) (k.getVersionNumber() >> 8)});
+          byte[] raw = k.getEncoded();
+          md.update(raw);
+          Arrays.fill(raw, (byte) 0);
+        }
+        return new Fingerprint(md.digest());
+      } catch (NoSuchAlgorithmException e) {
+        throw new InternalFaultException("SHA-256 is missing from this JVM", e);
+      }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Fingerprint && MessageDigest.isEqual(((Fingerprint) o).digest, digest);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(digest);
+    }
+
+    @Override
+    public String toString() {
+      return "Fingerprint[redacted]";
+    }
+  }
+}

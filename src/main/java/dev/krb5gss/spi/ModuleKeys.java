@@ -1,0 +1,75 @@
+package dev.krb5gss.spi;
+
+import dev.krb5gss.keytab.KeySource;
+import dev.krb5gss.keytab.ServiceKeyTable;
+import dev.krb5gss.name.PrincipalName;
+import java.util.Objects;
+
+/**
+ * Keys from the credential the krb5gss login module leaves in the Subject
+ * ({@link dev.krb5gss.keytab.AcceptorKeys}), looked for before any {@code KeyTab}: they follow
+ * keytab rotations with the previous kvno kept for tickets in flight (RFC 4120 §7.5.5), and hold
+ * only the service principals the login admitted (its principal list or allowlist).
+ */
+final class ModuleKeys extends AcceptorKeys {
+  private final dev.krb5gss.keytab.AcceptorKeys credential;
+  private final KeySource source;
+  private final KerberosNameElement name;
+  private volatile ServiceKeyTable lastSeen;
+  private volatile ServiceKeyTable lastFiltered;
+
+  private ModuleKeys(dev.krb5gss.keytab.AcceptorKeys credential, KerberosNameElement name) {
+    this.credential = credential;
+    this.source = credential.keySource();
+    this.name = name;
+  }
+
+  /** The credential's keys for {@code name} (null: all it admits); null when bound to others. */
+  static ModuleKeys of(dev.krb5gss.keytab.AcceptorKeys credential, KerberosNameElement name) {
+    if (credential.isDestroyed()) {
+      return null;
+    }
+    if (name != null && credential.isBound()
+        && credential.principals().stream().noneMatch(name::designates)) {
+      return null;
+    }
+    return new ModuleKeys(credential, name);
+  }
+
+  @Override
+  public ServiceKeyTable current() {
+    ServiceKeyTable table = source.current();
+    if (table != lastSeen) {
+      lastFiltered = filter(table, k -> credential.admits(k.principal())
+          && (name == null || name.designates(k.principal())));
+      lastSeen = table;
+    }
+    return lastFiltered;
+  }
+
+  private PrincipalName named() {
+    return name == null ? null : name.principal();
+  }
+
+  /** Same key source instance, same admission, same requested name: one shared acceptor. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ModuleKeys)) {
+      return false;
+    }
+    ModuleKeys m = (ModuleKeys) o;
+    return m.source == source && m.credential.principals().equals(credential.principals())
+        && m.credential.allowedPrincipals().equals(credential.allowedPrincipals())
+        && Objects.equals(m.named(), named());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(System.identityHashCode(source), credential.principals(), named());
+  }
+
+  @Override
+  public String toString() {
+    return "login module keys " + credential;
+  }
+}

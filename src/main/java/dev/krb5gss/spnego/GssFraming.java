@@ -1,0 +1,49 @@
+package dev.krb5gss.spnego;
+
+import dev.krb5gss.der.DerReader;
+import dev.krb5gss.der.DerWriter;
+import dev.krb5gss.der.ObjectId;
+import dev.krb5gss.error.RejectedException;
+
+/**
+ * The mechanism-independent framing of an initial context token, RFC 2743 §3.1:
+ * {@code [APPLICATION 0] IMPLICIT SEQUENCE { thisMech OID, innerContextToken ANY }}. The inner
+ * token is opaque here (for Kerberos it is not DER: TOK_ID then the AP-REQ, RFC 4121 §4.1).
+ */
+public final class GssFraming {
+  private final ObjectId mech;
+  private final byte[] inner;
+
+  private GssFraming(ObjectId mech, byte[] inner) {
+    this.mech = mech;
+    this.inner = inner;
+  }
+
+  /** True when {@code token} starts like an RFC 2743 initial context token. */
+  public static boolean looksFramed(byte[] token) {
+    return token.length > 0 && (token[0] & 0xff) == DerReader.APPLICATION_0;
+  }
+
+  /** Parses the framing; the application element must span the whole token. */
+  public static GssFraming parse(byte[] token) throws RejectedException {
+    DerReader outer = DerReader.of(token, "RFC 2743 initial context token");
+    DerReader body = outer.read(DerReader.APPLICATION_0);
+    outer.expectEnd();
+    ObjectId mech = body.readOid();
+    return new GssFraming(mech, body.readRest());
+  }
+
+  /** Frames {@code inner} for {@code mech}. */
+  public static byte[] frame(ObjectId mech, byte[] inner) {
+    return DerWriter.element(DerReader.APPLICATION_0, mech.encoded(), inner);
+  }
+
+  public ObjectId mech() {
+    return mech;
+  }
+
+  /** The inner context token (a copy). */
+  public byte[] inner() {
+    return inner.clone();
+  }
+}

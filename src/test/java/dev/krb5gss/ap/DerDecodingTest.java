@@ -1,0 +1,179 @@
+package dev.krb5gss.ap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.krb5gss.error.Reason;
+import dev.krb5gss.error.RejectedException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kerby.kerberos.kerb.KrbCodec;
+import org.apache.kerby.kerberos.kerb.type.KerberosTime;
+import org.apache.kerby.kerberos.kerb.type.ad.AuthorizationData;
+import org.apache.kerby.kerberos.kerb.type.ad.AuthorizationDataEntry;
+import org.apache.kerby.kerberos.kerb.type.ad.AuthorizationType;
+import org.apache.kerby.kerberos.kerb.type.base.EncryptionKey;
+import org.apache.kerby.kerberos.kerb.type.base.NameType;
+import org.apache.kerby.kerberos.kerb.type.base.PrincipalName;
+import org.apache.kerby.kerberos.kerb.type.base.TransitedEncoding;
+import org.apache.kerby.kerberos.kerb.type.base.TransitedEncodingType;
+import org.apache.kerby.kerberos.kerb.type.ticket.EncTicketPart;
+import org.apache.kerby.kerberos.kerb.type.ticket.TicketFlags;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The strict DER decoder (X.690 §8/§10) on the decrypted parts of an AP-REQ (RFC 4120 §5.3,
+ * §5.5.1), encoded independently by Kerby: full decoding, then every truncation and byte flip
+ * either decodes or is MALFORMED_TOKEN, never a runtime exception.
+ */
+class DerDecodingTest {
+  private static final long T = 1_795_000_000_000L;
+
+  @Test
+  void decodesAnEncTicketPartWithEveryOptionalField() throws Exception {
+    KerberosMessages.TicketContents t = ApRequestDecoder.encTicketPart(encTicketPart());
+    assertThat(t.client().toString()).isEqualTo("alice/admin@R.TEST");
+    assertThat(t.key().keyType()).isEqualTo(18);
+    assertThat(t.key().keyValue()).hasSize(32);
+    assertThat(t.authTime()).isEqualTo(Instant.ofEpochMilli(T));
+    assertThat(t.startTime()).isEqualTo(Instant.ofEpochMilli(T + 1000));
+    assertThat(t.endTime()).isEqualTo(Instant.ofEpochMilli(T + 36_000_000));
+    assertThat(t.flags()).isEqualTo(0x40810000);
+    assertThat(t.authorizationData()[0]).isEqualTo((byte) 0x30);
+  }
+
+  @Test
+  void decodesAnAuthenticatorKeepingTheChecksumType() throws Exception {
+    KerberosMessages.AuthenticatorContents a = ApRequestDecoder.authenticator(authenticator(-5));
+    assertThat(a.checksum().type()).isEqualTo(0x8003);
+    assertThat(a.subkey().keyType()).isEqualTo(17);
+    assertThat(a.cusec()).isEqualTo(123_456);
+    assertThat(a.ctime()).isEqualTo(Instant.ofEpochMilli(T));
+    // A negative seq-number (old Windows/Heimdal encodings) is read as its 32-bit value.
+    assertThat(a.seqNumber()).isEqualTo(0xfffffffbL);
+  }
+
+  @Test
+  void everyTruncationAndByteFlipOfAnEncTicketPartIsHandled() throws Exception {
+    mutateAll(encTicketPart(), ApRequestDecoder::encTicketPart);
+  }
+
+  @Test
+  void everyTruncationAndByteFlipOfAnAuthenticatorIsHandled() throws Exception {
+    mutateAll(authenticator(42), ApRequestDecoder::authenticator);
+  }
+
+  @Test
+  void indefiniteLengthsAreNotDer() {
+    byte[] b = {0x30, (byte) 0x80, 0x02, 0x01, 0x05, 0x00, 0x00};
+    assertThatThrownBy(() -> DerReader.of(b).next(DerReader.SEQUENCE, "x"))
+        .isInstanceOf(DerException.class).hasMessageContaining("indefinite");
+  }
+
+  @Test
+  void lengthsOfMoreThanFourOctetsAreRefused() {
+    byte[] b = {0x04, (byte) 0x85, 0, 0, 0, 0, 1, 0};
+    assertThatThrownBy(() -> DerReader.of(b).octets("x"))
+        .isInstanceOf(DerException.class).hasMessageContaining("bad length");
+  }
+
+  @Test
+  void multiByteTagsAreRefused() {
+    byte[] b = {0x1f, 0x22, 0x00};
+    assertThatThrownBy(() -> DerReader.of(b).rawElement("x"))
+        .isInstanceOf(DerException.class).hasMessageContaining("multi-byte");
+  }
+
+  @Test
+  void integersOutOfRangeAreRefused() throws Exception {
+    assertThat(DerReader.of(DerWriter.integer(0xffffffffL)).uint32("u")).isEqualTo(0xffffffffL);
+    assertThat(DerReader.of(DerWriter.integer(-1)).int32("i")).isEqualTo(-1);
+    assertThatThrownBy(() -> DerReader.of(DerWriter.integer(0x100000000L)).uint32("u"))
+        .isInstanceOf(DerException.class).hasMessageContaining("UInt32");
+    assertThatThrownBy(() -> DerReader.of(DerWriter.integer(0x80000000L)).int32("i"))
+        .isInstanceOf(DerException.class).hasMessageContaining("Int32");
+    assertThatThrownBy(() -> DerReader.of(new byte[] {0x02, 0x00}).integer("i"))
+        .isInstanceOf(DerException.class).hasMessageContaining("0 octets");
+  }
+
+  @Test
+  void kerberosTimesMustBeYyyyMmDdHhMmSsZ() throws Exception {
+    assertThat(DerReader.of(DerWriter.time(Instant.parse("2026-11-26T12:34:56Z"))).time("t"))
+        .isEqualTo(Instant.parse("2026-11-26T12:34:56Z"));
+    for (String bad : List.of("20261126123456", "20261126123456.5Z", "20261399123456Z",
+        "2026112612345xZ")) {
+      byte[] enc = DerWriter.tlv(DerReader.GENERALIZED_TIME, bad.getBytes());
+      assertThatThrownBy(() -> DerReader.of(enc).time("t")).as(bad)
+          .isInstanceOf(DerException.class).hasMessageContaining("KerberosTime");
+    }
+  }
+
+  private static <T> void mutateAll(byte[] good, Decoder<T> decoder) {
+    for (int len = 0; len < good.length; len++) {
+      byte[] cut = Arrays.copyOf(good, len);
+      assertThatThrownBy(() -> decoder.decode(cut)).as("truncated to %d", len)
+          .isInstanceOfSatisfying(RejectedException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_TOKEN));
+    }
+    for (int i = 0; i < good.length; i++) {
+      for (int mask : new int[] {0x01, 0x80, 0xff}) {
+        byte[] bad = good.clone();
+        bad[i] ^= (byte) mask;
+        Throwable t = catchThrowable(() -> decoder.decode(bad));
+        assertThat(t).as("flip 0x%02x at %d", mask, i).satisfiesAnyOf(
+            x -> assertThat(x).isNull(),
+            x -> assertThat(x).isInstanceOfSatisfying(RejectedException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_TOKEN)));
+      }
+    }
+  }
+
+  private interface Decoder<T> {
+    T decode(byte[] b) throws RejectedException;
+  }
+
+  private static byte[] encTicketPart() throws Exception {
+    EncTicketPart p = new EncTicketPart();
+    p.setFlags(new TicketFlags(0x40810000));
+    p.setKey(new EncryptionKey(18, new byte[32]));
+    p.setCrealm("R.TEST");
+    p.setCname(new PrincipalName(List.of("alice", "admin"), NameType.NT_PRINCIPAL));
+    TransitedEncoding tr = new TransitedEncoding();
+    tr.setTrType(TransitedEncodingType.DOMAIN_X500_COMPRESS);
+    tr.setContents(new byte[0]);
+    p.setTransited(tr);
+    p.setAuthTime(new KerberosTime(T));
+    p.setStartTime(new KerberosTime(T + 1000));
+    p.setEndTime(new KerberosTime(T + 36_000_000));
+    p.setRenewtill(new KerberosTime(T + 72_000_000));
+    AuthorizationData ad = new AuthorizationData();
+    AuthorizationDataEntry e = new AuthorizationDataEntry();
+    e.setAuthzType(AuthorizationType.AD_IF_RELEVANT);
+    e.setAuthzData(new byte[] {0x30, 0x00});
+    ad.add(e);
+    p.setAuthorizationData(ad);
+    return KrbCodec.encode(p);
+  }
+
+  /** An Authenticator (RFC 4120 §5.5.1) with every optional field; 0x8003 is not in Kerby's enum. */
+  private static byte[] authenticator(int seq) {
+    byte[] cname = DerWriter.sequence(DerWriter.field(0, DerWriter.integer(1)),
+        DerWriter.field(1, DerWriter.sequence(DerWriter.string("alice"))));
+    return DerWriter.application(2,
+        DerWriter.field(0, DerWriter.integer(5)),
+        DerWriter.field(1, DerWriter.string("R.TEST")),
+        DerWriter.field(2, cname),
+        DerWriter.field(3, DerWriter.sequence(DerWriter.field(0, DerWriter.integer(0x8003)),
+            DerWriter.field(1, DerWriter.octets(new byte[24])))),
+        DerWriter.field(4, DerWriter.integer(123_456)),
+        DerWriter.field(5, DerWriter.time(Instant.ofEpochMilli(T))),
+        DerWriter.field(6, DerWriter.sequence(DerWriter.field(0, DerWriter.integer(17)),
+            DerWriter.field(1, DerWriter.octets(new byte[16])))),
+        DerWriter.field(7, DerWriter.integer(seq)),
+        DerWriter.field(8, DerWriter.sequence(DerWriter.sequence(
+            DerWriter.field(0, DerWriter.integer(1)),
+            DerWriter.field(1, DerWriter.octets(new byte[] {0x30, 0x00}))))));
+  }
+}

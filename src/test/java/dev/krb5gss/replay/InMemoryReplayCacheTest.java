@@ -1,0 +1,159 @@
+package dev.krb5gss.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.krb5gss.name.PrincipalName;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The in-memory replay cache (RFC 4120 §3.2.3): atomic, bounded, expiring by an injected clock. */
+class InMemoryReplayCacheTest {
+  private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
+  private static final PrincipalName ALICE = PrincipalName.parse("alice@R", "");
+  private static final PrincipalName BOB = PrincipalName.parse("bob@R", "");
+  private static final PrincipalName HTTP = PrincipalName.parse("HTTP/h@R", "");
+
+  private final MutableClock clock = new MutableClock(T0);
+
+  private static ReplayKey key(PrincipalName client, Instant ctime, int cusec, String cipher) {
+    return ReplayKey.of(client, HTTP, ctime, cusec, cipher.getBytes());
+  }
+
+  @Test
+  void theSameAuthenticatorIsAcceptedOnce() throws Exception {
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 10);
+    ReplayKey k = key(ALICE, T0, 5, "ct");
+    assertThat(cache.checkAndInsert(k, T0.plusSeconds(600))).isTrue();
+    assertThat(cache.checkAndInsert(key(ALICE, T0, 5, "ct"), T0.plusSeconds(600))).isFalse();
+    assertThat(cache.size()).isEqualTo(1);
+  }
+
+  @Test
+  void everyPartOfTheKeyDistinguishesEntries() throws Exception {
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 10);
+    Instant exp = T0.plusSeconds(600);
+    assertThat(cache.checkAndInsert(key(ALICE, T0, 5, "ct"), exp)).isTrue();
+    assertThat(cache.checkAndInsert(key(BOB, T0, 5, "ct"), exp)).isTrue();
+    assertThat(cache.checkAndInsert(key(ALICE, T0.plusSeconds(1), 5, "ct"), exp)).isTrue();
+    assertThat(cache.checkAndInsert(key(ALICE, T0, 6, "ct"), exp)).isTrue();
+    // Same client, time and cusec, other ciphertext: two clients behind one NAT/principal.
+    assertThat(cache.checkAndInsert(key(ALICE, T0, 5, "other"), exp)).isTrue();
+    assertThat(cache.checkAndInsert(ReplayKey.of(ALICE, PrincipalName.parse("imap/h@R", ""),
+        T0, 5, "ct".getBytes()), exp)).isTrue();
+    assertThat(cache.size()).isEqualTo(6);
+  }
+
+  @Test
+  void anExpiredEntryNoLongerCounts() throws Exception {
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 10);
+    ReplayKey k = key(ALICE, T0, 5, "ct");
+    assertThat(cache.checkAndInsert(k, T0.plusSeconds(600))).isTrue();
+    clock.advance(Duration.ofSeconds(599));
+    assertThat(cache.checkAndInsert(k, T0.plusSeconds(1200))).isFalse();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(cache.checkAndInsert(k, T0.plusSeconds(1200))).isTrue();
+  }
+
+  @Test
+  void aFullCacheSweepsExpiredEntriesThenRefusesRatherThanForgets() throws Exception {
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(cache.checkAndInsert(key(ALICE, T0, i, "ct"), T0.plusSeconds(60 + i))).isTrue();
+    }
+    assertThatThrownBy(() -> cache.checkAndInsert(key(ALICE, T0, 9, "ct"), T0.plusSeconds(60)))
+        .isInstanceOf(ReplayCacheFullException.class).hasMessageContaining("maximum 3");
+    // The live entries are still remembered: nothing was silently forgotten.
+    assertThat(cache.checkAndInsert(key(ALICE, T0, 0, "ct"), T0.plusSeconds(60))).isFalse();
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(cache.checkAndInsert(key(ALICE, T0, 9, "ct"), T0.plusSeconds(200))).isTrue();
+    assertThat(cache.size()).isEqualTo(2);
+  }
+
+  @Test
+  void sweepExpiredRemovesOnlyExpiredEntries() throws Exception {
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 100);
+    for (int i = 0; i < 10; i++) {
+      cache.checkAndInsert(key(ALICE, T0, i, "ct"), T0.plusSeconds(i < 4 ? 10 : 100));
+    }
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(cache.sweepExpired()).isEqualTo(4);
+    assertThat(cache.size()).isEqualTo(6);
+  }
+
+  @Test
+  void concurrentInsertsOfOneKeySucceedExactlyOnce() throws Exception {
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 1_000_000);
+    int threads = 16;
+    int keys = 2_000;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> results = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      results.add(pool.submit(() -> {
+        start.await();
+        int wins = 0;
+        for (int i = 0; i < keys; i++) {
+          if (cache.checkAndInsert(key(ALICE, T0, i, "ct"), T0.plusSeconds(600))) {
+            wins++;
+          }
+        }
+        return wins;
+      }));
+    }
+    start.countDown();
+    int total = 0;
+    for (Future<Integer> f : results) {
+      total += f.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertThat(total).isEqualTo(keys);
+    assertThat(cache.size()).isEqualTo(keys);
+  }
+
+  @Test
+  void entriesStayUnder200BytesEach() throws Exception {
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 1_000_000);
+    Runtime rt = Runtime.getRuntime();
+    long before = usedAfterGc(rt);
+    int n = 200_000;
+    for (int i = 0; i < n; i++) {
+      cache.checkAndInsert(key(ALICE, T0.plusSeconds(i / 1_000_000), i, "ct"),
+          T0.plusSeconds(600));
+    }
+    long after = usedAfterGc(rt);
+    assertThat(cache.size()).isEqualTo(n);
+    assertThat((after - before) / n).as("bytes per entry").isLessThan(200);
+  }
+
+  @Test
+  void maxEntriesMustBePositive() {
+    assertThatThrownBy(() -> new InMemoryReplayCache(clock, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+  }
+
+  @Test
+  void theKeyDigestIsStableAndItsTextHasNoCiphertext() {
+    ReplayKey a = key(ALICE, T0, 5, "ct");
+    ReplayKey b = key(ALICE, T0, 5, "ct");
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a.digest()).hasSize(32).isEqualTo(b.digest());
+    assertThat(a.authenticatorHash()).hasSize(32);
+    assertThat(a.toString()).contains("alice@R").contains("HTTP/h@R");
+  }
+
+  private static long usedAfterGc(Runtime rt) throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+}
