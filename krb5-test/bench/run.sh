@@ -278,7 +278,10 @@ run_java() {
     # One op = one thread's slice of N/threads tokens; JMH's single-shot score is the mean time
     # per op over passes and threads, so a pass takes about score ms: total wall = P * score.
     local wall cpu
-    wall=$(python3 -c 'import json, sys; m = json.load(open(sys.argv[1]))[0]["primaryMetric"]; assert m["scoreUnit"] == "ms/op"; print(int(sys.argv[2]) * m["score"] / 1000)' "$json" "$PASSES")
+    # JMH exits 0 even when the benchmark threw: no result in the JSON is the failure signal.
+    wall=$(python3 -c 'import json, sys; m = json.load(open(sys.argv[1]))[0]["primaryMetric"]; assert m["scoreUnit"] == "ms/op"; print(int(sys.argv[2]) * m["score"] / 1000)' "$json" "$PASSES" 2>/dev/null) \
+        || { grep -m1 -A3 -E '^(java|dev|org)\.[A-Za-z.]+(Exception|Error)' "$WORK/jmh.log" >&2
+             die "JMH AcceptBench produced no result for $acceptor $mech $host t=$threads (see $WORK/jmh.log)"; }
     cpu=$(awk '{ s += $1 } END { print s / 1e9 }' "$cpufile")
     record_row "$acceptor" "$mech" "$enctype" "$threads" "$wall" "$cpu"
 }

@@ -29,7 +29,7 @@ public final class BenchAcceptors {
                 return BenchAcceptors::openJdk;
             case "ours-gss":
                 installOurProvider();
-                return service -> GssApiAcceptor.open(GSSManager.getInstance(), service);
+                return BenchAcceptors::openOursGss;
             case "ours-acceptor":
                 return loadFactory(OURS_PLAIN_FACTORY);
             default:
@@ -44,6 +44,11 @@ public final class BenchAcceptors {
             throw new IllegalStateException("expected SunJGSS to serve krb5, got " + krb5Provider);
         }
         JdkReplayCache.reset();
+        return GssApiAcceptor.open(GSSManager.getInstance(), service);
+    }
+
+    private static BenchAcceptor openOursGss(BenchService service) throws Exception {
+        OursGssReplayCache.reset();
         return GssApiAcceptor.open(GSSManager.getInstance(), service);
     }
 
