@@ -3,8 +3,6 @@ package dev.krb5gss.keytab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,8 +23,7 @@ public final class KeytabCache {
    */
   public static ServiceKeyTable load(Path path) throws IOException, KeytabFormatException {
     Path real = path.toAbsolutePath().normalize();
-    BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class);
-    Version version = new Version(attrs.fileKey(), attrs.size(), attrs.lastModifiedTime().toMillis());
+    FileVersion version = FileVersion.of(real);
     Entry cached = CACHE.get(real);
     if (cached != null && cached.version.equals(version)) {
       return cached.table;
@@ -41,34 +38,11 @@ public final class KeytabCache {
     CACHE.clear();
   }
 
-  private static final class Version {
-    private final Object fileKey;
-    private final long size;
-    private final long modified;
-
-    Version(Object fileKey, long size, long modified) {
-      this.fileKey = fileKey;
-      this.size = size;
-      this.modified = modified;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Version && Objects.equals(fileKey, ((Version) o).fileKey)
-          && size == ((Version) o).size && modified == ((Version) o).modified;
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(fileKey, size, modified);
-    }
-  }
-
   private static final class Entry {
-    final Version version;
+    final FileVersion version;
     final ServiceKeyTable table;
 
-    Entry(Version version, ServiceKeyTable table) {
+    Entry(FileVersion version, ServiceKeyTable table) {
       this.version = version;
       this.table = table;
     }

@@ -2,9 +2,7 @@ package dev.krb5gss.keytab;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +53,7 @@ public final class ReloadingKeytab implements KeySource {
       throw new IllegalArgumentException("negative check interval " + checkInterval);
     }
     Path real = path.toAbsolutePath().normalize();
-    Version version = Version.of(real);
+    FileVersion version = FileVersion.of(real);
     ServiceKeyTable table = KeytabCache.load(real);
     State initial = new State(version, table, clock.millis() + checkInterval.toMillis());
     return new ReloadingKeytab(real, checkInterval, Objects.requireNonNull(clock, "clock"), initial);
@@ -125,7 +123,7 @@ public final class ReloadingKeytab implements KeySource {
     State s = state;
     long next = clock.millis() + intervalMillis;
     try {
-      Version seen = Version.of(path);
+      FileVersion seen = FileVersion.of(path);
       if (seen.equals(s.version)) {
         state = s.rescheduled(next);
         return;
@@ -138,8 +136,8 @@ public final class ReloadingKeytab implements KeySource {
       LOG.log(Level.INFO, "keytab {0} changed: now {1} keys {2} (previous version''s keys kept)",
           path, fresh.keys().size(), kvnos(fresh));
     } catch (IOException | KeytabFormatException e) {
-      Version failed = s.failedVersion;
-      state = s.failed(next, Version.attempted(path));
+      FileVersion failed = s.failedVersion;
+      state = s.failed(next, FileVersion.attempted(path));
       if (!Objects.equals(failed, state.failedVersion)) {
         LOG.log(Level.WARNING, "keytab {0} could not be re-read, keeping the keys in use: {1}",
             path, e.toString());
@@ -177,16 +175,16 @@ public final class ReloadingKeytab implements KeySource {
 
   /** The file version read, the keys in use, when to look again, and a version that failed. */
   private static final class State {
-    final Version version;
+    final FileVersion version;
     final ServiceKeyTable merged;
     final long nextCheck;
-    final Version failedVersion;
+    final FileVersion failedVersion;
 
-    State(Version version, ServiceKeyTable merged, long nextCheck) {
+    State(FileVersion version, ServiceKeyTable merged, long nextCheck) {
       this(version, merged, nextCheck, null);
     }
 
-    private State(Version version, ServiceKeyTable merged, long nextCheck, Version failedVersion) {
+    private State(FileVersion version, ServiceKeyTable merged, long nextCheck, FileVersion failedVersion) {
       this.version = version;
       this.merged = merged;
       this.nextCheck = nextCheck;
@@ -197,47 +195,8 @@ public final class ReloadingKeytab implements KeySource {
       return new State(version, merged, next, null);
     }
 
-    State failed(long next, Version attempted) {
+    State failed(long next, FileVersion attempted) {
       return new State(version, merged, next, attempted);
-    }
-  }
-
-  /** A file version: identity (inode), size and modification time. */
-  private static final class Version {
-    private static final Version MISSING = new Version(null, -1, -1);
-    final Object fileKey;
-    final long size;
-    final long modified;
-
-    private Version(Object fileKey, long size, long modified) {
-      this.fileKey = fileKey;
-      this.size = size;
-      this.modified = modified;
-    }
-
-    static Version of(Path path) throws IOException {
-      BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-      return new Version(a.fileKey(), a.size(), a.lastModifiedTime().toMillis());
-    }
-
-    /** The version that failed to load, or MISSING when even its attributes are unreadable. */
-    static Version attempted(Path path) {
-      try {
-        return of(path);
-      } catch (IOException e) {
-        return MISSING;
-      }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Version && Objects.equals(fileKey, ((Version) o).fileKey)
-          && size == ((Version) o).size && modified == ((Version) o).modified;
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(fileKey, size, modified);
     }
   }
 

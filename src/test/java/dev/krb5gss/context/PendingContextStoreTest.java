@@ -1,5 +1,6 @@
 package dev.krb5gss.context;
 
+import dev.krb5gss.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

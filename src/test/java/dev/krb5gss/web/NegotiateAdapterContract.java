@@ -1,5 +1,6 @@
 package dev.krb5gss.web;
 
+import dev.krb5gss.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.krb5gss.context.Acceptor;
@@ -41,7 +42,7 @@ public abstract class NegotiateAdapterContract {
   protected static String aliceName;
   protected static Path keytab;
 
-  protected final TestClock clock = new TestClock();
+  protected final MutableClock clock = MutableClock.startingNow();
   protected NegotiateHandler handler;
   protected int port;
   private LogCapture log;

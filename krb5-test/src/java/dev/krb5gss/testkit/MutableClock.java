@@ -1,4 +1,4 @@
-package dev.krb5gss.context;
+package dev.krb5gss.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A test clock that moves only when told to. Thread-safe. */
-final class MutableClock extends Clock {
+/** A test clock that moves only when told to: deadlines, skew and expiry without sleeping. */
+public final class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  static MutableClock startingNow() {
+  /** A clock starting at the real current time (tickets from the KDC are valid at it). */
+  public static MutableClock startingNow() {
     return new MutableClock(Instant.now());
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 
