@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>SND_SEQ is outside the checksum (RFC 1964 §1.2.1.2): a changed sequence number in an
  * unsealed token goes unnoticed by the checksum and shows only in the sequence status. Sequence
- * numbers are 32 bits wide. Thread-safe; a rejected token changes no state.
+ * numbers are 32 bits wide and wrap around. Thread-safe; a rejected token changes no state.
  */
 final class Rc4MessageTokens {
   static final int MIC_ID = 0x0101;
@@ -47,7 +47,7 @@ final class Rc4MessageTokens {
     this.framing = Rc4Framing.forMech(mechOid);
     this.weAreAcceptor = weAreAcceptor;
     this.sendSeq = new AtomicLong(ourSeq & 0xffffffffL);
-    this.window = new SequenceWindow(peerSeq & 0xffffffffL, replay, sequence);
+    this.window = SequenceWindow.of32Bits(peerSeq, replay, sequence);
   }
 
   byte[] wrap(byte[] msg, int off, int len, boolean conf) {

@@ -236,6 +236,17 @@ class Rc4MessageTokensTest {
         .verifyMic(low, MSG, 0, 1).supplementary()).isEqualTo(Supplementary.NONE);
   }
 
+  @Test
+  void sequenceNumbersWrapAroundAt32Bits() throws Exception {
+    MessageProtection ini = MessageProtection.initiator(key, false, 0xffff_ffffL, 0, true, true);
+    MessageProtection acc = MessageProtection.acceptor(key, false, 0, 0xffff_ffffL, true, true);
+    for (int i = 0; i < 3; i++) {
+      byte[] token = ini.wrap(MSG, 0, 5, true);
+      assertThat(acc.unwrap(token, 0, token.length).supplementary())
+          .isEqualTo(Supplementary.NONE);
+    }
+  }
+
   @ParameterizedTest(name = "max {0}")
   @ValueSource(ints = {50, 100, 127, 128, 200, 300, 1000, 65_535, 70_000})
   void wrapSizeLimitFits(int max) throws Exception {
@@ -276,7 +287,7 @@ class Rc4MessageTokensTest {
       throws Exception {
     int shift = 8 * (3 - (at - SEQ_FROM));
     long changed = INITIATOR_SEQ ^ ((long) (mask & 0xff) << shift);
-    long behind = INITIATOR_SEQ - changed;
+    long behind = -(long) (int) (changed - INITIATOR_SEQ);          // modulo 2^32
     if (behind > SequenceWindow.WINDOW) {
       assertThatThrownBy(call::run).as("byte %d", at).isInstanceOfSatisfying(
           RejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.OLD_TOKEN));
