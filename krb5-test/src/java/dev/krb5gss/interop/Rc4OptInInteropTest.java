@@ -36,7 +36,8 @@ class Rc4OptInInteropTest {
 
   @BeforeAll
   static void startKdc() throws Exception {
-    kdc = MitKdc.start(List.of("allow_weak_crypto = true", "allow_rc4 = true"));
+    kdc = MitKdc.start(List.of("allow_weak_crypto = true", "allow_rc4 = true",
+        "permitted_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96 arcfour-hmac"));
     kdc.configureThisJvm();
     kdc.addUser(USER, PASSWORD, MitEnctypes.AES_SHA1);
     kdc.addService("rc4/localhost", MitEnctypes.RC4);
