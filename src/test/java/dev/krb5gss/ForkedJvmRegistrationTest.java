@@ -57,7 +57,7 @@ class ForkedJvmRegistrationTest {
 
     assertThat(run.exit).as(run.output).isZero();
     assertThat(run.result()).contains("ok=true", "first=Krb5Gss", "krb5gssMechs=true",
-        "200 authenticated alice@KRB5GSS.FORK");
+        "krb5gssEstablished=1", "200 authenticated alice@KRB5GSS.FORK");
   }
 
   static Stream<String> javas() {
@@ -73,10 +73,23 @@ class ForkedJvmRegistrationTest {
 
     assertThat(run.exit).as(run.output).isZero();
     assertThat(run.result()).contains("ok=true", "first=Krb5Gss", "krb5gssMechs=false",
-        "200 authenticated alice@KRB5GSS.FORK");
+        "krb5gssEstablished=0", "200 authenticated alice@KRB5GSS.FORK");
     assertThat(run.output.lines().filter(l -> l.contains("registers no GSS mechanism")))
         .singleElement().asString()
         .contains("--add-exports java.security.jgss/sun.security.jgss.spi=ALL-UNNAMED");
+  }
+
+  @ParameterizedTest(name = "HttpURLConnection Negotiate client next to our acceptor on {0}")
+  @MethodSource("javas")
+  void theJdksHttpClientNegotiatesThroughTheJdkInitiatorWhileWeAreFirst(String java)
+      throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(java)), "no JVM at " + java);
+
+    Run run = run(java, EXPORTS, List.of("install", "--httpurlconnection"), Map.of());
+
+    assertThat(run.exit).as(run.output).isZero();
+    assertThat(run.result()).contains("ok=true", "krb5gssMechs=true", "krb5gssEstablished=1",
+        "200 authenticated alice@KRB5GSS.FORK");
   }
 
   @Test
@@ -87,7 +100,7 @@ class ForkedJvmRegistrationTest {
 
     assertThat(run.exit).as(run.output).isZero();
     assertThat(run.output).contains("Picked up JDK_JAVA_OPTIONS");
-    assertThat(run.result()).contains("ok=true", "krb5gssMechs=true");
+    assertThat(run.result()).contains("ok=true", "krb5gssMechs=true", "krb5gssEstablished=1");
   }
 
   @Test
@@ -101,17 +114,46 @@ class ForkedJvmRegistrationTest {
         Map.of("KRB5_KTNAME", "FILE:" + keytab));
 
     assertThat(run.exit).as(run.output).isZero();
-    assertThat(run.result()).contains("ok=true", "krb5gssMechs=true");
+    assertThat(run.result()).contains("ok=true", "krb5gssMechs=true", "krb5gssEstablished=1");
+  }
+
+  @ParameterizedTest(name = "unmodified Tomcat SpnegoAuthenticator on {0}")
+  @MethodSource("javas")
+  void tomcatsOwnSpnegoAuthenticatorUsesUs(String java) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(java)), "no JVM at " + java);
+
+    Run run = run(java, EXPORTS, "dev.krb5gss.demo.TomcatSpnegoMain", List.of(), Map.of());
+
+    assertThat(run.exit).as(run.output).isZero();
+    assertThat(run.result()).contains("ok=true",
+        "bodies=Hello, alice;Hello, alice;Hello, alice;", "krb5gssEstablished=3");
+  }
+
+  @ParameterizedTest(name = "unmodified Jetty SPNEGOLoginService on {0}")
+  @MethodSource("javas")
+  void jettysOwnSpnegoLoginServiceUsesUs(String java) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(java)), "no JVM at " + java);
+
+    Run run = run(java, EXPORTS, "dev.krb5gss.demo.JettySpnegoMain", List.of(), Map.of());
+
+    assertThat(run.exit).as(run.output).isZero();
+    assertThat(run.result()).contains("ok=true",
+        "bodies=Hello, alice;Hello, alice;Hello, alice;", "krb5gssEstablished=3");
   }
 
   private static Run run(String java, List<String> jvmFlags, List<String> args,
+      Map<String, String> env) throws IOException, InterruptedException {
+    return run(java, jvmFlags, "dev.krb5gss.demo.RoundTripMain", args, env);
+  }
+
+  private static Run run(String java, List<String> jvmFlags, String main, List<String> args,
       Map<String, String> env) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
     cmd.addAll(jvmFlags);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add("dev.krb5gss.demo.RoundTripMain");
+    cmd.add(main);
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().remove("JDK_JAVA_OPTIONS");

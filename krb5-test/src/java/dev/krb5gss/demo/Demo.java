@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import javax.security.auth.Subject;
 
 /**
- * The README's first command ({@code ./demo.sh}, or
+ * The README's first command ({@code krb5-test/demo.sh}, or
  * {@code mvn -q -Pdemo test-compile exec:exec -Ddemo.args=--once}): starts an in-process KDC,
  * creates {@code alice} and {@code HTTP/localhost} with a keytab, serves
  * {@code http://localhost:PORT/} behind Negotiate through {@code GSSManager.getInstance()} with

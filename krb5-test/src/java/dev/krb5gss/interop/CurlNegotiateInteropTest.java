@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.security.auth.Subject;
-import org.ietf.jgss.GSSContext;
-import org.ietf.jgss.GSSCredential;
-import org.ietf.jgss.GSSException;
-import org.ietf.jgss.GSSManager;
-import org.ietf.jgss.GSSName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,7 +74,8 @@ class CurlNegotiateInteropTest {
     try (GssAcceptor http = GssAcceptor.open(acceptor, keytabSubject, "HTTP@localhost");
         GssAcceptor backend = GssAcceptor.open(acceptor, keytabSubject, BACKEND);
         NegotiateHttpServer server = NegotiateHttpServer.start(http,
-            ctx -> "backend saw " + authenticateToBackend(ctx, backend))) {
+            ctx -> "backend saw "
+                + BackendHop.authenticate(ctx.getDelegCred(), backend, BACKEND))) {
       Curl.Response response = Curl.negotiate(kdc, ccache, server.url(), true);
       NegotiateExchange exchange = server.nextExchange(WAIT);
 
@@ -90,35 +86,6 @@ class CurlNegotiateInteropTest {
       assertThat(exchange.delegationResult()).contains("backend saw " + kdc.qualify(USER));
       assertThat(response.body()).isEqualTo(
           kdc.qualify(USER) + "\nbackend saw " + kdc.qualify(USER) + "\n");
-    }
-  }
-
-  /**
-   * Initiates from the delegated credential to the backend service (a TGS exchange with the MIT
-   * KDC) and completes the context at the backend's acceptor; returns the client it saw.
-   */
-  private static String authenticateToBackend(GSSContext established, GssAcceptor backend)
-      throws GSSException {
-    GSSCredential delegated = established.getDelegCred();
-    GSSManager manager = GSSManager.getInstance();
-    GSSName target = manager.createName(BACKEND, GSSName.NT_HOSTBASED_SERVICE);
-    GSSContext initiator =
-        manager.createContext(target, GssAcceptor.KRB5, delegated, GSSContext.DEFAULT_LIFETIME);
-    GSSContext acceptor = backend.newContext();
-    try {
-      initiator.requestMutualAuth(true);
-      byte[] token = initiator.initSecContext(new byte[0], 0, 0);
-      while (!acceptor.isEstablished() || !initiator.isEstablished()) {
-        byte[] reply = backend.accept(acceptor, token);
-        if (initiator.isEstablished()) {
-          break;
-        }
-        token = initiator.initSecContext(reply, 0, reply.length);
-      }
-      return acceptor.getSrcName().toString();
-    } finally {
-      initiator.dispose();
-      acceptor.dispose();
     }
   }
 }

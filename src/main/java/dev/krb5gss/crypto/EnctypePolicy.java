@@ -66,7 +66,8 @@ public final class EnctypePolicy {
   /** Why {@code encType} is refused, for messages. */
   public String refusal(EncType encType) {
     String why = encType.equals(EncType.RC4_HMAC)
-        ? "rc4-hmac is off by default; enable it with EnctypePolicy.defaultsWithRc4() if you must"
+        ? "rc4-hmac is off by default; if you must, enable it with krb5.conf allow_weak_crypto = true "
+          + "(provider), the login module option allowRc4=true, or EnctypePolicy.defaultsWithRc4()"
         : encType.isWeak() ? encType.mitName() + " is weak and not supported"
         : encType.mitName() + " is not in the enctype policy";
     return why + " (permitted: " + names() + ")";

@@ -34,7 +34,7 @@ public final class ServiceKeyTable implements KeySource {
     map.replaceAll((p, list) -> List.copyOf(list.stream()
         .sorted(Comparator.comparingInt(ServiceKey::kvno).reversed())
         .collect(Collectors.toList())));
-    return new ServiceKeyTable(Map.copyOf(map));
+    return new ServiceKeyTable(java.util.Collections.unmodifiableMap(map));
   }
 
   /** This table with {@code older}'s keys added where this one has no key of that kvno and enctype. */
@@ -55,8 +55,11 @@ public final class ServiceKeyTable implements KeySource {
     return this;
   }
 
+  /** The principals, in a stable order (sorted by name) so messages read the same every run. */
   public Set<PrincipalName> principals() {
-    return new LinkedHashSet<>(byPrincipal.keySet());
+    return byPrincipal.keySet().stream()
+        .sorted(Comparator.comparing(PrincipalName::toString))
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   public List<ServiceKey> keys() {

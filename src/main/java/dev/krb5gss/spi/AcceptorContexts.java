@@ -1,10 +1,12 @@
 package dev.krb5gss.spi;
 
-import dev.krb5gss.config.Krb5Conf;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.util.concurrent.UncheckedExecutionException;
 import dev.krb5gss.context.Acceptor;
-import dev.krb5gss.crypto.EnctypePolicy;
+import dev.krb5gss.error.InternalFaultException;
 import dev.krb5gss.error.RejectedException;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import org.ietf.jgss.GSSException;
 import org.ietf.jgss.Oid;
 import sun.security.jgss.spi.GSSContextSpi;
@@ -16,9 +18,10 @@ import sun.security.jgss.spi.GSSContextSpi;
  * spans all requests to the service).
  */
 final class AcceptorContexts {
+  /** Distinct key sets in one JVM are few; past this, the least recently used is dropped. */
   private static final int MAX_ACCEPTORS = 64;
-  private static final ConcurrentHashMap<AcceptorKeys, Acceptor> ACCEPTORS =
-      new ConcurrentHashMap<>();
+  private static final Cache<AcceptorKeys, Acceptor> ACCEPTORS =
+      CacheBuilder.newBuilder().maximumSize(MAX_ACCEPTORS).build();
 
   private AcceptorContexts() {}
 
@@ -27,28 +30,14 @@ final class AcceptorContexts {
   }
 
   static Acceptor acceptorFor(AcceptorKeys keys) throws GSSException {
-    Acceptor a = ACCEPTORS.get(keys);
-    if (a != null) {
-      return a;
-    }
     try {
-      Acceptor built = Acceptor.builder().keys(keys).enctypes(enctypes(keys)).build();
-      if (ACCEPTORS.size() >= MAX_ACCEPTORS) {
-        ACCEPTORS.clear();
+      return ACCEPTORS.get(keys,
+          () -> Acceptor.builder().keys(keys).enctypes(keys.enctypePolicy()).build());
+    } catch (ExecutionException | UncheckedExecutionException e) {
+      if (e.getCause() instanceof RejectedException) {
+        throw GssErrors.of((RejectedException) e.getCause());
       }
-      Acceptor raced = ACCEPTORS.putIfAbsent(keys, built);
-      return raced != null ? raced : built;
-    } catch (RejectedException e) {
-      throw GssErrors.of(e);
+      throw new InternalFaultException("cannot build an acceptor for " + keys, e.getCause());
     }
-  }
-
-  /**
-   * The login module's policy for its keys (its {@code allowRc4} option); otherwise the JVM's
-   * krb5.conf ({@code allow_weak_crypto}), as the JDK's own mechanism decides.
-   */
-  private static EnctypePolicy enctypes(AcceptorKeys keys) {
-    return keys instanceof ModuleKeys ? ((ModuleKeys) keys).enctypePolicy()
-        : Krb5Conf.forJvm().enctypePolicy();
   }
 }

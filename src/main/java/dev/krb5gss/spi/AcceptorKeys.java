@@ -1,6 +1,9 @@
 package dev.krb5gss.spi;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import dev.krb5gss.crypto.EncType;
+import dev.krb5gss.crypto.EnctypePolicy;
 import dev.krb5gss.crypto.SecretBytes;
 import dev.krb5gss.error.InternalFaultException;
 import dev.krb5gss.keytab.KeySource;
@@ -19,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import javax.security.auth.kerberos.KerberosKey;
 import javax.security.auth.kerberos.KerberosPrincipal;
@@ -32,8 +34,8 @@ import javax.security.auth.kerberos.KerberosPrincipal;
  */
 abstract class AcceptorKeys implements KeySource {
   private static final int MAX_KEY_SETS = 256;
-  private static final ConcurrentHashMap<Fingerprint, ServiceKeyTable> KEY_SETS =
-      new ConcurrentHashMap<>();
+  private static final Cache<Fingerprint, ServiceKeyTable> KEY_SETS =
+      CacheBuilder.newBuilder().maximumSize(MAX_KEY_SETS).build();
 
   /** The keys of a keytab file, restricted to {@code bound} (null: every principal). */
   static AcceptorKeys keytab(Path file, PrincipalName bound, KerberosNameElement name)
@@ -46,13 +48,7 @@ abstract class AcceptorKeys implements KeySource {
   /** A fixed set of {@link KerberosKey}s (e.g. from a password login with storeKey=true). */
   static AcceptorKeys kerberosKeys(List<KerberosKey> keys, KerberosNameElement name) {
     Fingerprint fp = Fingerprint.of(keys);
-    ServiceKeyTable table = KEY_SETS.get(fp);
-    if (table == null) {
-      if (KEY_SETS.size() >= MAX_KEY_SETS) {
-        KEY_SETS.clear();
-      }
-      table = KEY_SETS.computeIfAbsent(fp, f -> toTable(keys));
-    }
+    ServiceKeyTable table = KEY_SETS.asMap().computeIfAbsent(fp, f -> toTable(keys));
     return new FixedKeys(fp, filter(table, k -> name == null || name.designates(k.principal())),
         name);
   }
@@ -65,6 +61,15 @@ abstract class AcceptorKeys implements KeySource {
       }
     }
     return kept.size() == table.keys().size() ? table : ServiceKeyTable.of(kept);
+  }
+
+  /**
+   * The enctypes tickets may use with these keys: the login module's policy where it made them
+   * (its {@code allowRc4} option), else the JVM's krb5.conf ({@code allow_weak_crypto}), as the
+   * JDK's own mechanism decides.
+   */
+  EnctypePolicy enctypePolicy() {
+    return dev.krb5gss.config.Krb5Conf.forJvm().enctypePolicy();
   }
 
   static PrincipalName principal(KerberosPrincipal p) {

@@ -1,5 +1,6 @@
 package dev.krb5gss.spi;
 
+import dev.krb5gss.crypto.EnctypePolicy;
 import dev.krb5gss.keytab.KeySource;
 import dev.krb5gss.keytab.ServiceKeyTable;
 import dev.krb5gss.name.PrincipalName;
@@ -47,8 +48,9 @@ final class ModuleKeys extends AcceptorKeys {
     return lastFiltered;
   }
 
-  /** The enctype policy the login module was configured with. */
-  dev.krb5gss.crypto.EnctypePolicy enctypePolicy() {
+  /** The login module's enctype policy (e.g. rc4-hmac admitted with allowRc4). */
+  @Override
+  EnctypePolicy enctypePolicy() {
     return credential.enctypePolicy();
   }
 
@@ -65,6 +67,7 @@ final class ModuleKeys extends AcceptorKeys {
     ModuleKeys m = (ModuleKeys) o;
     return m.source == source && m.credential.principals().equals(credential.principals())
         && m.credential.allowedPrincipals().equals(credential.allowedPrincipals())
+        && m.enctypePolicy().permitted().equals(enctypePolicy().permitted())
         && Objects.equals(m.named(), named());
   }
 

@@ -106,6 +106,19 @@ class RejectionsAsGssExceptionsTest {
   }
 
   @Test
+  void theLoginModulesEnctypePolicyApplies(KdcPrincipals names) throws Exception {
+    String service = names.addService("policy");
+    Subject subject = new Subject();
+    subject.getPrivateCredentials().add(dev.krb5gss.keytab.AcceptorKeys.bound(
+        dev.krb5gss.keytab.ReloadingKeytab.shared(names.keytab(service), Duration.ofSeconds(5)),
+        java.util.Set.of(dev.krb5gss.name.PrincipalName.parse(service, "")),
+        dev.krb5gss.crypto.EnctypePolicy.of(dev.krb5gss.crypto.EncType.AES128_CTS_HMAC_SHA1_96)));
+    GssServer server = GssServer.create(subject);
+    byte[] token = jdkToken(names, "policy", null);
+    assertRejected(() -> server.accept(token), Reason.ENCTYPE_NOT_PERMITTED);
+  }
+
+  @Test
   void aWrongKeyIsATicketIntegrityFailure(KdcPrincipals names) throws Exception {
     String service = names.addService("wrongkey");
     LongTermKey wrong = new LongTermKey(service, AesEnctype.AES256_CTS_HMAC_SHA1_96, 1,

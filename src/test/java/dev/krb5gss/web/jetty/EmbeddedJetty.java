@@ -22,8 +22,11 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
-/** An embedded Jetty 12 on 127.0.0.1:0: /who (role "users") prints the remote user; /admin ("admin"). */
-final class EmbeddedJetty implements AutoCloseable {
+/**
+ * An embedded Jetty 12 on 127.0.0.1:0: /who (role "users") prints the remote user; /admin ("admin").
+ * Public for the MIT interop suite (dev.krb5gss.interop.WebContainerCurlInteropTest).
+ */
+public final class EmbeddedJetty implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
 
@@ -32,7 +35,7 @@ final class EmbeddedJetty implements AutoCloseable {
     this.connector = connector;
   }
 
-  static EmbeddedJetty start(Authenticator authenticator, LoginService login, Constraint who,
+  public static EmbeddedJetty start(Authenticator authenticator, LoginService login, Constraint who,
       Handler.Wrapper outer) throws Exception {
     Server server = new Server();
     return start(server, new ServerConnector(server), authenticator, login, who, outer);
@@ -78,7 +81,7 @@ final class EmbeddedJetty implements AutoCloseable {
     return new EmbeddedJetty(server, connector);
   }
 
-  int port() {
+  public int port() {
     return connector.getLocalPort();
   }
 

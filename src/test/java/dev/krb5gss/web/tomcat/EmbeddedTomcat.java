@@ -19,8 +19,11 @@ import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
-/** An embedded Tomcat on 127.0.0.1:0: /who (role "users") prints the remote user; /admin ("admin"). */
-final class EmbeddedTomcat implements AutoCloseable {
+/**
+ * An embedded Tomcat on 127.0.0.1:0: /who (role "users") prints the remote user; /admin ("admin").
+ * Public for the MIT interop suite (dev.krb5gss.interop.WebContainerCurlInteropTest).
+ */
+public final class EmbeddedTomcat implements AutoCloseable {
   private final Tomcat tomcat;
   private final Connector connector;
 
@@ -29,7 +32,7 @@ final class EmbeddedTomcat implements AutoCloseable {
     this.connector = connector;
   }
 
-  static EmbeddedTomcat start(Valve authenticator, Realm realm) throws Exception {
+  public static EmbeddedTomcat start(Valve authenticator, Realm realm) throws Exception {
     return start(authenticator, realm, connector());
   }
 
@@ -92,7 +95,7 @@ final class EmbeddedTomcat implements AutoCloseable {
     return c;
   }
 
-  int port() {
+  public int port() {
     return connector.getLocalPort();
   }
 

@@ -1,0 +1,122 @@
+package dev.krb5gss.demo;
+
+import dev.krb5gss.Krb5GssProvider;
+import dev.krb5gss.testkit.TestKdc;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Principal;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.catalina.Context;
+import org.apache.catalina.authenticator.SpnegoAuthenticator;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.realm.GenericPrincipal;
+import org.apache.catalina.realm.RealmBase;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.LoginConfig;
+import org.apache.tomcat.util.descriptor.web.SecurityCollection;
+import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
+
+/**
+ * Unmodified Tomcat (embedded): its own {@link SpnegoAuthenticator}, which logs the service in
+ * through JAAS ({@code com.sun.security.jgss.krb5.accept}, Krb5LoginModule with a keytab) and
+ * calls {@code GSSManager.getInstance()} on every request, with krb5gss installed. Three JDK
+ * SPNEGO clients authenticate in turn. Prints {@code RESULT ok=.. bodies=..}; exit 0 on success.
+ * Run in a fresh JVM: the JAAS and Kerberos configurations are JVM-wide.
+ */
+public final class TomcatSpnegoMain {
+  private TomcatSpnegoMain() {}
+
+  public static void main(String[] args) throws Exception {
+    AtomicInteger established = OurContexts.countEstablished();
+    boolean ok = true;
+    StringBuilder bodies = new StringBuilder();
+    try (TestKdc kdc = TestKdc.start("KRB5GSS.TOMCAT").useAsJvmKrb5Config()) {
+      String alice = kdc.addUser("alice", "pw-alice");
+      String http = kdc.addService("HTTP/localhost");
+      Path keytab = kdc.exportKeytab(kdc.workDir().resolve("http.keytab"), http);
+      System.setProperty("java.security.auth.login.config",
+          jaasConfig(kdc.workDir().resolve("jaas.conf"), keytab, http).toString());
+      Krb5GssProvider.install();
+
+      Tomcat tomcat = startTomcat(kdc.workDir().resolve("tomcat"));
+      try {
+        int port = tomcat.getConnector().getLocalPort();
+        URI url = URI.create("http://localhost:" + port + "/hello");
+        for (int i = 0; i < 3; i++) {
+          NegotiateClient.Result r = NegotiateClient.authenticate(url, "HTTP@localhost",
+              kdc.login(alice, "pw-alice"));
+          ok &= r.authenticated();
+          bodies.append(r.legs.get(r.legs.size() - 1).body.trim()).append(';');
+        }
+      } finally {
+        tomcat.stop();
+        tomcat.destroy();
+      }
+    }
+    System.out.println("RESULT ok=" + ok + " bodies=" + bodies + " krb5gssEstablished="
+        + established.get());
+    System.exit(ok ? 0 : 1);
+  }
+
+  private static Path jaasConfig(Path file, Path keytab, String principal) throws IOException {
+    return Files.writeString(file, String.join("\n",
+        "com.sun.security.jgss.krb5.accept {",
+        "  com.sun.security.auth.module.Krb5LoginModule required",
+        "    useKeyTab=true keyTab=\"" + keytab + "\" principal=\"" + principal + "\"",
+        "    storeKey=true isInitiator=false doNotPrompt=true;",
+        "};", ""));
+  }
+
+  private static Tomcat startTomcat(Path base) throws Exception {
+    Tomcat tomcat = new Tomcat();
+    tomcat.setBaseDir(base.toString());
+    Connector connector = new Connector();
+    connector.setPort(0);
+    connector.setProperty("address", "127.0.0.1");
+    tomcat.setConnector(connector);
+    Context ctx = tomcat.addContext("", null);
+    Tomcat.addServlet(ctx, "hello", new HttpServlet() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setContentType("text/plain");
+        resp.getWriter().print("Hello, " + req.getRemoteUser());
+      }
+    });
+    ctx.addServletMappingDecoded("/*", "hello");
+    LoginConfig login = new LoginConfig();
+    login.setAuthMethod("SPNEGO");
+    ctx.setLoginConfig(login);
+    ctx.addSecurityRole("user");
+    SecurityConstraint constraint = new SecurityConstraint();
+    constraint.addAuthRole("user");
+    SecurityCollection all = new SecurityCollection();
+    all.addPattern("/*");
+    constraint.addCollection(all);
+    ctx.addConstraint(constraint);
+    ctx.setRealm(new UserRealm());
+    ctx.getPipeline().addValve(new SpnegoAuthenticator());
+    tomcat.start();
+    return tomcat;
+  }
+
+  /** Every Kerberos-authenticated user has the role "user". */
+  private static final class UserRealm extends RealmBase {
+    @Override
+    protected String getPassword(String username) {
+      return null;
+    }
+
+    @Override
+    protected Principal getPrincipal(String username) {
+      return new GenericPrincipal(username, List.of("user"));
+    }
+  }
+}
