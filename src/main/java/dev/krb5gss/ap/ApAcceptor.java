@@ -8,6 +8,7 @@ import dev.krb5gss.crypto.CipherKey;
 import dev.krb5gss.crypto.CryptoProfile;
 import dev.krb5gss.crypto.CryptoProfiles;
 import dev.krb5gss.crypto.EncType;
+import dev.krb5gss.crypto.SecureRandoms;
 import dev.krb5gss.error.InternalFaultException;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
@@ -17,7 +18,7 @@ import dev.krb5gss.keytab.ServiceKeyTable;
 import dev.krb5gss.name.PrincipalName;
 import dev.krb5gss.replay.ReplayCacheFullException;
 import dev.krb5gss.replay.ReplayKey;
-import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,17 +37,19 @@ import java.util.Set;
  * other check never enters the cache.
  */
 public final class ApAcceptor {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final System.Logger LOG = System.getLogger(ApAcceptor.class.getName());
 
   private final KeySource keys;
   private final ApPolicy policy;
   private final ApCrypto crypto;
+  /** How long an accepted authenticator stays in the replay cache: twice the skew. */
+  private final Duration replayLifetime;
 
   public ApAcceptor(KeySource keys, ApPolicy policy) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.crypto = new ApCrypto(policy.enctypes());
+    this.replayLifetime = policy.maxSkew().multipliedBy(2);
   }
 
   public ApPolicy policy() {
@@ -64,7 +67,7 @@ public final class ApAcceptor {
   public ApEstablished accept(byte[] token, ChannelBindings bindings) throws RejectedException {
     try {
       InitialContextToken ict = InitialContextToken.parseApReq(token, policy.maxTokenSize());
-      ApRequest req = ApRequestDecoder.apRequest(ict.body());
+      ApRequest req = ApRequestDecoder.apRequest(ict.token(), ict.bodyOffset());
       try {
         return verify(ict.mechOid(), req, bindings);
       } catch (RejectedException e) {
@@ -183,7 +186,7 @@ public final class ApAcceptor {
           () -> new InternalFaultException("no profile for " + base.encType())).randomKey();
       created.add(b.acceptorSubkey);
     }
-    b.acceptorSequence = RANDOM.nextInt() & 0x3fffffff;
+    b.acceptorSequence = SecureRandoms.nextInt() & 0x3fffffff;
     b.flags.add(ContextFlag.MUTUAL);
     b.outputToken = ApReplyBuilder.build(b.mechOid, b.sessionKey, auth.ctime(), auth.cusec(),
         b.acceptorSubkey, b.acceptorSequence);
@@ -203,7 +206,7 @@ public final class ApAcceptor {
   private void checkReplay(AuthenticatorContents auth, PrincipalName server, EncryptedPart enc,
       Instant now) throws RejectedException {
     ReplayKey key = ReplayKey.of(auth.client(), server, auth.ctime(), auth.cusec(), enc.cipher());
-    Instant expires = now.plus(policy.maxSkew().multipliedBy(2));
+    Instant expires = now.plus(replayLifetime);
     boolean fresh;
     try {
       fresh = policy.replayCache().checkAndInsert(key, expires);

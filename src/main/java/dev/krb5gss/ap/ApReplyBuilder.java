@@ -3,6 +3,7 @@ package dev.krb5gss.ap;
 import dev.krb5gss.crypto.CipherKey;
 import dev.krb5gss.crypto.CryptoProfile;
 import dev.krb5gss.crypto.CryptoProfiles;
+import dev.krb5gss.der.DerWriter;
 import dev.krb5gss.error.InternalFaultException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -26,9 +27,9 @@ final class ApReplyBuilder {
       CipherKey acceptorSubkey, long sequence) {
     byte[] plain = acceptorSubkey == null
         ? DerWriter.application(27,
-            DerWriter.field(0, DerWriter.time(ctime)),
-            DerWriter.field(1, DerWriter.integer(cusec)),
-            DerWriter.field(3, DerWriter.integer(sequence)))
+            DerWriter.explicit(0, DerWriter.kerberosTime(ctime)),
+            DerWriter.explicit(1, DerWriter.integer(cusec)),
+            DerWriter.explicit(3, DerWriter.integer(sequence)))
         : withSubkey(ctime, cusec, acceptorSubkey, sequence);
     CryptoProfile profile = CryptoProfiles.of(sessionKey.encType()).orElseThrow(
         () -> new InternalFaultException("no crypto profile for " + sessionKey.encType()));
@@ -39,11 +40,11 @@ final class ApReplyBuilder {
       Arrays.fill(plain, (byte) 0);
     }
     byte[] apRep = DerWriter.application(KRB_AP_REP,
-        DerWriter.field(0, DerWriter.integer(PVNO)),
-        DerWriter.field(1, DerWriter.integer(KRB_AP_REP)),
-        DerWriter.field(2, DerWriter.sequence(
-            DerWriter.field(0, DerWriter.integer(sessionKey.encType().id())),
-            DerWriter.field(2, DerWriter.octets(cipher)))));
+        DerWriter.explicit(0, DerWriter.integer(PVNO)),
+        DerWriter.explicit(1, DerWriter.integer(KRB_AP_REP)),
+        DerWriter.explicit(2, DerWriter.sequence(
+            DerWriter.explicit(0, DerWriter.integer(sessionKey.encType().id())),
+            DerWriter.explicit(2, DerWriter.octetString(cipher)))));
     return InitialContextToken.frame(mechOid, InitialContextToken.TOK_AP_REP, apRep);
   }
 
@@ -52,12 +53,12 @@ final class ApReplyBuilder {
     byte[] keyBytes = acceptorSubkey.secret().toByteArray();
     try {
       return DerWriter.application(27,
-          DerWriter.field(0, DerWriter.time(ctime)),
-          DerWriter.field(1, DerWriter.integer(cusec)),
-          DerWriter.field(2, DerWriter.sequence(
-              DerWriter.field(0, DerWriter.integer(acceptorSubkey.encType().id())),
-              DerWriter.field(1, DerWriter.octets(keyBytes)))),
-          DerWriter.field(3, DerWriter.integer(sequence)));
+          DerWriter.explicit(0, DerWriter.kerberosTime(ctime)),
+          DerWriter.explicit(1, DerWriter.integer(cusec)),
+          DerWriter.explicit(2, DerWriter.sequence(
+              DerWriter.explicit(0, DerWriter.integer(acceptorSubkey.encType().id())),
+              DerWriter.explicit(1, DerWriter.octetString(keyBytes)))),
+          DerWriter.explicit(3, DerWriter.integer(sequence)));
     } finally {
       Arrays.fill(keyBytes, (byte) 0);
     }

@@ -1,8 +1,11 @@
 package dev.krb5gss.ap;
 
+import dev.krb5gss.der.ObjectId;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
-import java.io.ByteArrayOutputStream;
+import dev.krb5gss.gss.GssFraming;
+import dev.krb5gss.gss.MechOids;
+import dev.krb5gss.gss.Ntlm;
 import java.util.Arrays;
 
 /**
@@ -13,9 +16,9 @@ import java.util.Arrays;
  */
 public final class InitialContextToken {
   /** The Kerberos V5 GSS-API mechanism, RFC 1964 §1 / RFC 4121 §1. */
-  public static final String KRB5_OID = "1.2.840.113554.1.2.2";
+  public static final String KRB5_OID = MechOids.KRB5.dotted();
   /** Microsoft's legacy (mistyped) Kerberos OID, sent by Windows SPNEGO as a first choice. */
-  public static final String MS_KRB5_OID = "1.2.840.48018.1.2.2";
+  public static final String MS_KRB5_OID = MechOids.MS_KRB5.dotted();
 
   /** TOK_ID of a KRB_AP_REQ token, RFC 4121 §4.1. */
   public static final int TOK_AP_REQ = 0x0100;
@@ -24,20 +27,17 @@ public final class InitialContextToken {
   /** TOK_ID of a KRB_ERROR token. */
   public static final int TOK_ERROR = 0x0300;
 
-  private static final byte[] KRB5_OID_DER =
-      {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x12, 0x01, 0x02, 0x02};
-  private static final byte[] MS_KRB5_OID_DER =
-      {0x2a, (byte) 0x86, 0x48, (byte) 0x82, (byte) 0xf7, 0x12, 0x01, 0x02, 0x02};
-  private static final byte[] NTLMSSP = {'N', 'T', 'L', 'M', 'S', 'S', 'P', 0};
-
   private final String mechOid;
   private final int tokId;
-  private final byte[] body;
+  /** The whole token as given (not copied) and where the message after TOK_ID starts in it. */
+  private final byte[] token;
+  private final int bodyOffset;
 
-  private InitialContextToken(String mechOid, int tokId, byte[] body) {
+  private InitialContextToken(String mechOid, int tokId, byte[] token, int bodyOffset) {
     this.mechOid = mechOid;
     this.tokId = tokId;
-    this.body = body;
+    this.token = token;
+    this.bodyOffset = bodyOffset;
   }
 
   /**
@@ -55,7 +55,10 @@ public final class InitialContextToken {
     return t;
   }
 
-  /** Parses the framing and TOK_ID of any RFC 4121 §4.1 token. */
+  /**
+   * Parses the framing and TOK_ID of any RFC 4121 §4.1 token. The token is not copied: the
+   * caller must not change it while it uses the result.
+   */
   public static InitialContextToken parse(byte[] token, int maxSize) throws RejectedException {
     if (token == null || token.length == 0) {
       throw malformed("empty token");
@@ -64,45 +67,26 @@ public final class InitialContextToken {
       throw new RejectedException(Reason.TOKEN_TOO_LARGE, "token of " + token.length
           + " bytes exceeds the maximum of " + maxSize + " bytes");
     }
-    if (startsWith(token, 0, NTLMSSP)) {
+    if (Ntlm.isNtlmssp(token)) {
       throw new RejectedException(Reason.NTLM_OFFERED, "the client sent NTLM (NTLMSSP), not "
-          + "Kerberos: it got no Kerberos ticket (check the SPN, that the client is in the domain "
-          + "and the host name it used is not an IP address or an alias without an SPN)");
+          + "Kerberos: " + Ntlm.HINT);
     }
-    if ((token[0] & 0xff) == 0x60) {
+    if (GssFraming.looksFramed(token)) {
       return parseFramed(token);
     }
     return inner(KRB5_OID, token, 0);
   }
 
   private static InitialContextToken parseFramed(byte[] token) throws RejectedException {
-    DerReader outer;
-    try {
-      DerReader all = DerReader.of(token);
-      outer = all.next(0x60, "InitialContextToken");
-      all.end("InitialContextToken");
-    } catch (DerException e) {
-      throw malformed(e.getMessage());
-    }
-    byte[] content = outer.remaining();
-    if (content.length < 2 || content[0] != 0x06 || (content[1] & 0xff) >= 0x80
-        || content[1] + 2 > content.length) {
-      throw malformed("InitialContextToken: missing or malformed mechanism OID");
-    }
-    byte[] oid = Arrays.copyOfRange(content, 2, 2 + content[1]);
-    String mech;
-    if (Arrays.equals(oid, KRB5_OID_DER)) {
-      mech = KRB5_OID;
-    } else if (Arrays.equals(oid, MS_KRB5_OID_DER)) {
-      mech = MS_KRB5_OID;
-    } else {
-      String dotted = dottedOid(oid);
+    GssFraming framing = GssFraming.parse(token);
+    ObjectId mech = framing.mech();
+    if (!MechOids.isKerberos(mech)) {
       throw new RejectedException(Reason.UNSUPPORTED_MECHANISM, "the token is for mechanism "
-          + dotted + ", not Kerberos V5 (" + KRB5_OID + ")"
-          + ("1.3.6.1.5.5.2".equals(dotted) ? ": a SPNEGO token was given to the krb5 mechanism"
-              : ""));
+          + mech + ", not Kerberos V5 (" + KRB5_OID + ")" + (mech.equals(MechOids.SPNEGO)
+              ? ": a SPNEGO token was given to the krb5 mechanism" : ""));
     }
-    return inner(mech, content, 2 + content[1]);
+    return inner(mech.equals(MechOids.MS_KRB5) ? MS_KRB5_OID : KRB5_OID, token,
+        framing.innerOffset());
   }
 
   private static InitialContextToken inner(String mech, byte[] b, int off)
@@ -116,20 +100,17 @@ public final class InitialContextToken {
           + "02 00, 03 00" + ((b[off] & 0xff) == 0x6e ? " (a bare AP-REQ without GSS framing?)"
               : ""));
     }
-    return new InitialContextToken(mech, tokId, Arrays.copyOfRange(b, off + 2, b.length));
+    return new InitialContextToken(mech, tokId, b, off + 2);
   }
 
   /** {@code 0x60 || len || OID(mechOid) || TOK_ID || body}, RFC 2743 §3.1. */
   public static byte[] frame(String mechOid, int tokId, byte[] body) {
-    byte[] oid = MS_KRB5_OID.equals(mechOid) ? MS_KRB5_OID_DER : KRB5_OID_DER;
-    ByteArrayOutputStream content = new ByteArrayOutputStream(body.length + 16);
-    content.write(0x06);
-    content.write(oid.length);
-    content.write(oid, 0, oid.length);
-    content.write(tokId >> 8);
-    content.write(tokId & 0xff);
-    content.write(body, 0, body.length);
-    return DerWriter.tlv(0x60, content.toByteArray());
+    ObjectId oid = MS_KRB5_OID.equals(mechOid) ? MechOids.MS_KRB5 : MechOids.KRB5;
+    byte[] inner = new byte[body.length + 2];
+    inner[0] = (byte) (tokId >> 8);
+    inner[1] = (byte) tokId;
+    System.arraycopy(body, 0, inner, 2, body.length);
+    return GssFraming.frame(oid, inner);
   }
 
   /** The mechanism OID seen in the framing (the krb5 OID for an inner token). */
@@ -143,30 +124,16 @@ public final class InitialContextToken {
 
   /** The Kerberos message after TOK_ID (a copy). */
   public byte[] body() {
-    return body.clone();
+    return Arrays.copyOfRange(token, bodyOffset, token.length);
   }
 
-  private static boolean startsWith(byte[] b, int off, byte[] prefix) {
-    return b.length - off >= prefix.length
-        && Arrays.equals(b, off, off + prefix.length, prefix, 0, prefix.length);
+  /** The token as given; the message after TOK_ID starts at {@link #bodyOffset()}. */
+  byte[] token() {
+    return token;
   }
 
-  static String dottedOid(byte[] oid) {
-    if (oid.length == 0) {
-      return "(empty OID)";
-    }
-    StringBuilder sb = new StringBuilder();
-    int first = oid[0] & 0xff;
-    sb.append(Math.min(first / 40, 2)).append('.').append(first - 40 * Math.min(first / 40, 2));
-    long v = 0;
-    for (int i = 1; i < oid.length; i++) {
-      v = (v << 7) | (oid[i] & 0x7f);
-      if ((oid[i] & 0x80) == 0) {
-        sb.append('.').append(v);
-        v = 0;
-      }
-    }
-    return sb.toString();
+  int bodyOffset() {
+    return bodyOffset;
   }
 
   private static String hex16(int v) {

@@ -1,5 +1,6 @@
 package dev.krb5gss.ap;
 
+import dev.krb5gss.der.DerWriter;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.name.PrincipalName;
 import java.time.Instant;
@@ -53,23 +54,23 @@ final class KrbErrorBuilder {
   /** The framed KRB-ERROR token for {@code reason}, as from {@code server} at {@code now}. */
   static byte[] build(String mechOid, Reason reason, PrincipalName server, Instant now) {
     byte[] krbError = DerWriter.application(KRB_ERROR,
-        DerWriter.field(0, DerWriter.integer(PVNO)),
-        DerWriter.field(1, DerWriter.integer(KRB_ERROR)),
-        DerWriter.field(4, DerWriter.time(now)),
-        DerWriter.field(5, DerWriter.integer(now.getNano() / 1000)),
-        DerWriter.field(6, DerWriter.integer(errorCode(reason))),
-        DerWriter.field(9, DerWriter.string(server.realm())),
-        DerWriter.field(10, principal(server)));
+        DerWriter.explicit(0, DerWriter.integer(PVNO)),
+        DerWriter.explicit(1, DerWriter.integer(KRB_ERROR)),
+        DerWriter.explicit(4, DerWriter.kerberosTime(now)),
+        DerWriter.explicit(5, DerWriter.integer(now.getNano() / 1000)),
+        DerWriter.explicit(6, DerWriter.integer(errorCode(reason))),
+        DerWriter.explicit(9, DerWriter.generalString(server.realm())),
+        DerWriter.explicit(10, principal(server)));
     return InitialContextToken.frame(mechOid, InitialContextToken.TOK_ERROR, krbError);
   }
 
   static byte[] principal(PrincipalName p) {
     byte[][] strings = new byte[p.components().size()][];
     for (int i = 0; i < strings.length; i++) {
-      strings[i] = DerWriter.string(p.components().get(i));
+      strings[i] = DerWriter.generalString(p.components().get(i));
     }
     return DerWriter.sequence(
-        DerWriter.field(0, DerWriter.integer(p.nameType())),
-        DerWriter.field(1, DerWriter.sequence(strings)));
+        DerWriter.explicit(0, DerWriter.integer(p.nameType())),
+        DerWriter.explicit(1, DerWriter.sequence(strings)));
   }
 }

@@ -3,9 +3,9 @@ package dev.krb5gss.context;
 import dev.krb5gss.der.ObjectId;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
-import dev.krb5gss.spnego.GssFraming;
-import dev.krb5gss.spnego.MechOids;
-import dev.krb5gss.spnego.Ntlm;
+import dev.krb5gss.gss.GssFraming;
+import dev.krb5gss.gss.MechOids;
+import dev.krb5gss.gss.Ntlm;
 import java.util.ArrayList;
 import java.util.List;
 

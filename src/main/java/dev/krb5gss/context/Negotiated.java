@@ -1,7 +1,7 @@
 package dev.krb5gss.context;
 
 import dev.krb5gss.der.ObjectId;
-import dev.krb5gss.spnego.MechOids;
+import dev.krb5gss.gss.MechOids;
 
 /**
  * The outer GSS mechanism a client used: raw Kerberos V5 (RFC 4121) under the standard OID or the

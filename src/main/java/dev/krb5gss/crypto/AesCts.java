@@ -76,7 +76,8 @@ final class AesCts {
     }
     int tail = tailLength(len);
     int cmAt = off + len - tail - BLOCK;           // the swapped-in Cm
-    byte[] d = Jce.ecbDecrypt(key).doFinal(in, cmAt, BLOCK); // = C(m-1) xor Pm-padded
+    // CBC with a zero IV on one block is the raw AES decryption: D(Cm) = C(m-1) xor Pm-padded
+    byte[] d = cbc.doFinal(in, cmAt, BLOCK);
     byte[] prev = d.clone();                       // rebuild the full C(m-1)
     System.arraycopy(in, cmAt + BLOCK, prev, 0, tail);
     byte[] pm = new byte[tail];
@@ -92,12 +93,11 @@ final class AesCts {
   }
 
   /** One AES block encryption (the "E" of RFC 3961 §5.1 DR for a one-block input). */
-  static byte[] encryptBlock(byte[] key, byte[] block) {
+  static byte[] encryptBlock(SecretKeySpec key, byte[] block) {
     try {
-      Cipher ecb = Jce.aesEcb();
-      ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
-      return ecb.doFinal(block);
+      return Jce.ecbEncrypt(key).doFinal(block);
     } catch (GeneralSecurityException e) {
+      Jce.forgetAesKeys();
       throw new InternalFaultException("AES block encryption failed", e);
     }
   }

@@ -14,6 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 abstract class AesProfile implements CryptoProfile {
   static final int CONFOUNDER = AesCts.BLOCK;
   private static final int PRF_SLOT = -1;
+  private static final int PROTOCOL_KEY_SLOT = -2;
+  /** Checksum keys live in slots {@code CHECKSUM_SLOTS - usage}, apart from Ke/Ki at usage. */
+  private static final int CHECKSUM_SLOTS = -3;
   private static final byte[] EMPTY = new byte[0];
   private static final byte[] ZERO_IV = new byte[AesCts.BLOCK];
 
@@ -31,8 +34,14 @@ abstract class AesProfile implements CryptoProfile {
     this.checksumType = checksumType;
   }
 
-  /** Ke, Ki and Kc for {@code usage}, derived from the protocol key. */
-  abstract UsageKeys deriveUsageKeys(byte[] protocolKey, int usage);
+  /** Ke and Ki for {@code usage}, derived from the protocol key. */
+  abstract UsageKeys deriveUsageKeys(SecretKeySpec protocolKey, int usage);
+
+  /** Kc for {@code usage}, derived from the protocol key. */
+  abstract SecretKeySpec deriveChecksumKey(SecretKeySpec protocolKey, int usage);
+
+  /** The JCA algorithm the protocol key is used with when deriving (AES, or the HMAC). */
+  abstract String derivationAlgorithm();
 
   /** True if the HMAC covers IV | ciphertext (RFC 8009), false if it covers the plaintext. */
   abstract boolean macCoversCiphertext();
@@ -87,7 +96,27 @@ abstract class AesProfile implements CryptoProfile {
   }
 
   final UsageKeys usageKeys(CipherKey key, int usage) {
-    return key.derived(usage, u -> deriveUsageKeys(key.secret().unsafeBytes(), u));
+    return key.derived(usage, u -> deriveUsageKeys(protocolKey(key), u));
+  }
+
+  final SecretKeySpec checksumKey(CipherKey key, int usage) {
+    return key.derived(CHECKSUM_SLOTS - usage, s -> deriveChecksumKey(protocolKey(key), usage));
+  }
+
+  /** The protocol key as one cached JCA key, so the engines deriving from it are keyed once. */
+  private SecretKeySpec protocolKey(CipherKey key) {
+    return key.derived(PROTOCOL_KEY_SLOT,
+        s -> new SecretKeySpec(key.secret().unsafeBytes(), derivationAlgorithm()));
+  }
+
+  /** Ke and Ki from raw protocol key bytes (for test vectors). */
+  final UsageKeys deriveUsageKeys(byte[] protocolKey, int usage) {
+    return deriveUsageKeys(new SecretKeySpec(protocolKey, derivationAlgorithm()), usage);
+  }
+
+  /** Kc from raw protocol key bytes (for test vectors). */
+  final SecretKeySpec deriveChecksumKey(byte[] protocolKey, int usage) {
+    return deriveChecksumKey(new SecretKeySpec(protocolKey, derivationAlgorithm()), usage);
   }
 
   @Override
@@ -162,7 +191,7 @@ abstract class AesProfile implements CryptoProfile {
   @Override
   public final byte[] checksum(CipherKey key, int usage, byte[] data, int offset, int length,
       byte[] trailer) {
-    Mac mac = Jce.mac(hmac, usageKeys(key, usage).kc);
+    Mac mac = Jce.mac(hmac, checksumKey(key, usage));
     mac.update(data, offset, length);
     mac.update(trailer);
     return Arrays.copyOf(mac.doFinal(), macLength);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.spec.SecretKeySpec;
 import dev.krb5gss.error.InternalFaultException;
 
@@ -16,6 +17,7 @@ final class AesSha1Profile extends AesProfile {
   static final int DEFAULT_ITERATIONS = 4096;
   private static final byte[] KERBEROS = "kerberos".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PRF = "prf".getBytes(StandardCharsets.US_ASCII);
+  private static final ConcurrentHashMap<Long, byte[]> FOLDED = new ConcurrentHashMap<>();
 
   private AesSha1Profile(EncType encType, int keyLength, int checksumType) {
     super(encType, keyLength, "HmacSHA1", 12, checksumType);
@@ -30,11 +32,20 @@ final class AesSha1Profile extends AesProfile {
   }
 
   @Override
-  UsageKeys deriveUsageKeys(byte[] protocolKey, int usage) {
+  UsageKeys deriveUsageKeys(SecretKeySpec protocolKey, int usage) {
     return new UsageKeys(
-        new SecretKeySpec(dk(protocolKey, usageConstant(usage, 0xAA)), "AES"),
-        new SecretKeySpec(dk(protocolKey, usageConstant(usage, 0x55)), "HmacSHA1"),
-        new SecretKeySpec(dk(protocolKey, usageConstant(usage, 0x99)), "HmacSHA1"));
+        new SecretKeySpec(dk(protocolKey, foldedUsageConstant(usage, 0xAA)), "AES"),
+        new SecretKeySpec(dk(protocolKey, foldedUsageConstant(usage, 0x55)), "HmacSHA1"));
+  }
+
+  @Override
+  SecretKeySpec deriveChecksumKey(SecretKeySpec protocolKey, int usage) {
+    return new SecretKeySpec(dk(protocolKey, foldedUsageConstant(usage, 0x99)), "HmacSHA1");
+  }
+
+  @Override
+  String derivationAlgorithm() {
+    return "AES";
   }
 
   @Override
@@ -44,7 +55,7 @@ final class AesSha1Profile extends AesProfile {
 
   @Override
   SecretKeySpec derivePrfKey(byte[] protocolKey) {
-    return new SecretKeySpec(dk(protocolKey, PRF), "AES");
+    return new SecretKeySpec(dk(new SecretKeySpec(protocolKey, "AES"), PRF), "AES");
   }
 
   /** RFC 3962 §6: the AES encryption of the first block of SHA-1(input) under DK(key, "prf"). */
@@ -52,7 +63,7 @@ final class AesSha1Profile extends AesProfile {
   byte[] prf(SecretKeySpec prfKey, byte[] input) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-1").digest(input);
-      return AesCts.encryptBlock(prfKey.getEncoded(), Arrays.copyOf(hash, AesCts.BLOCK));
+      return AesCts.encryptBlock(prfKey, Arrays.copyOf(hash, AesCts.BLOCK));
     } catch (NoSuchAlgorithmException e) {
       throw new InternalFaultException("the JDK lacks SHA-1", e);
     }
@@ -63,7 +74,7 @@ final class AesSha1Profile extends AesProfile {
     int count = iterations > 0 ? iterations : DEFAULT_ITERATIONS;
     byte[] tkey = Pbkdf2.derive("HmacSHA1", password, salt, count, keyLength());
     try {
-      return key(SecretBytes.wrap(dk(tkey, KERBEROS)));
+      return key(SecretBytes.wrap(dk(new SecretKeySpec(tkey, "AES"), KERBEROS)));
     } finally {
       Arrays.fill(tkey, (byte) 0);
     }
@@ -74,8 +85,8 @@ final class AesSha1Profile extends AesProfile {
    * repeatedly (each output the next input) until there are key-length bytes; AES's
    * random-to-key is the identity.
    */
-  byte[] dk(byte[] key, byte[] constant) {
-    byte[] block = constant.length == AesCts.BLOCK ? constant.clone()
+  byte[] dk(SecretKeySpec key, byte[] constant) {
+    byte[] block = constant.length == AesCts.BLOCK ? constant
         : NFold.fold(constant, AesCts.BLOCK);
     byte[] out = new byte[keyLength()];
     for (int done = 0; done < out.length; done += AesCts.BLOCK) {
@@ -83,6 +94,15 @@ final class AesSha1Profile extends AesProfile {
       System.arraycopy(block, 0, out, done, Math.min(AesCts.BLOCK, out.length - done));
     }
     return out;
+  }
+
+  /**
+   * The usage constant n-folded to one block; a pure function of (usage, kind), so computed once
+   * per pair (key usages are our own constants, a handful).
+   */
+  private static byte[] foldedUsageConstant(int usage, int kind) {
+    return FOLDED.computeIfAbsent(((long) usage << 8) | kind,
+        k -> NFold.fold(usageConstant(usage, kind), AesCts.BLOCK));
   }
 
   static byte[] usageConstant(int usage, int kind) {

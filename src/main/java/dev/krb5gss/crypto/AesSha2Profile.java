@@ -14,6 +14,7 @@ final class AesSha2Profile extends AesProfile {
   static final int DEFAULT_ITERATIONS = 32768;
   private static final byte[] KERBEROS = "kerberos".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PRF = "prf".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NO_CONTEXT = new byte[0];
 
   private final int macBits;
   private final int prfBits;
@@ -34,13 +35,22 @@ final class AesSha2Profile extends AesProfile {
   }
 
   @Override
-  UsageKeys deriveUsageKeys(byte[] protocolKey, int usage) {
-    String hmac = hmacAlgorithm();
-    byte[] ke = kdf(protocolKey, AesSha1Profile.usageConstant(usage, 0xAA), keyLength() * 8);
-    byte[] ki = kdf(protocolKey, AesSha1Profile.usageConstant(usage, 0x55), macBits);
-    byte[] kc = kdf(protocolKey, AesSha1Profile.usageConstant(usage, 0x99), macBits);
-    return new UsageKeys(new SecretKeySpec(ke, "AES"), new SecretKeySpec(ki, hmac),
-        new SecretKeySpec(kc, hmac));
+  UsageKeys deriveUsageKeys(SecretKeySpec protocolKey, int usage) {
+    byte[] ke = kdf(protocolKey, AesSha1Profile.usageConstant(usage, 0xAA), NO_CONTEXT,
+        keyLength() * 8);
+    byte[] ki = kdf(protocolKey, AesSha1Profile.usageConstant(usage, 0x55), NO_CONTEXT, macBits);
+    return new UsageKeys(new SecretKeySpec(ke, "AES"), new SecretKeySpec(ki, hmacAlgorithm()));
+  }
+
+  @Override
+  SecretKeySpec deriveChecksumKey(SecretKeySpec protocolKey, int usage) {
+    byte[] kc = kdf(protocolKey, AesSha1Profile.usageConstant(usage, 0x99), NO_CONTEXT, macBits);
+    return new SecretKeySpec(kc, hmacAlgorithm());
+  }
+
+  @Override
+  String derivationAlgorithm() {
+    return hmacAlgorithm();
   }
 
   @Override
@@ -76,7 +86,7 @@ final class AesSha2Profile extends AesProfile {
 
   /** KDF-HMAC-SHA2(key, label, k) of RFC 8009 §3, without context. */
   byte[] kdf(byte[] key, byte[] label, int bits) {
-    return kdf(new SecretKeySpec(key, hmacAlgorithm()), label, new byte[0], bits);
+    return kdf(new SecretKeySpec(key, hmacAlgorithm()), label, NO_CONTEXT, bits);
   }
 
   /**

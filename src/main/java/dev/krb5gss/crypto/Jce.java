@@ -2,27 +2,24 @@ package dev.krb5gss.crypto;
 
 import dev.krb5gss.error.InternalFaultException;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Per-thread javax.crypto engines: {@code Cipher.getInstance}/{@code Mac.getInstance} cost more
- * than the work for a small message, so each thread keeps one engine per algorithm (and per
- * direction for AES-CBC) and re-keys it only when the key differs from the one it holds (a
- * finished {@code doFinal} leaves an engine as it was after {@code init}: same key, same IV).
- * Engines never leave the calling thread.
+ * Per-thread javax.crypto engines: {@code Cipher.getInstance}/{@code Mac.getInstance} and
+ * {@code init} (the AES key schedule, the HMAC pads) cost more than the work for a small message,
+ * so each thread keeps two engines per algorithm (and per direction for AES) and re-keys one only
+ * when neither holds the key asked for (a finished {@code doFinal} leaves an engine as it was
+ * after {@code init}: same key, same IV). Keys are matched by identity: the derived keys cached
+ * in a {@link CipherKey}. Engines never leave the calling thread.
  */
 final class Jce {
-  static final SecureRandom RANDOM = new SecureRandom();
-
   private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[16]);
   private static final ThreadLocal<Keyed<Cipher>> CBC_ENCRYPT = keyedCipher("AES/CBC/NoPadding");
   private static final ThreadLocal<Keyed<Cipher>> CBC_DECRYPT = keyedCipher("AES/CBC/NoPadding");
-  private static final ThreadLocal<Keyed<Cipher>> ECB_DECRYPT = keyedCipher("AES/ECB/NoPadding");
-  private static final ThreadLocal<Cipher> AES_ECB = cipher("AES/ECB/NoPadding");
+  private static final ThreadLocal<Keyed<Cipher>> ECB_ENCRYPT = keyedCipher("AES/ECB/NoPadding");
   private static final ThreadLocal<Cipher> RC4 = cipher("ARCFOUR");
   private static final ThreadLocal<Keyed<Mac>> HMAC_SHA1 = mac("HmacSHA1");
   private static final ThreadLocal<Keyed<Mac>> HMAC_SHA256 = mac("HmacSHA256");
@@ -33,28 +30,27 @@ final class Jce {
 
   /** This thread's AES-CBC engine ready to encrypt under {@code key} with a zero IV. */
   static Cipher cbcEncrypt(SecretKeySpec key) throws GeneralSecurityException {
-    return CBC_ENCRYPT.get().keyed(key, Cipher.ENCRYPT_MODE, ZERO_IV);
+    return CBC_ENCRYPT.get().cipher(key, Cipher.ENCRYPT_MODE, ZERO_IV);
   }
 
-  /** This thread's AES-CBC engine ready to decrypt under {@code key} with a zero IV. */
+  /**
+   * This thread's AES-CBC engine ready to decrypt under {@code key} with a zero IV (a one-block
+   * {@code doFinal} on it is a raw AES block decryption).
+   */
   static Cipher cbcDecrypt(SecretKeySpec key) throws GeneralSecurityException {
-    return CBC_DECRYPT.get().keyed(key, Cipher.DECRYPT_MODE, ZERO_IV);
+    return CBC_DECRYPT.get().cipher(key, Cipher.DECRYPT_MODE, ZERO_IV);
   }
 
-  /** This thread's AES-ECB engine ready to decrypt under {@code key}. */
-  static Cipher ecbDecrypt(SecretKeySpec key) throws GeneralSecurityException {
-    return ECB_DECRYPT.get().keyed(key, Cipher.DECRYPT_MODE, null);
+  /** This thread's AES-ECB engine ready to encrypt under {@code key}. */
+  static Cipher ecbEncrypt(SecretKeySpec key) throws GeneralSecurityException {
+    return ECB_ENCRYPT.get().cipher(key, Cipher.ENCRYPT_MODE, null);
   }
 
   /** After a failure mid-operation: the AES engines may hold partial state, so re-key them. */
   static void forgetAesKeys() {
-    CBC_ENCRYPT.get().key = null;
-    CBC_DECRYPT.get().key = null;
-    ECB_DECRYPT.get().key = null;
-  }
-
-  static Cipher aesEcb() {
-    return AES_ECB.get();
+    CBC_ENCRYPT.get().forget();
+    CBC_DECRYPT.get().forget();
+    ECB_ENCRYPT.get().forget();
   }
 
   static Cipher rc4() {
@@ -63,20 +59,11 @@ final class Jce {
 
   /** The per-thread Mac for {@code algorithm}, keyed with {@code key} and reset. */
   static Mac mac(String algorithm, SecretKeySpec key) {
-    Keyed<Mac> keyed = macFor(algorithm);
-    Mac mac = keyed.engine;
-    if (keyed.key == key) {
-      mac.reset();
-      return mac;
-    }
     try {
-      keyed.key = null;
-      mac.init(key);
-      keyed.key = key;
+      return macFor(algorithm).mac(key);
     } catch (GeneralSecurityException e) {
       throw new InternalFaultException(algorithm + " refused a key", e);
     }
-    return mac;
   }
 
   /** HMAC of {@code data} with raw key bytes (for key derivation, not per message). */
@@ -89,9 +76,7 @@ final class Jce {
   }
 
   static byte[] random(int length) {
-    byte[] b = new byte[length];
-    RANDOM.nextBytes(b);
-    return b;
+    return SecureRandoms.bytes(length);
   }
 
   private static Keyed<Mac> macFor(String algorithm) {
@@ -117,7 +102,7 @@ final class Jce {
   private static ThreadLocal<Keyed<Mac>> mac(String algorithm) {
     return ThreadLocal.withInitial(() -> {
       try {
-        return new Keyed<>(Mac.getInstance(algorithm));
+        return new Keyed<>(Mac.getInstance(algorithm), Mac.getInstance(algorithm));
       } catch (GeneralSecurityException e) {
         throw new InternalFaultException("the JDK lacks " + algorithm, e);
       }
@@ -125,31 +110,72 @@ final class Jce {
   }
 
   private static ThreadLocal<Keyed<Cipher>> keyedCipher(String transformation) {
-    ThreadLocal<Cipher> plain = cipher(transformation);
-    return ThreadLocal.withInitial(() -> new Keyed<>(plain.get()));
+    ThreadLocal<Cipher> first = cipher(transformation);
+    ThreadLocal<Cipher> second = cipher(transformation);
+    return ThreadLocal.withInitial(() -> new Keyed<>(first.get(), second.get()));
   }
 
-  /** An engine and the key (by identity) it was last initialised with, or null. */
+  /**
+   * Two engines and the key (by identity) each was last initialised with, or null; the most
+   * recently used first. Two, so a long-lived key (the service key) stays keyed while per-context
+   * keys come and go in the other engine.
+   */
   private static final class Keyed<T> {
-    final T engine;
-    SecretKeySpec key;
+    private T recent;
+    private T older;
+    private SecretKeySpec recentKey;
+    private SecretKeySpec olderKey;
 
-    Keyed(T engine) {
-      this.engine = engine;
+    Keyed(T first, T second) {
+      this.recent = first;
+      this.older = second;
     }
 
-    Cipher keyed(SecretKeySpec k, int mode, IvParameterSpec iv) throws GeneralSecurityException {
-      Cipher c = (Cipher) engine;
-      if (key != k) {
-        key = null;
+    Cipher cipher(SecretKeySpec k, int mode, IvParameterSpec iv) throws GeneralSecurityException {
+      if (!select(k)) {
+        Cipher c = (Cipher) recent;
         if (iv == null) {
           c.init(mode, k);
         } else {
           c.init(mode, k, iv);
         }
-        key = k;
+        recentKey = k;
       }
-      return c;
+      return (Cipher) recent;
+    }
+
+    Mac mac(SecretKeySpec k) throws GeneralSecurityException {
+      boolean keyed = select(k);
+      Mac m = (Mac) recent;
+      if (keyed) {
+        m.reset();
+      } else {
+        m.init(k);
+        recentKey = k;
+      }
+      return m;
+    }
+
+    /**
+     * Moves the engine keyed with {@code k} to the front and returns true, or moves the least
+     * recently used engine to the front, unkeyed, and returns false.
+     */
+    private boolean select(SecretKeySpec k) {
+      if (recentKey == k) {
+        return true;
+      }
+      T engine = older;
+      SecretKeySpec key = olderKey;
+      older = recent;
+      olderKey = recentKey;
+      recent = engine;
+      recentKey = key == k ? k : null;
+      return key == k;
+    }
+
+    void forget() {
+      recentKey = null;
+      olderKey = null;
     }
   }
 }

@@ -3,19 +3,18 @@ package dev.krb5gss.crypto;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The three keys derived from one protocol key for one key usage (RFC 3961 §5.3 / RFC 8009 §5):
- * Ke (encryption), Ki (integrity of ciphertexts) and Kc (keyed checksums). Computed once per
- * protocol key and usage and cached in its {@link CipherKey}.
+ * The two keys derived from one protocol key for encryption under one key usage (RFC 3961 §5.3 /
+ * RFC 8009 §5): Ke (encryption) and Ki (integrity). Computed once per protocol key and usage and
+ * cached in its {@link CipherKey}; the checksum key Kc is derived and cached apart, only when a
+ * checksum is made under that usage.
  */
 final class UsageKeys {
   final SecretKeySpec ke;
   final SecretKeySpec ki;
-  final SecretKeySpec kc;
 
-  UsageKeys(SecretKeySpec ke, SecretKeySpec ki, SecretKeySpec kc) {
+  UsageKeys(SecretKeySpec ke, SecretKeySpec ki) {
     this.ke = ke;
     this.ki = ki;
-    this.kc = kc;
   }
 
   @Override

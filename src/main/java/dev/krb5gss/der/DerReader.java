@@ -2,23 +2,33 @@ package dev.krb5gss.der;
 
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
  * Reads DER elements (X.690 §8.1, §10.1) from a byte range, strictly: one-octet identifiers,
- * definite lengths in minimal form, every length checked against the bytes that remain. A reader
- * never reads past its range; {@link #expectEnd()} rejects trailing bytes.
+ * definite lengths in minimal form of at most three octets, every length checked against the
+ * bytes that remain of the enclosing element, minimal INTEGER contents. A reader never reads past
+ * its range; {@link #expectEnd()} rejects trailing bytes. Also reads the Kerberos types of RFC 4120
+ * §5.2 (Int32, UInt32, KerberosString, KerberosTime, flag BIT STRINGs). Malformed input is a
+ * {@link RejectedException} with {@link Reason#MALFORMED_TOKEN} whose message names the element.
  */
 public final class DerReader {
-  /** Universal tags used by SPNEGO. */
+  public static final int INTEGER = 0x02;
   public static final int BIT_STRING = 0x03;
   public static final int OCTET_STRING = 0x04;
   public static final int OID = 0x06;
   public static final int ENUMERATED = 0x0a;
+  public static final int GENERALIZED_TIME = 0x18;
   public static final int GENERAL_STRING = 0x1b;
   public static final int SEQUENCE = 0x30;
   /** RFC 2743 §3.1 InitialContextToken: [APPLICATION 0] IMPLICIT SEQUENCE. */
   public static final int APPLICATION_0 = 0x60;
+
+  private static final int MAX_LENGTH_OCTETS = 3;
 
   private final byte[] data;
   private final String what;
@@ -71,11 +81,30 @@ public final class DerReader {
     return peekTag() == tag ? read(tag) : null;
   }
 
+  /** The contents of the explicitly tagged field {@code [n]} (context-specific, constructed). */
+  public DerReader field(int n) throws RejectedException {
+    return read(0xa0 | n);
+  }
+
+  /** The contents of the field {@code [n]} if it comes next, else null. */
+  public DerReader optionalField(int n) throws RejectedException {
+    return readOptional(0xa0 | n);
+  }
+
   /** The whole next element, identifier and length included (e.g. to MIC its exact encoding). */
   public byte[] readEncoded(int tag) throws RejectedException {
     int start = pos;
     DerReader inner = read(tag);
     return Arrays.copyOfRange(data, start, inner.end);
+  }
+
+  /** The whole next element, whatever its (single-octet) tag, identifier and length included. */
+  public byte[] readAnyEncoded() throws RejectedException {
+    int tag = peekTag();
+    if (tag >= 0 && (tag & 0x1f) == 0x1f) {
+      throw malformed("a single-octet identifier", "a multi-octet one (0x" + hex(tag) + ")");
+    }
+    return readEncoded(tag);
   }
 
   /** The rest of this reader's range, copied. */
@@ -92,21 +121,90 @@ public final class DerReader {
 
   /** An OBJECT IDENTIFIER (X.690 §8.19). */
   public ObjectId readOid() throws RejectedException {
-    return ObjectId.fromContents(read(OID).readRest(), what);
+    DerReader c = read(OID);
+    ObjectId known = ObjectId.known(c.data, c.pos, c.end);
+    return known != null ? known : ObjectId.fromContents(c.readRest(), what);
   }
 
   /** An ENUMERATED value (X.690 §8.4, §8.3) that fits in an int. */
   public int readEnumerated() throws RejectedException {
-    byte[] v = read(ENUMERATED).readRest();
-    if (v.length == 0 || v.length > 4
-        || (v.length > 1 && (v[0] == 0 && v[1] >= 0 || v[0] == -1 && v[1] < 0))) {
-      throw malformed("an ENUMERATED of 1-4 minimal octets", v.length + " octets");
+    return (int) signed(read(ENUMERATED), 4, "ENUMERATED");
+  }
+
+  /** An INTEGER (X.690 §8.3) of at most five content octets, as a long (covers Int32, UInt32). */
+  public long readInteger() throws RejectedException {
+    return signed(read(INTEGER), 5, "INTEGER");
+  }
+
+  /** An Int32 (RFC 4120 §5.2.4). */
+  public int readInt32() throws RejectedException {
+    long v = readInteger();
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw malformed("an Int32", Long.toString(v));
     }
-    int value = v[0];
-    for (int i = 1; i < v.length; i++) {
-      value = (value << 8) | (v[i] & 0xff);
+    return (int) v;
+  }
+
+  /**
+   * A UInt32 (RFC 4120 §5.2.4) as its 32 bits; also accepts the negative encodings older
+   * implementations emit for values of 2^31 and above.
+   */
+  public long readUInt32() throws RejectedException {
+    long v = readInteger();
+    if (v < Integer.MIN_VALUE || v > 0xffffffffL) {
+      throw malformed("a UInt32", Long.toString(v));
     }
-    return value;
+    return v & 0xffffffffL;
+  }
+
+  /** A KerberosString (GeneralString restricted to IA5, RFC 4120 §5.2.1); UTF-8 tolerated. */
+  public String readGeneralString() throws RejectedException {
+    DerReader c = read(GENERAL_STRING);
+    String s = new String(c.data, c.pos, c.end - c.pos, StandardCharsets.UTF_8);
+    c.pos = c.end;
+    return s;
+  }
+
+  /** A BIT STRING of at most 32 bits (RFC 4120 §5.2.8 flags), bit 0 as the int's top bit. */
+  public int readBits32() throws RejectedException {
+    DerReader c = read(BIT_STRING);
+    int len = c.end - c.pos;
+    if (len < 1 || len > 5 || (c.data[c.pos] & 0xff) > 7) {
+      throw malformed("a BIT STRING of at most 32 bits", len + " content octets");
+    }
+    int v = 0;
+    for (int i = 1; i < 5; i++) {
+      v = (v << 8) | (i < len ? c.data[c.pos + i] & 0xff : 0);
+    }
+    c.pos = c.end;
+    return v;
+  }
+
+  /** A KerberosTime: GeneralizedTime {@code YYYYMMDDHHMMSSZ} (RFC 4120 §5.2.3). */
+  public Instant readKerberosTime() throws RejectedException {
+    DerReader c = read(GENERALIZED_TIME);
+    byte[] b = c.data;
+    int p = c.pos;
+    if (c.end - p != 15 || b[p + 14] != 'Z') {
+      throw malformed("a KerberosTime YYYYMMDDHHMMSSZ", (c.end - p) + " octets");
+    }
+    int year = digits(b, p, 4);
+    int month = digits(b, p + 4, 2);
+    int day = digits(b, p + 6, 2);
+    int hour = digits(b, p + 8, 2);
+    int minute = digits(b, p + 10, 2);
+    int second = digits(b, p + 12, 2);
+    c.pos = c.end;
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+        || second < 0 || second > 59) {
+      throw malformed("a KerberosTime YYYYMMDDHHMMSSZ", "non-digits or a field out of range");
+    }
+    try {
+      long days = LocalDate.of(year, month, day).toEpochDay();
+      return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second);
+    } catch (DateTimeException e) {
+      throw malformed("a KerberosTime with a valid date", "month " + month + " day " + day);
+    }
   }
 
   /** Fails unless every byte of this reader's range was consumed. */
@@ -116,19 +214,56 @@ public final class DerReader {
     }
   }
 
+  /** A RejectedException(MALFORMED_TOKEN) naming this reader's element. */
+  public RejectedException malformed(String expected, String got) {
+    return new RejectedException(Reason.MALFORMED_TOKEN,
+        what + ": expected " + expected + ", got " + got);
+  }
+
+  /** Minimal two's-complement contents (X.690 §8.3.2) of 1..{@code max} octets. */
+  private long signed(DerReader c, int max, String type) throws RejectedException {
+    byte[] b = c.data;
+    int p = c.pos;
+    int len = c.end - p;
+    if (len < 1 || len > max) {
+      throw malformed("an " + type + " of 1-" + max + " octets", len + " octets");
+    }
+    if (len > 1 && (b[p] == 0 && b[p + 1] >= 0 || b[p] == -1 && b[p + 1] < 0)) {
+      throw malformed("a minimal " + type + " (DER)", "a redundant leading octet");
+    }
+    long v = b[p]; // sign-extended
+    for (int i = 1; i < len; i++) {
+      v = (v << 8) | (b[p + i] & 0xff);
+    }
+    c.pos = c.end;
+    return v;
+  }
+
+  private static int digits(byte[] b, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      if (b[i] < '0' || b[i] > '9') {
+        return -1;
+      }
+      v = v * 10 + (b[i] - '0');
+    }
+    return v;
+  }
+
   /** Reads the identifier and length; returns the content length, positioned at the contents. */
   private int header(int tag) throws RejectedException {
     if (pos >= end) {
-      throw malformed(describe(tag), "end of data");
+      throw malformed("tag 0x" + hex(tag), "end of data");
     }
     int actual = data[pos] & 0xff;
     if (actual != tag) {
-      throw malformed(describe(tag), "tag 0x" + Integer.toHexString(actual));
+      throw malformed("tag 0x" + hex(tag), "tag 0x" + hex(actual));
     }
     pos++;
     int length = readLength();
     if (length > end - pos) {
-      throw malformed("at most " + (end - pos) + " content bytes", "length " + length);
+      throw malformed("at most " + (end - pos) + " content bytes",
+          "length " + length + ", which runs past the end");
     }
     return length;
   }
@@ -145,8 +280,9 @@ public final class DerReader {
     if (count == 0) {
       throw malformed("a definite length (DER)", "the indefinite form");
     }
-    if (count > 3 || count > end - pos) {
-      throw malformed("1-3 length octets within the data", count + " length octets");
+    if (count > MAX_LENGTH_OCTETS || count > end - pos) {
+      throw malformed("1-" + MAX_LENGTH_OCTETS + " length octets within the data",
+          count + " length octets");
     }
     int length = 0;
     for (int i = 0; i < count; i++) {
@@ -158,12 +294,7 @@ public final class DerReader {
     return length;
   }
 
-  private static String describe(int tag) {
-    return "tag 0x" + Integer.toHexString(tag);
-  }
-
-  private RejectedException malformed(String expected, String got) {
-    return new RejectedException(Reason.MALFORMED_TOKEN,
-        what + ": expected " + expected + ", got " + got);
+  private static String hex(int tag) {
+    return Integer.toHexString(tag);
   }
 }

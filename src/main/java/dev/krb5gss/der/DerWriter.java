@@ -1,12 +1,18 @@
 package dev.krb5gss.der;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
- * Encodes DER elements (X.690 §8.1, §10.1): definite lengths in minimal form. Static helpers that
- * build a tag-length-value from already encoded contents.
+ * Encodes DER elements (X.690 §8.1, §10.1): definite lengths in minimal form, minimal INTEGERs.
+ * Static helpers that build a tag-length-value from already encoded contents, plus the Kerberos
+ * types of RFC 4120 §5.2 (KerberosString, KerberosTime).
  */
 public final class DerWriter {
+  private static final int MAX_LENGTH = 0xffffff;
+
   private DerWriter() {}
 
   /** {@code tag || length || contents...}. */
@@ -15,13 +21,26 @@ public final class DerWriter {
     for (byte[] c : contents) {
       total += c.length;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(total + 6);
-    out.write(tag);
-    writeLength(out, total);
-    for (byte[] c : contents) {
-      out.writeBytes(c);
+    if (total > MAX_LENGTH) {
+      throw new IllegalArgumentException("an element of " + total + " bytes is too large");
     }
-    return out.toByteArray();
+    int lengthOctets = total < 0x80 ? 0 : total < 0x100 ? 1 : total < 0x10000 ? 2 : 3;
+    byte[] out = new byte[2 + lengthOctets + total];
+    out[0] = (byte) tag;
+    int p = 1;
+    if (lengthOctets == 0) {
+      out[p++] = (byte) total;
+    } else {
+      out[p++] = (byte) (0x80 | lengthOctets);
+      for (int i = lengthOctets - 1; i >= 0; i--) {
+        out[p++] = (byte) (total >>> (8 * i));
+      }
+    }
+    for (byte[] c : contents) {
+      System.arraycopy(c, 0, out, p, c.length);
+      p += c.length;
+    }
+    return out;
   }
 
   /** An explicit context tag {@code [n]} (constructed, 0xa0 + n) around one encoded element. */
@@ -32,8 +51,55 @@ public final class DerWriter {
     return element(0xa0 + n, encoded);
   }
 
+  /** {@code [APPLICATION n] SEQUENCE {...}}, as Kerberos messages are tagged (RFC 4120 §5). */
+  public static byte[] application(int n, byte[]... fields) {
+    if (n < 0 || n > 30) {
+      throw new IllegalArgumentException("application tag " + n + " needs the long form");
+    }
+    return element(0x60 | n, sequence(fields));
+  }
+
+  public static byte[] sequence(byte[]... elements) {
+    return element(DerReader.SEQUENCE, elements);
+  }
+
+  /** A minimal two's-complement INTEGER (X.690 §8.3). */
+  public static byte[] integer(long v) {
+    int n = 1;
+    while (n < 8 && (v >> (8 * n - 1)) != 0 && (v >> (8 * n - 1)) != -1) {
+      n++;
+    }
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      b[n - 1 - i] = (byte) (v >> (8 * i));
+    }
+    return element(DerReader.INTEGER, b);
+  }
+
   public static byte[] octetString(byte[] value) {
     return element(DerReader.OCTET_STRING, value);
+  }
+
+  /** A KerberosString (RFC 4120 §5.2.1). */
+  public static byte[] generalString(String s) {
+    return element(DerReader.GENERAL_STRING, s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A KerberosTime {@code YYYYMMDDHHMMSSZ} (RFC 4120 §5.2.3); fractions are dropped. */
+  public static byte[] kerberosTime(Instant t) {
+    LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+    if (d.getYear() < 0 || d.getYear() > 9999) {
+      throw new IllegalArgumentException("year " + d.getYear() + " does not fit a KerberosTime");
+    }
+    byte[] b = new byte[15];
+    put(b, 0, d.getYear(), 4);
+    put(b, 4, d.getMonthValue(), 2);
+    put(b, 6, d.getDayOfMonth(), 2);
+    put(b, 8, d.getHour(), 2);
+    put(b, 10, d.getMinute(), 2);
+    put(b, 12, d.getSecond(), 2);
+    b[14] = 'Z';
+    return element(DerReader.GENERALIZED_TIME, b);
   }
 
   public static byte[] oid(ObjectId oid) {
@@ -48,25 +114,10 @@ public final class DerWriter {
     return element(DerReader.ENUMERATED, new byte[] {(byte) value});
   }
 
-  public static byte[] sequence(byte[]... elements) {
-    return element(DerReader.SEQUENCE, elements);
-  }
-
-  private static void writeLength(ByteArrayOutputStream out, int length) {
-    if (length < 0x80) {
-      out.write(length);
-    } else if (length < 0x100) {
-      out.write(0x81);
-      out.write(length);
-    } else if (length < 0x10000) {
-      out.write(0x82);
-      out.write(length >> 8);
-      out.write(length);
-    } else {
-      out.write(0x83);
-      out.write(length >> 16);
-      out.write(length >> 8);
-      out.write(length);
+  private static void put(byte[] b, int off, int value, int width) {
+    for (int i = width - 1; i >= 0; i--) {
+      b[off + i] = (byte) ('0' + value % 10);
+      value /= 10;
     }
   }
 }

@@ -12,6 +12,9 @@ import java.util.List;
  * value. Used for GSS mechanism OIDs (RFC 2743 §3.1, RFC 4178 §4.1).
  */
 public final class ObjectId {
+  private static final int MAX_KNOWN = 64;
+  private static volatile ObjectId[] known = new ObjectId[0];
+
   private final byte[] contents;
   private final String dotted;
 
@@ -36,7 +39,36 @@ public final class ObjectId {
     for (int i = 2; i < parts.length; i++) {
       writeArc(out, Long.parseLong(parts[i]));
     }
-    return new ObjectId(out.toByteArray(), dotted);
+    return remember(new ObjectId(out.toByteArray(), dotted));
+  }
+
+  /**
+   * Keeps OIDs our code names (the mechanism constants) so that reading one from a token is a
+   * comparison, not a decode; bounded, as only code calls {@link #of}.
+   */
+  private static synchronized ObjectId remember(ObjectId oid) {
+    ObjectId[] now = known;
+    for (ObjectId k : now) {
+      if (k.equals(oid)) {
+        return k;
+      }
+    }
+    if (now.length < MAX_KNOWN) {
+      ObjectId[] next = Arrays.copyOf(now, now.length + 1);
+      next[now.length] = oid;
+      known = next;
+    }
+    return oid;
+  }
+
+  /** The remembered OID whose DER contents are {@code data[from, to)}, or null. */
+  static ObjectId known(byte[] data, int from, int to) {
+    for (ObjectId k : known) {
+      if (Arrays.equals(k.contents, 0, k.contents.length, data, from, to)) {
+        return k;
+      }
+    }
+    return null;
   }
 
   /** Decodes DER contents (X.690 §8.19.2: base-128 arcs, no leading 0x80 octets). */

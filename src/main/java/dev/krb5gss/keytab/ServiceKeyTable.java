@@ -83,6 +83,11 @@ public final class ServiceKeyTable implements KeySource {
   public ServiceKey select(PrincipalName server, Integer kvno, EncType encType)
       throws RejectedException {
     List<ServiceKey> keys = keysFor(server);
+    for (ServiceKey k : keys) {  // newest first: the common case without building a message
+      if (k.encType().equals(encType) && (kvno == null || k.kvno() == kvno)) {
+        return k;
+      }
+    }
     if (keys.isEmpty()) {
       throw new RejectedException(Reason.SERVICE_NOT_IN_KEYTAB, "the ticket is for " + server
           + ", which has no key in the keytab; it holds " + principals()

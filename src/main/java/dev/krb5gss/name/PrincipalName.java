@@ -20,6 +20,8 @@ public final class PrincipalName {
   private final int nameType;
   private final List<String> components;
   private final String realm;
+  /** Cached {@link #toString()}; a benign race computes the same string twice at worst. */
+  private String text;
 
   private PrincipalName(int nameType, List<String> components, String realm) {
     if (components.isEmpty()) {
@@ -126,13 +128,19 @@ public final class PrincipalName {
     return components.hashCode() * 31 + realm.hashCode();
   }
 
+  /** The escaped text form {@code name@REALM} (RFC 1964 §2.1.1), computed once. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(nameWithoutRealm());
-    if (!realm.isEmpty()) {
-      sb.append('@');
-      escape(realm, sb);
+    String t = text;
+    if (t == null) {
+      StringBuilder sb = new StringBuilder(nameWithoutRealm());
+      if (!realm.isEmpty()) {
+        sb.append('@');
+        escape(realm, sb);
+      }
+      t = sb.toString();
+      text = t;
     }
-    return sb.toString();
+    return t;
   }
 }

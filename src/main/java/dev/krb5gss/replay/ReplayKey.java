@@ -16,6 +16,9 @@ import java.util.Objects;
  * ciphertext, as MIT does since 1.10, so two clients with the same timestamp do not collide.
  */
 public final class ReplayKey {
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(ReplayKey::newSha256);
+
   private final PrincipalName client;
   private final PrincipalName server;
   private final Instant ctime;
@@ -87,7 +90,8 @@ public final class ReplayKey {
 
   private static void update(MessageDigest md, String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    md.update(ByteBuffer.allocate(4).putInt(b.length).array());
+    int n = b.length;
+    md.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
     md.update(b);
   }
 
@@ -95,7 +99,14 @@ public final class ReplayKey {
     return sha256().digest(data);
   }
 
+  /** This thread's SHA-256 engine, reset ({@code getInstance} costs a provider lookup). */
   private static MessageDigest sha256() {
+    MessageDigest md = SHA256.get();
+    md.reset();
+    return md;
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -10,7 +10,7 @@ import dev.krb5gss.context.ServerContext;
 import dev.krb5gss.der.ObjectId;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
-import dev.krb5gss.spnego.GssFraming;
+import dev.krb5gss.gss.GssFraming;
 import dev.krb5gss.token.MessageProtection;
 import dev.krb5gss.token.Unwrapped;
 import dev.krb5gss.token.Verified;

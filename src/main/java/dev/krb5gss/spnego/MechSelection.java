@@ -3,6 +3,8 @@ package dev.krb5gss.spnego;
 import dev.krb5gss.der.ObjectId;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.gss.MechOids;
+import dev.krb5gss.gss.Ntlm;
 import java.util.List;
 
 /**

@@ -5,6 +5,8 @@ import dev.krb5gss.der.DerWriter;
 import dev.krb5gss.der.ObjectId;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.gss.GssFraming;
+import dev.krb5gss.gss.MechOids;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -15,6 +15,7 @@ import dev.krb5gss.crypto.EncType;
 import dev.krb5gss.crypto.IntegrityException;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.gss.MechOids;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +36,7 @@ public final class MessageProtection {
   static final int ACCEPTOR_SIGN = 23;
   static final int INITIATOR_SEAL = 24;
   static final int INITIATOR_SIGN = 25;
-  private static final String KRB5_OID = "1.2.840.113554.1.2.2";
+  private static final String KRB5_OID = MechOids.KRB5.dotted();
 
   private final CryptoProfile profile;
   private final CipherKey key;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.krb5gss.der.DerWriter;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ class MalformedTokenTest {
   @Test
   void aSpnegoTokenIsNotKrb5() {
     byte[] spnegoOid = {0x06, 0x06, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x02};
-    byte[] token = DerWriter.tlv(0x60, spnegoOid, new byte[] {(byte) 0xa0, 0x00});
+    byte[] token = DerWriter.element(0x60, spnegoOid, new byte[] {(byte) 0xa0, 0x00});
     assertThatThrownBy(() -> fx.acceptor().accept(token, null))
         .isInstanceOfSatisfying(RejectedException.class, e -> {
           assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_MECHANISM);

@@ -2,7 +2,7 @@ package dev.krb5gss.context;
 
 import dev.krb5gss.der.ObjectId;
 import dev.krb5gss.error.RejectedException;
-import dev.krb5gss.spnego.GssFraming;
+import dev.krb5gss.gss.GssFraming;
 import dev.krb5gss.spnego.NegTokenInit;
 import dev.krb5gss.spnego.NegTokenResp;
 import dev.krb5gss.testkit.JdkInitiator;

@@ -127,7 +127,7 @@ class PendingContextStoreTest {
   void aFailedNegotiationLeavesTheStore() throws RejectedException {
     PendingContextStore store = acceptor(10, 10).pendingContexts();
     ServerContext ctx = store.begin("k");
-    assertThatThrownBy(() -> ctx.accept(Tokens.offer(dev.krb5gss.spnego.MechOids.NTLM)))
+    assertThatThrownBy(() -> ctx.accept(Tokens.offer(dev.krb5gss.gss.MechOids.NTLM)))
         .isInstanceOfSatisfying(RejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.NTLM_OFFERED));
     assertThat(store.find("k")).isEmpty();

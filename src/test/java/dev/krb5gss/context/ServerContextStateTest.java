@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
-import dev.krb5gss.spnego.MechOids;
+import dev.krb5gss.gss.MechOids;
 import dev.krb5gss.spnego.NegState;
 import dev.krb5gss.spnego.NegTokenResp;
 import java.time.Duration;

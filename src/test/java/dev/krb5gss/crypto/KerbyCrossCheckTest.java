@@ -28,7 +28,7 @@ class KerbyCrossCheckTest {
     for (int usage : USAGES) {
       for (int len : new int[] {0, 1, 15, 16, 17, 31, 32, 33, 1000}) {
         byte[] msg = new byte[len];
-        Jce.RANDOM.nextBytes(msg);
+        SecureRandoms.current().nextBytes(msg);
         byte[] mine = ours.encrypt(key, usage, msg, 0, len);
         assertThat(theirs.decrypt(mine, raw, usage)).isEqualTo(msg);
         byte[] kerby = theirs.encrypt(msg, raw, usage);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.krb5gss.der.ObjectId;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.gss.MechOids;
+import dev.krb5gss.gss.Ntlm;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.krb5gss.context.Acceptor;
 import dev.krb5gss.der.ObjectId;
-import dev.krb5gss.spnego.MechOids;
+import dev.krb5gss.gss.MechOids;
 import dev.krb5gss.spnego.NegState;
 import dev.krb5gss.spnego.NegTokenInit;
 import dev.krb5gss.spnego.NegTokenResp;

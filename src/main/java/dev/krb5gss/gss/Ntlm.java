@@ -1,4 +1,4 @@
-package dev.krb5gss.spnego;
+package dev.krb5gss.gss;
 
 import java.nio.charset.StandardCharsets;
 
@@ -12,8 +12,8 @@ public final class Ntlm {
   /** The hint attached to every NTLM refusal. */
   public static final String HINT = "the client could not get a Kerberos ticket for this service"
       + " and fell back to NTLM, which is not supported: check that the service principal"
-      + " (HTTP/host) exists exactly once in the KDC (setspn -Q / -X), that the client uses the"
-      + " canonical host name and not an alias (CNAME) or an IP address in the URL, and that the"
+      + " name (SPN, e.g. HTTP/host) exists exactly once in the KDC (setspn -Q / -X), that the"
+      + " client uses the canonical host name and not an alias (CNAME) or an IP address in the URL, and that the"
       + " account's enctypes match the keytab";
 
   private Ntlm() {}

@@ -1,4 +1,4 @@
-package dev.krb5gss.spnego;
+package dev.krb5gss.gss;
 
 import dev.krb5gss.der.ObjectId;
 

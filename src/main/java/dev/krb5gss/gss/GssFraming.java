@@ -1,9 +1,10 @@
-package dev.krb5gss.spnego;
+package dev.krb5gss.gss;
 
 import dev.krb5gss.der.DerReader;
 import dev.krb5gss.der.DerWriter;
 import dev.krb5gss.der.ObjectId;
 import dev.krb5gss.error.RejectedException;
+import java.util.Arrays;
 
 /**
  * The mechanism-independent framing of an initial context token, RFC 2743 §3.1:
@@ -12,11 +13,13 @@ import dev.krb5gss.error.RejectedException;
  */
 public final class GssFraming {
   private final ObjectId mech;
-  private final byte[] inner;
+  private final byte[] token;
+  private final int innerOffset;
 
-  private GssFraming(ObjectId mech, byte[] inner) {
+  private GssFraming(ObjectId mech, byte[] token, int innerOffset) {
     this.mech = mech;
-    this.inner = inner;
+    this.token = token;
+    this.innerOffset = innerOffset;
   }
 
   /** True when {@code token} starts like an RFC 2743 initial context token. */
@@ -24,13 +27,16 @@ public final class GssFraming {
     return token.length > 0 && (token[0] & 0xff) == DerReader.APPLICATION_0;
   }
 
-  /** Parses the framing; the application element must span the whole token. */
+  /**
+   * Parses the framing; the application element must span the whole token. The token is not
+   * copied: the caller must not change it while it uses the result.
+   */
   public static GssFraming parse(byte[] token) throws RejectedException {
     DerReader outer = DerReader.of(token, "RFC 2743 initial context token");
     DerReader body = outer.read(DerReader.APPLICATION_0);
     outer.expectEnd();
     ObjectId mech = body.readOid();
-    return new GssFraming(mech, body.readRest());
+    return new GssFraming(mech, token, token.length - body.remaining());
   }
 
   /** Frames {@code inner} for {@code mech}. */
@@ -44,6 +50,14 @@ public final class GssFraming {
 
   /** The inner context token (a copy). */
   public byte[] inner() {
-    return inner.clone();
+    return Arrays.copyOfRange(token, innerOffset, token.length);
+  }
+
+  /**
+   * Where the inner context token starts in the parsed token (it runs to the end), for parsers
+   * that read it in place.
+   */
+  public int innerOffset() {
+    return innerOffset;
   }
 }

@@ -1,0 +1,105 @@
+package dev.krb5gss.bench;
+
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
+import javax.security.auth.Subject;
+import org.ietf.jgss.GSSContext;
+import org.ietf.jgss.GSSCredential;
+import org.ietf.jgss.GSSException;
+import org.ietf.jgss.GSSManager;
+import org.ietf.jgss.GSSName;
+import org.ietf.jgss.MessageProp;
+import org.ietf.jgss.Oid;
+
+/**
+ * An acceptor reached through the Java GSS-API (RFC 5653): a {@link GSSManager} and an
+ * acceptor credential for the krb5 (RFC 1964) and SPNEGO (RFC 4178) mechanisms, taken from a
+ * Subject that {@code Krb5LoginModule} filled from the keytab. Whichever provider the manager
+ * picks for the krb5 OID does the work: the JDK's, or ours once installed.
+ */
+final class GssApiAcceptor implements BenchAcceptor {
+
+    static final Oid KRB5 = oid("1.2.840.113554.1.2.2");
+    static final Oid KRB5_PRINCIPAL_NAME = oid("1.2.840.113554.1.2.2.1");
+    static final Oid SPNEGO = oid("1.3.6.1.5.5.2");
+
+    private final GSSManager manager;
+    private final GSSCredential credential;
+
+    private GssApiAcceptor(GSSManager manager, GSSCredential credential) {
+        this.manager = manager;
+        this.credential = credential;
+    }
+
+    /** Logs the service in from its keytab and acquires a fresh acceptor credential. */
+    static GssApiAcceptor open(GSSManager manager, BenchService service) throws Exception {
+        Subject subject = JaasLogins.acceptor(service);
+        GSSName name = manager.createName(service.principal(), KRB5_PRINCIPAL_NAME);
+        PrivilegedExceptionAction<GSSCredential> acquire = () -> manager.createCredential(
+                name, GSSCredential.INDEFINITE_LIFETIME, new Oid[] {KRB5, SPNEGO},
+                GSSCredential.ACCEPT_ONLY);
+        return new GssApiAcceptor(manager, asSubject(subject, acquire));
+    }
+
+    /** Runs an action with the Subject current (Subject.doAs, still working on JDK 25). */
+    static <T> T asSubject(Subject subject, PrivilegedExceptionAction<T> action) throws Exception {
+        try {
+            return Subject.doAs(subject, action);
+        } catch (PrivilegedActionException e) {
+            throw e.getException();
+        }
+    }
+
+    @Override
+    public BenchContext newContext() throws GSSException {
+        return new Context(manager.createContext(credential));
+    }
+
+    @Override
+    public void close() throws GSSException {
+        credential.dispose();
+    }
+
+    private static Oid oid(String dotted) {
+        try {
+            return new Oid(dotted);
+        } catch (GSSException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** A {@link GSSContext} seen through {@link BenchContext}. */
+    private static final class Context implements BenchContext {
+
+        private final GSSContext context;
+
+        Context(GSSContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public byte[] accept(byte[] initialToken) throws GSSException {
+            byte[] reply = context.acceptSecContext(initialToken, 0, initialToken.length);
+            if (!context.isEstablished()) {
+                throw new IllegalStateException(
+                        "expected an established context after the initial token, got CONTINUE_NEEDED");
+            }
+            return reply == null ? new byte[0] : reply;
+        }
+
+        @Override
+        public byte[] wrap(byte[] message) throws GSSException {
+            return context.wrap(message, 0, message.length, new MessageProp(0, true));
+        }
+
+        @Override
+        public byte[] unwrap(byte[] token) throws GSSException {
+            return context.unwrap(token, 0, token.length, new MessageProp(0, true));
+        }
+
+        @Override
+        public void dispose() throws GSSException {
+            context.dispose();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.krb5gss.bench;
+
+import java.lang.reflect.Field;
+import java.util.Map;
+
+/**
+ * Empties our provider's replay caches (RFC 4120 section 3.2.3) between passes. Through the
+ * JDK's GSS-API, ours keeps one {@code Acceptor} (and so one replay cache) per set of service
+ * keys for the whole JVM, in the static map {@code dev.krb5gss.spi.AcceptorContexts.ACCEPTORS},
+ * so that the cache outlives the per-request credentials; clearing the map makes the next
+ * credential build a new acceptor with an empty cache, as the JDK's side does with
+ * {@link JdkReplayCache}.
+ */
+final class OursGssReplayCache {
+
+    static final String HOLDER = "dev.krb5gss.spi.AcceptorContexts";
+    static final String FIELD = "ACCEPTORS";
+
+    private OursGssReplayCache() {
+    }
+
+    static void reset() throws ReflectiveOperationException {
+        Field field = Class.forName(HOLDER).getDeclaredField(FIELD);
+        field.setAccessible(true);
+        Object acceptors = field.get(null);
+        if (!(acceptors instanceof Map)) {
+            throw new IllegalStateException("expected " + HOLDER + "." + FIELD
+                    + " to be a Map of acceptors, got " + acceptors);
+        }
+        ((Map<?, ?>) acceptors).clear();
+    }
+}
