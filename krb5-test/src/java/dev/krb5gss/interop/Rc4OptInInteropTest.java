@@ -6,17 +6,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.security.auth.Subject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rc4-hmac opt-in (RFC 4757; deprecated by RFC 8429): with rc4 explicitly allowed in
  * krb5.conf ({@code allow_weak_crypto = true}, {@code permitted_enctypes} listing arcfour-hmac),
- * a ticket for a service that only has an rc4 key is accepted. {@link RejectionInteropTest}
- * covers the default, where the same ticket is refused.
+ * a ticket for a service that only has an rc4 key is accepted. The service takes only rc4 session
+ * keys ({@code session_enctypes}, which MIT's KDC honours with {@code allow_rc4 = true}), so
+ * gss-client's subkey is rc4 too and it protects its messages with the RFC 4757 §7 Wrap tokens
+ * (sealed, and with {@code -nx} not) and verifies the acceptor's RFC 4757 §7 MIC tokens, with
+ * plain Kerberos and SPNEGO, against both acceptors. {@link RejectionInteropTest} covers the
+ * default, where the same ticket is refused.
  */
 @RequiresMitKrb5
 class Rc4OptInInteropTest {
@@ -30,10 +36,12 @@ class Rc4OptInInteropTest {
 
   @BeforeAll
   static void startKdc() throws Exception {
-    kdc = MitKdc.start(List.of("allow_weak_crypto = true"));
+    kdc = MitKdc.start(List.of("allow_weak_crypto = true", "allow_rc4 = true",
+        "permitted_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96 arcfour-hmac"));
     kdc.configureThisJvm();
     kdc.addUser(USER, PASSWORD, MitEnctypes.AES_SHA1);
     kdc.addService("rc4/localhost", MitEnctypes.RC4);
+    kdc.kadmin("setstr rc4/localhost session_enctypes arcfour-hmac");
     Path keytab = kdc.file("rc4.keytab");
     kdc.keytabs().exportKeys(keytab, "rc4/localhost");
     ccache = kdc.kinit(USER, PASSWORD);
@@ -47,21 +55,40 @@ class Rc4OptInInteropTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(AcceptorUnderTest.class)
-  void rc4TicketIsAcceptedWhenRc4IsOptedIn(AcceptorUnderTest acceptor) throws Exception {
+  static Stream<Arguments> cases() {
+    List<GssClient> clients = List.of(GssClient.withOptions(),
+        GssClient.withOptions("-nx", "-mcount", "3"),
+        GssClient.withOptions("-seq", "-mcount", "3"),
+        GssClient.withOptions("-spnego", "-mcount", "2"));
+    return Stream.of(AcceptorUnderTest.values())
+        .flatMap(a -> clients.stream().map(c -> Arguments.of(a, c)));
+  }
+
+  @ParameterizedTest(name = "{0} acceptor, gss-client {1}")
+  @MethodSource("cases")
+  void rc4TicketAndRc4TokensWorkWhenRc4IsOptedIn(AcceptorUnderTest acceptor, GssClient options)
+      throws Exception {
     assumeTrue(acceptor.available(), acceptor::unavailableReason);
     try (GssAcceptor gss = GssAcceptor.open(acceptor, keytabSubject, null);
         GssSampleServer server = GssSampleServer.start(gss)) {
-      ProcessResult client = GssClient.withOptions().call(kdc, ccache, server.port(), "rc4", "hi");
+      ProcessResult client = options.call(kdc, ccache, server.port(), "rc4", "hi");
       AcceptorSession session = server.nextSession(WAIT);
 
+      assertThat(client.succeeded())
+          .as(client.describe() + "\nKDC log:\n" + String.join("\n", kdc.log())).isTrue();
       assertThat(session.failure()).isEmpty();
       assertThat(session.clientName()).contains(kdc.qualify(USER));
-      assertThat(client.succeeded()).as(client.describe()).isTrue();
-      assertThat(GssClient.signaturesVerified(client)).isEqualTo(1);
-      assertThat(kdc.klist(ccache)).containsPattern(
-          "rc4/localhost@" + kdc.realm() + "\\n.*Etype \\(skey, tkt\\): [^,]+, \\S*arcfour-hmac");
+      // the JDK's acceptor reports sequence detection whatever the client asked
+      assertThat(session.flags().sequence())
+          .isEqualTo(options.options().contains("-seq") || acceptor == AcceptorUnderTest.JDK);
+      int count = options.messageCount();
+      assertThat(session.messages()).containsOnly("hi").hasSize(count);
+      assertThat(session.wrappedMessages()).isEqualTo(count);
+      assertThat(session.encryptedMessages()).isEqualTo(options.encrypts() ? count : 0);
+      assertThat(session.micsSent()).isEqualTo(count);
+      assertThat(GssClient.signaturesVerified(client)).isEqualTo(count);
+      assertThat(kdc.klist(ccache)).containsPattern("rc4/localhost@" + kdc.realm()
+          + "\\n.*Etype \\(skey, tkt\\): \\S*arcfour-hmac, \\S*arcfour-hmac");
     }
   }
 }

@@ -174,13 +174,18 @@ public final class ApAcceptor {
   /**
    * Adds the AP-REP with a fresh acceptor subkey (of the initiator subkey's enctype if any, else
    * the session key's, as MIT does) and a random initial sequence number, RFC 4121 §2 / §4.1.
+   * An rc4-hmac context gets no acceptor subkey: its RFC 4757 §7 tokens do not say which key
+   * protects them, so both sides keep the initiator's key (RFC 4121 §2 "not-newer" enctypes, as
+   * MIT and Heimdal acceptors do).
    */
   private static void reply(ApEstablished.Builder b, AuthenticatorContents auth,
       List<CipherKey> created) {
     CipherKey base = b.initiatorSubkey != null ? b.initiatorSubkey : b.sessionKey;
-    b.acceptorSubkey = CryptoProfiles.of(base.encType()).orElseThrow(
-        () -> new InternalFaultException("no profile for " + base.encType())).randomKey();
-    created.add(b.acceptorSubkey);
+    if (!base.encType().equals(EncType.RC4_HMAC)) {
+      b.acceptorSubkey = CryptoProfiles.of(base.encType()).orElseThrow(
+          () -> new InternalFaultException("no profile for " + base.encType())).randomKey();
+      created.add(b.acceptorSubkey);
+    }
     b.acceptorSequence = SecureRandoms.nextInt() & 0x3fffffff;
     b.flags.add(ContextFlag.MUTUAL);
     b.outputToken = ApReplyBuilder.build(b.mechOid, b.sessionKey, auth.ctime(), auth.cusec(),

@@ -10,8 +10,9 @@ import java.util.Arrays;
 
 /**
  * Builds the KRB_AP_REP of RFC 4120 §5.5.2 for mutual authentication: EncAPRepPart {ctime, cusec
- * echoed from the authenticator, an acceptor subkey, our initial sequence number} encrypted in the
- * session key with key usage 12 (§7.5.1), framed as an RFC 4121 §4.1 token with TOK_ID 02 00.
+ * echoed from the authenticator, an acceptor subkey (none for rc4-hmac), our initial sequence
+ * number} encrypted in the session key with key usage 12 (§7.5.1), framed as an RFC 4121 §4.1
+ * token with TOK_ID 02 00.
  */
 final class ApReplyBuilder {
   /** Key usage of EncAPRepPart, RFC 4120 §7.5.1. */
@@ -21,18 +22,15 @@ final class ApReplyBuilder {
 
   private ApReplyBuilder() {}
 
-  /** The framed AP-REP token. */
+  /** The framed AP-REP token; {@code acceptorSubkey} may be null (no subkey field). */
   static byte[] build(String mechOid, CipherKey sessionKey, Instant ctime, int cusec,
       CipherKey acceptorSubkey, long sequence) {
-    byte[] keyBytes = acceptorSubkey.secret().toByteArray();
-    byte[] plain = DerWriter.application(27,
-        DerWriter.explicit(0, DerWriter.kerberosTime(ctime)),
-        DerWriter.explicit(1, DerWriter.integer(cusec)),
-        DerWriter.explicit(2, DerWriter.sequence(
-            DerWriter.explicit(0, DerWriter.integer(acceptorSubkey.encType().id())),
-            DerWriter.explicit(1, DerWriter.octetString(keyBytes)))),
-        DerWriter.explicit(3, DerWriter.integer(sequence)));
-    Arrays.fill(keyBytes, (byte) 0);
+    byte[] plain = acceptorSubkey == null
+        ? DerWriter.application(27,
+            DerWriter.explicit(0, DerWriter.kerberosTime(ctime)),
+            DerWriter.explicit(1, DerWriter.integer(cusec)),
+            DerWriter.explicit(3, DerWriter.integer(sequence)))
+        : withSubkey(ctime, cusec, acceptorSubkey, sequence);
     CryptoProfile profile = CryptoProfiles.of(sessionKey.encType()).orElseThrow(
         () -> new InternalFaultException("no crypto profile for " + sessionKey.encType()));
     byte[] cipher;
@@ -48,5 +46,21 @@ final class ApReplyBuilder {
             DerWriter.explicit(0, DerWriter.integer(sessionKey.encType().id())),
             DerWriter.explicit(2, DerWriter.octetString(cipher)))));
     return InitialContextToken.frame(mechOid, InitialContextToken.TOK_AP_REP, apRep);
+  }
+
+  private static byte[] withSubkey(Instant ctime, int cusec, CipherKey acceptorSubkey,
+      long sequence) {
+    byte[] keyBytes = acceptorSubkey.secret().toByteArray();
+    try {
+      return DerWriter.application(27,
+          DerWriter.explicit(0, DerWriter.kerberosTime(ctime)),
+          DerWriter.explicit(1, DerWriter.integer(cusec)),
+          DerWriter.explicit(2, DerWriter.sequence(
+              DerWriter.explicit(0, DerWriter.integer(acceptorSubkey.encType().id())),
+              DerWriter.explicit(1, DerWriter.octetString(keyBytes)))),
+          DerWriter.explicit(3, DerWriter.integer(sequence)));
+    } finally {
+      Arrays.fill(keyBytes, (byte) 0);
+    }
   }
 }

@@ -185,8 +185,9 @@ public final class ServerContext {
   }
 
   /**
-   * Per-message tokens for this context (RFC 4121 §4.2; for SPNEGO, those of the inner Kerberos
-   * context). One instance per context: sequence numbers continue from the mechListMIC.
+   * Per-message tokens for this context (RFC 4121 §4.2, RFC 4757 §7 for rc4-hmac; for SPNEGO,
+   * those of the inner Kerberos context). One instance per context: sequence numbers continue
+   * from the mechListMIC.
    *
    * @throws RejectedException NO_CONTEXT unless ESTABLISHED; CONTEXT_EXPIRED once the ticket's
    *     end time has passed (the context is then EXPIRED)

@@ -15,6 +15,7 @@ import dev.krb5gss.crypto.EncType;
 import dev.krb5gss.crypto.IntegrityException;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.gss.MechOids;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,15 +27,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * and a {@link SequenceWindow} when replay or sequence detection was negotiated. Key usages are
  * those of RFC 4121 §2 (acceptor seal 22 / sign 23, initiator seal 24 / sign 25).
  *
- * <p>Thread-safe. A rejected token changes no state: the context stays usable. rc4-hmac contexts
- * (whose tokens follow RFC 4757 §7, not RFC 4121) are refused with
- * {@link Reason#UNSUPPORTED_OPERATION}.
+ * <p>rc4-hmac contexts use the RFC 4757 §7.2-§7.3 tokens instead (MIC 01 01, Wrap 02 01, in the
+ * RFC 2743 §3.1 framing, 32-bit sequence numbers; see {@code Rc4MessageTokens}), behind the same
+ * methods. Thread-safe. A rejected token changes no state: the context stays usable.
  */
 public final class MessageProtection {
   static final int ACCEPTOR_SEAL = 22;
   static final int ACCEPTOR_SIGN = 23;
   static final int INITIATOR_SEAL = 24;
   static final int INITIATOR_SIGN = 25;
+  private static final String KRB5_OID = MechOids.KRB5.dotted();
 
   private final CryptoProfile profile;
   private final CipherKey key;
@@ -42,27 +44,35 @@ public final class MessageProtection {
   private final boolean acceptorSubkey;
   private final AtomicLong sendSeq;
   private final SequenceWindow window;
+  private final Rc4MessageTokens rc4;       // non-null for rc4-hmac contexts (RFC 4757 §7)
 
   private MessageProtection(CryptoProfile profile, CipherKey key, boolean weAreAcceptor,
-      boolean acceptorSubkey, long ourSeq, long peerSeq, boolean replay, boolean sequence) {
+      boolean acceptorSubkey, long ourSeq, long peerSeq, boolean replay, boolean sequence,
+      String mechOid) {
     this.profile = profile;
     this.key = key;
     this.weAreAcceptor = weAreAcceptor;
     this.acceptorSubkey = acceptorSubkey;
     this.sendSeq = new AtomicLong(ourSeq);
     this.window = new SequenceWindow(peerSeq, replay, sequence);
+    this.rc4 = key.encType().equals(EncType.RC4_HMAC) ? new Rc4MessageTokens(key, mechOid,
+        weAreAcceptor, ourSeq, peerSeq, replay, sequence) : null;
   }
 
   /**
    * The acceptor's side of an established context (RFC 4121 §2 context key, AcceptorSubkey flag
    * when we sent a subkey, sequence numbers from the authenticator and our AP-REP, replay and
-   * sequence detection as negotiated).
+   * sequence detection as negotiated). rc4-hmac tokens are framed with the mechanism OID the
+   * context was established with.
    *
-   * @throws RejectedException {@link Reason#UNSUPPORTED_OPERATION} for rc4-hmac contexts
+   * @throws RejectedException {@link Reason#UNSUPPORTED_OPERATION} for an enctype we do not
+   *     implement
    */
   public static MessageProtection forAcceptor(ApEstablished est) throws RejectedException {
-    return acceptor(est.contextKey(), est.acceptorSubkey().isPresent(), est.acceptorSequence(),
-        est.initiatorSequence(), est.has(ContextFlag.REPLAY), est.has(ContextFlag.SEQUENCE));
+    CipherKey key = est.contextKey();
+    return new MessageProtection(profileFor(key), key, true, est.acceptorSubkey().isPresent(),
+        est.acceptorSequence(), est.initiatorSequence(), est.has(ContextFlag.REPLAY),
+        est.has(ContextFlag.SEQUENCE), est.mechOid());
   }
 
   /**
@@ -74,14 +84,14 @@ public final class MessageProtection {
    *     AcceptorSubkey flag)
    * @param ourSeq the acceptor's initial sequence number (from the AP-REP, 0 without one)
    * @param peerSeq the initiator's initial sequence number (from the authenticator)
-   * @throws RejectedException {@link Reason#UNSUPPORTED_OPERATION} for rc4-hmac or an
-   *     enctype we do not implement
+   * @throws RejectedException {@link Reason#UNSUPPORTED_OPERATION} for an enctype we do not
+   *     implement
    */
   public static MessageProtection acceptor(CipherKey contextKey, boolean acceptorSubkey,
       long ourSeq, long peerSeq, boolean replayDetect, boolean sequenceDetect)
       throws RejectedException {
     return new MessageProtection(profileFor(contextKey), contextKey, true, acceptorSubkey, ourSeq,
-        peerSeq, replayDetect, sequenceDetect);
+        peerSeq, replayDetect, sequenceDetect, KRB5_OID);
   }
 
   /** The initiator's side (for tests and for a peer in the same process); as {@link #acceptor}. */
@@ -89,21 +99,21 @@ public final class MessageProtection {
       long ourSeq, long peerSeq, boolean replayDetect, boolean sequenceDetect)
       throws RejectedException {
     return new MessageProtection(profileFor(contextKey), contextKey, false, acceptorSubkey,
-        ourSeq, peerSeq, replayDetect, sequenceDetect);
+        ourSeq, peerSeq, replayDetect, sequenceDetect, KRB5_OID);
   }
 
   private static CryptoProfile profileFor(CipherKey key) throws RejectedException {
     EncType e = key.encType();
-    if (e.equals(EncType.RC4_HMAC)) {
-      throw new RejectedException(Reason.UNSUPPORTED_OPERATION,
-          "per-message tokens for rc4-hmac contexts (RFC 4757 §7) are not implemented");
-    }
     return CryptoProfiles.of(e).orElseThrow(() -> new RejectedException(
         Reason.UNSUPPORTED_OPERATION, "no per-message protection for " + e));
   }
 
   /** A Wrap token for {@code msg[off..off+len)}, sealed (encrypted) if {@code conf}. */
   public byte[] wrap(byte[] msg, int off, int len, boolean conf) {
+    checkBounds(msg, off, len);
+    if (rc4 != null) {
+      return rc4.wrap(msg, off, len, conf);
+    }
     int flags = ourFlags() | (conf ? SEALED : 0);
     long seq = sendSeq.getAndIncrement();
     int usage = weAreAcceptor ? ACCEPTOR_SEAL : INITIATOR_SEAL;
@@ -125,6 +135,9 @@ public final class MessageProtection {
   /** Verifies (and decrypts) a Wrap token from the peer. */
   public Unwrapped unwrap(byte[] token, int off, int len) throws RejectedException {
     checkBounds(token, off, len);
+    if (rc4 != null) {
+      return rc4.unwrap(token, off, len);
+    }
     if (len < LENGTH) {
       throw defective("a Wrap token is at least " + LENGTH + " bytes, got " + len);
     }
@@ -200,6 +213,10 @@ public final class MessageProtection {
 
   /** A MIC token over {@code msg[off..off+len)}. */
   public byte[] getMic(byte[] msg, int off, int len) {
+    checkBounds(msg, off, len);
+    if (rc4 != null) {
+      return rc4.getMic(msg, off, len);
+    }
     byte[] header = TokenHeader.mic(ourFlags(), sendSeq.getAndIncrement());
     byte[] mac = profile.checksum(key, weAreAcceptor ? ACCEPTOR_SIGN : INITIATOR_SIGN, msg, off,
         len, header);
@@ -211,6 +228,9 @@ public final class MessageProtection {
   /** Verifies the peer's MIC token over {@code msg[off..off+len)}. */
   public Verified verifyMic(byte[] token, byte[] msg, int off, int len) throws RejectedException {
     checkBounds(msg, off, len);
+    if (rc4 != null) {
+      return rc4.verifyMic(token, msg, off, len);
+    }
     int ck = profile.checksumLength();
     if (token.length != LENGTH + ck) {
       throw defective("a MIC token for " + key.encType() + " is " + (LENGTH + ck)
@@ -242,6 +262,9 @@ public final class MessageProtection {
 
   /** The largest message whose Wrap token fits in {@code maxTokenSize} bytes (RFC 2743 §2.2.8). */
   public int wrapSizeLimit(boolean conf, int maxTokenSize) {
+    if (rc4 != null) {
+      return rc4.wrapSizeLimit(maxTokenSize);
+    }
     int overhead = conf ? LENGTH + LENGTH + profile.encryptionOverhead()
         : LENGTH + profile.checksumLength();
     return Math.max(0, maxTokenSize - overhead);
@@ -292,7 +315,8 @@ public final class MessageProtection {
 
   @Override
   public String toString() {
-    return "MessageProtection[" + key.encType() + ", " + (weAreAcceptor ? "acceptor" : "initiator")
+    return rc4 != null ? "MessageProtection[" + key.encType() + ", " + rc4 + "]"
+        : "MessageProtection[" + key.encType() + ", " + (weAreAcceptor ? "acceptor" : "initiator")
         + (acceptorSubkey ? ", acceptor subkey" : "") + ", " + window + "]";
   }
 }

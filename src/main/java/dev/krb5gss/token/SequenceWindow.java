@@ -10,19 +10,33 @@ import dev.krb5gss.error.RejectedException;
  * rejected); a number ahead of the expected one is a gap, one inside the window not yet seen is
  * unsequenced (both delivered, reported as {@link Supplementary} when sequence detection was
  * negotiated). Call {@link #check} only for tokens whose integrity verified. Thread-safe.
+ * RFC 4757 §7 (rc4-hmac) tokens carry 32-bit numbers: {@link #of32Bits} compares them modulo
+ * 2^32, as MIT does for RFC 1964 contexts.
  */
 final class SequenceWindow {
   static final int WINDOW = 64;
 
   private final boolean replay;
   private final boolean sequence;
+  private final boolean narrow;   // 32-bit sequence numbers
   private long next;          // the next expected sequence number
   private long seen;          // bit i set: number (next - 1 - i) was received
 
   SequenceWindow(long initial, boolean replayDetect, boolean sequenceDetect) {
-    this.next = initial;
+    this(initial, replayDetect, sequenceDetect, false);
+  }
+
+  private SequenceWindow(long initial, boolean replayDetect, boolean sequenceDetect,
+      boolean narrow) {
+    this.next = narrow ? initial & 0xffffffffL : initial;
     this.replay = replayDetect;
     this.sequence = sequenceDetect;
+    this.narrow = narrow;
+  }
+
+  /** A window over 32-bit sequence numbers (the low 32 bits of {@code initial}). */
+  static SequenceWindow of32Bits(long initial, boolean replayDetect, boolean sequenceDetect) {
+    return new SequenceWindow(initial, replayDetect, sequenceDetect, true);
   }
 
   /** Records {@code seq}; returns the supplementary status or rejects a duplicate/old token. */
@@ -30,11 +44,11 @@ final class SequenceWindow {
     if (!replay && !sequence) {
       return Supplementary.NONE;
     }
-    long ahead = seq - next;                       // modulo 2^64
+    long ahead = narrow ? (int) (seq - next) : seq - next;    // modulo 2^32 or 2^64
     if (ahead >= 0) {
       shift(ahead + 1);
       seen |= 1L;
-      next = seq + 1;
+      next = narrow ? (seq + 1) & 0xffffffffL : seq + 1;
       return ahead == 0 || !sequence ? Supplementary.NONE : Supplementary.GAP;
     }
     long behind = -ahead;                          // 1 = the last accepted number

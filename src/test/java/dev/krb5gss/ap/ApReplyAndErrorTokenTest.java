@@ -3,6 +3,9 @@ package dev.krb5gss.ap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.krb5gss.crypto.CipherKey;
+import dev.krb5gss.crypto.CryptoProfiles;
+import dev.krb5gss.crypto.EncType;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.testkit.AesEnctype;
@@ -11,8 +14,10 @@ import dev.krb5gss.testkit.ForgedTicket;
 import dev.krb5gss.testkit.GssChecksum;
 import dev.krb5gss.testkit.GssFraming;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import org.apache.kerby.kerberos.kerb.KrbCodec;
+import org.apache.kerby.kerberos.kerb.type.ap.ApRep;
 import org.apache.kerby.kerberos.kerb.type.ap.EncAPRepPart;
 import org.apache.kerby.kerberos.kerb.type.base.KrbError;
 import org.junit.jupiter.api.Test;
@@ -41,6 +46,25 @@ class ApReplyAndErrorTokenTest {
     assertThat(est.acceptorSequence()).isBetween(0L, 0x3fffffffL);
     assertThat(est.initiatorSequence()).isEqualTo(12345);
     assertThat(est.contextKey()).isSameAs(est.acceptorSubkey().get());
+  }
+
+  @Test
+  void anApRepWithoutSubkeyCarriesTimeAndSequenceOnly() throws Exception {
+    // rc4-hmac contexts get no acceptor subkey (RFC 4757 §7 tokens do not name their key)
+    CipherKey session = CryptoProfiles.of(EncType.RC4_HMAC).orElseThrow().randomKey();
+    Instant ctime = Instant.parse("2026-01-02T03:04:05Z");
+    byte[] token = ApReplyBuilder.build(InitialContextToken.KRB5_OID, session, ctime, 123, null,
+        4242);
+    ApRep apRep = KrbCodec.decode(GssFraming.unframe(token, GssFraming.TOK_ID_AP_REP),
+        ApRep.class);
+    byte[] cipher = apRep.getEncryptedEncPart().getCipher();
+    byte[] plain = CryptoProfiles.of(EncType.RC4_HMAC).orElseThrow().decrypt(session,
+        ApReplyBuilder.USAGE_AP_REP, cipher, 0, cipher.length);
+    EncAPRepPart rep = KrbCodec.decode(plain, EncAPRepPart.class);
+    assertThat(rep.getSubkey()).isNull();
+    assertThat(rep.getCtime().getTime()).isEqualTo(ctime.toEpochMilli());
+    assertThat(rep.getCusec()).isEqualTo(123);
+    assertThat((long) rep.getSeqNumber()).isEqualTo(4242);
   }
 
   @Test

@@ -325,14 +325,6 @@ class MessageProtectionTest {
   }
 
   @Test
-  void rc4ContextsAreRefusedWithAReason() {
-    CipherKey key = CryptoProfiles.of(EncType.RC4_HMAC).orElseThrow().randomKey();
-    assertThatThrownBy(() -> MessageProtection.acceptor(key, false, 0, 0, true, true))
-        .isInstanceOfSatisfying(RejectedException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_OPERATION));
-  }
-
-  @Test
   void toStringCarriesNoKey() throws Exception {
     CipherKey key = CryptoProfiles.of(EncType.AES256_CTS_HMAC_SHA1_96).orElseThrow().randomKey();
     String hex = java.util.HexFormat.of().formatHex(key.secret().toByteArray());

@@ -66,6 +66,22 @@ class SequenceWindowTest {
     void run() throws Exception;
   }
 
+  @Test
+  void thirtyTwoBitNumbersWrapAroundLikeMitsRfc1964Window() throws Exception {
+    SequenceWindow w = SequenceWindow.of32Bits(0xffff_fffeL, true, true);
+    assertThat(w.check(0xffff_fffeL)).isEqualTo(Supplementary.NONE);
+    assertThat(w.check(0xffff_ffffL)).isEqualTo(Supplementary.NONE);
+    assertThat(w.check(0)).isEqualTo(Supplementary.NONE);
+    assertThat(w.check(2)).isEqualTo(Supplementary.GAP);
+    assertThat(w.check(1)).isEqualTo(Supplementary.UNSEQ);
+    assertReason(() -> w.check(0xffff_ffffL), Reason.DUPLICATE_TOKEN);
+    assertReason(() -> w.check(0xffff_ff00L), Reason.OLD_TOKEN);
+
+    SequenceWindow wide = new SequenceWindow(0xffff_ffffL, true, true);
+    wide.check(0xffff_ffffL);
+    assertReason(() -> wide.check(0), Reason.OLD_TOKEN);
+  }
+
   private static void assertReason(Call call, Reason reason) {
     assertThatThrownBy(call::run).isInstanceOfSatisfying(RejectedException.class,
         e -> assertThat(e.reason()).isEqualTo(reason));

@@ -1,0 +1,113 @@
+package dev.krb5gss.token;
+
+import dev.krb5gss.crypto.CipherKey;
+import dev.krb5gss.error.InternalFaultException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The keys of RFC 4757 §7.2-§7.3 per-message tokens, derived once from the context key:
+ * Ksign = HMAC-MD5(key, "signaturekey\0") for SGN_CKSUM (§4), the sequence base
+ * HMAC-MD5(key, 0 as 4 bytes) and the sealing base HMAC-MD5(key XOR F0, 0 as 4 bytes); the RC4 keys
+ * are those bases keyed again with SGN_CKSUM (for SND_SEQ) or the sequence number (for sealing).
+ */
+final class Rc4Keys {
+  private static final byte[] SIGNATURE_KEY =
+      "signaturekey\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ZERO = new byte[4];
+
+  private final SecretKeySpec ksign;
+  private final SecretKeySpec seqBase;
+  private final SecretKeySpec sealBase;
+
+  Rc4Keys(CipherKey key) {
+    byte[] k = key.secret().toByteArray();
+    byte[] x = k.clone();
+    for (int i = 0; i < x.length; i++) {
+      x[i] ^= (byte) 0xf0;
+    }
+    try {
+      ksign = hmacKey(hmac(k, SIGNATURE_KEY));
+      seqBase = hmacKey(hmac(k, ZERO));
+      sealBase = hmacKey(hmac(x, ZERO));
+    } finally {
+      Arrays.fill(k, (byte) 0);
+      Arrays.fill(x, (byte) 0);
+    }
+  }
+
+  /**
+   * SGN_CKSUM, RFC 4757 §4 truncated to 8 bytes: HMAC-MD5(Ksign, MD5(usage LE32 || the 8 header
+   * bytes || data)).
+   */
+  byte[] checksum(int usage, byte[] header, int headerOff, byte[] data, int off, int len) {
+    MessageDigest md5 = md5();
+    md5.update(new byte[] {(byte) usage, (byte) (usage >>> 8), (byte) (usage >>> 16),
+        (byte) (usage >>> 24)});
+    md5.update(header, headerOff, 8);
+    md5.update(data, off, len);
+    return Arrays.copyOf(mac(ksign).doFinal(md5.digest()), 8);
+  }
+
+  /** RC4 under HMAC-MD5(seqBase, SGN_CKSUM at {@code t[cksumOff..+8)}) of 8 bytes at {@code in}. */
+  byte[] cryptSeq(byte[] t, int cksumOff, byte[] in, int inOff) {
+    Mac mac = mac(seqBase);
+    mac.update(t, cksumOff, 8);
+    return rc4(mac.doFinal(), in, inOff, 8);
+  }
+
+  /** RC4 under HMAC-MD5(sealBase, big-endian {@code seq}) of {@code buf[off..off+len)}, in place. */
+  void seal(byte[] seq, byte[] buf, int off, int len) {
+    byte[] out = rc4(mac(sealBase).doFinal(seq), buf, off, len);
+    System.arraycopy(out, 0, buf, off, len);
+    Arrays.fill(out, (byte) 0);
+  }
+
+  private static byte[] rc4(byte[] key, byte[] in, int off, int len) {
+    try {
+      Cipher c = Cipher.getInstance("ARCFOUR");
+      c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "ARCFOUR"));
+      return c.doFinal(in, off, len);
+    } catch (GeneralSecurityException e) {
+      throw new InternalFaultException("RC4 failed", e);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  private static byte[] hmac(byte[] key, byte[] data) {
+    return mac(hmacKey(key)).doFinal(data);
+  }
+
+  private static SecretKeySpec hmacKey(byte[] key) {
+    return new SecretKeySpec(key, "HmacMD5");
+  }
+
+  private static Mac mac(SecretKeySpec key) {
+    try {
+      Mac mac = Mac.getInstance("HmacMD5");
+      mac.init(key);
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new InternalFaultException("HMAC-MD5 is unavailable", e);
+    }
+  }
+
+  private static MessageDigest md5() {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (GeneralSecurityException e) {
+      throw new InternalFaultException("MD5 is unavailable", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Rc4Keys[redacted]";
+  }
+}
