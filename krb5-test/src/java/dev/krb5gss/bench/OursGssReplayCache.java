@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Empties our provider's replay caches (RFC 4120 section 3.2.3) between passes. Through the
  * JDK's GSS-API, ours keeps one {@code Acceptor} (and so one replay cache) per set of service
- * keys for the whole JVM, in the static map {@code dev.krb5gss.spi.AcceptorContexts.ACCEPTORS},
+ * keys for the whole JVM, in the static cache {@code dev.krb5gss.spi.AcceptorContexts.ACCEPTORS},
  * so that the cache outlives the per-request credentials; clearing the map makes the next
  * credential build a new acceptor with an empty cache, as the JDK's side does with
  * {@link JdkReplayCache}.
@@ -23,10 +23,13 @@ final class OursGssReplayCache {
         Field field = Class.forName(HOLDER).getDeclaredField(FIELD);
         field.setAccessible(true);
         Object acceptors = field.get(null);
-        if (!(acceptors instanceof Map)) {
+        if (acceptors instanceof com.google.common.cache.Cache) {
+            ((com.google.common.cache.Cache<?, ?>) acceptors).invalidateAll();
+        } else if (acceptors instanceof Map) {
+            ((Map<?, ?>) acceptors).clear();
+        } else {
             throw new IllegalStateException("expected " + HOLDER + "." + FIELD
-                    + " to be a Map of acceptors, got " + acceptors);
+                    + " to be a cache or map of acceptors, got " + acceptors);
         }
-        ((Map<?, ?>) acceptors).clear();
     }
 }
