@@ -1,5 +1,6 @@
 package dev.krb5gss.bench;
 
+import dev.krb5gss.testkit.JaasLogins;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import javax.security.auth.Subject;
@@ -33,7 +34,7 @@ final class GssApiAcceptor implements BenchAcceptor {
 
     /** Logs the service in from its keytab and acquires a fresh acceptor credential. */
     static GssApiAcceptor open(GSSManager manager, BenchService service) throws Exception {
-        Subject subject = JaasLogins.acceptor(service);
+        Subject subject = JaasLogins.acceptor(service.keytab(), service.principal());
         GSSName name = manager.createName(service.principal(), KRB5_PRINCIPAL_NAME);
         PrivilegedExceptionAction<GSSCredential> acquire = () -> manager.createCredential(
                 name, GSSCredential.INDEFINITE_LIFETIME, new Oid[] {KRB5, SPNEGO},

@@ -1,5 +1,6 @@
 package dev.krb5gss.bench;
 
+import dev.krb5gss.testkit.JaasLogins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ public class WrapBench {
     }
 
     private GSSContext jdkInitiator() throws Exception {
-        Subject subject = JaasLogins.initiator(client, Path.of(ccache));
+        Subject subject = JaasLogins.initiatorFromCache(client, Path.of(ccache));
         GSSManager manager = GSSManager.getInstance();
         Provider sunJgss = Security.getProvider("SunJGSS");
         manager.addProviderAtFront(sunJgss, GssApiAcceptor.KRB5);

@@ -1,5 +1,6 @@
 package dev.krb5gss.interop;
 
+import dev.krb5gss.testkit.JaasLogins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -39,7 +40,7 @@ class CurlNegotiateInteropTest {
     Path keytab = kdc.file("http.keytab");
     kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, "HTTP/localhost", "backend/localhost");
     ccache = kdc.kinit(USER, PASSWORD);
-    keytabSubject = KeytabLogin.acceptor(keytab, "*");
+    keytabSubject = JaasLogins.acceptor(keytab, "*", true);
   }
 
   @AfterAll

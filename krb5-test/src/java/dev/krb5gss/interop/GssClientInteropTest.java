@@ -1,5 +1,6 @@
 package dev.krb5gss.interop;
 
+import dev.krb5gss.testkit.JaasLogins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -84,7 +85,7 @@ class GssClientInteropTest {
     kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, "host/localhost");
     kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA2, "sha2/localhost");
     ccache = kdc.kinit(USER, PASSWORD);
-    keytabSubject = KeytabLogin.acceptor(keytab, "*");
+    keytabSubject = JaasLogins.acceptor(keytab, "*", true);
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package dev.krb5gss.interop;
 
+import dev.krb5gss.testkit.JaasLogins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -51,7 +52,7 @@ class KeytabRotationInteropTest {
     kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, principal);
     kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA2, service + "-sha2/localhost");
     int before = kdc.currentKvno(principal);
-    Subject subject = KeytabLogin.acceptor(keytab, "*");
+    Subject subject = JaasLogins.acceptor(keytab, "*", true);
 
     try (GssAcceptor gss = GssAcceptor.open(acceptor, subject, null);
         GssSampleServer server = GssSampleServer.start(gss)) {

@@ -1,5 +1,6 @@
 package dev.krb5gss.interop;
 
+import dev.krb5gss.testkit.JaasLogins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -45,7 +46,7 @@ class Rc4OptInInteropTest {
     Path keytab = kdc.file("rc4.keytab");
     kdc.keytabs().exportKeys(keytab, "rc4/localhost");
     ccache = kdc.kinit(USER, PASSWORD);
-    keytabSubject = KeytabLogin.acceptor(keytab, "*");
+    keytabSubject = JaasLogins.acceptor(keytab, "*", true);
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package dev.krb5gss.interop;
 
+import dev.krb5gss.testkit.JaasLogins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -107,7 +108,7 @@ class RejectionInteropTest {
     kdc.keytabs().exportKeys(keytab, "rc4/localhost");
 
     ccache = kdc.kinit(USER, PASSWORD);
-    keytabSubject = KeytabLogin.acceptor(keytab, "*");
+    keytabSubject = JaasLogins.acceptor(keytab, "*", true);
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package dev.krb5gss.interop;
 
+import dev.krb5gss.testkit.JaasLogins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -80,7 +81,7 @@ class WebContainerCurlInteropTest {
     Path backendKeytab = kdc.file("backend.keytab");
     kdc.keytabs().ktadd(backendKeytab, MitEnctypes.AES_SHA1, "backend/localhost");
     ccache = kdc.kinit(USER, PASSWORD);
-    backendKeys = KeytabLogin.acceptor(backendKeytab, "*");
+    backendKeys = JaasLogins.acceptor(backendKeytab, "*", true);
   }
 
   @AfterAll

@@ -45,7 +45,18 @@ public final class JaasLogins {
      * {@code principal} ({@code isInitiator=false}: the JDK contacts no KDC).
      */
     public static Subject acceptor(Path keytab, String principal) throws LoginException {
+        return acceptor(keytab, principal, false);
+    }
+
+    /**
+     * As {@link #acceptor(Path, String)}; {@code principal} may be {@code "*"} (an unbound
+     * KeyTab), and {@code refreshConfig} re-reads the JVM's krb5.conf first (interop classes point
+     * it at their own MIT KDC).
+     */
+    public static Subject acceptor(Path keytab, String principal, boolean refreshConfig)
+            throws LoginException {
         Map<String, String> options = new HashMap<>();
+        options.put("refreshKrb5Config", Boolean.toString(refreshConfig));
         options.put("principal", principal);
         options.put("useKeyTab", "true");
         options.put("keyTab", keytab.toAbsolutePath().toString());
@@ -54,6 +65,18 @@ public final class JaasLogins {
         options.put("isInitiator", "false");
         return login(options, callbacks -> {
             throw new UnsupportedCallbackException(callbacks[0], "no prompting for a keytab login");
+        });
+    }
+
+    /** The client's Subject holding the TGT of an MIT {@code FILE:} credential cache. */
+    public static Subject initiatorFromCache(String principal, Path ccache) throws LoginException {
+        Map<String, String> options = new HashMap<>();
+        options.put("principal", principal);
+        options.put("useTicketCache", "true");
+        options.put("ticketCache", ccache.toString());
+        options.put("doNotPrompt", "true");
+        return login(options, callbacks -> {
+            throw new UnsupportedCallbackException(callbacks[0], "no prompting for a cache login");
         });
     }
 
