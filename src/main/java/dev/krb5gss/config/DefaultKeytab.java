@@ -45,6 +45,14 @@ public final class DefaultKeytab {
   }
 
   private static Path fileOf(String name) {
+    try {
+      return pathOf(name);
+    } catch (java.nio.file.InvalidPathException e) {
+      return null; // not a usable file name: as if none were configured
+    }
+  }
+
+  private static Path pathOf(String name) {
     if (name.startsWith("FILE:")) {
       return Paths.get(name.substring(5));
     }

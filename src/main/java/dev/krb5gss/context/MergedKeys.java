@@ -10,6 +10,8 @@ import java.util.List;
  */
 final class MergedKeys implements KeySource {
   private final List<KeySource> sources;
+  /** The last merge and the source tables it was made from: merged again only when one changes. */
+  private volatile Merge last;
 
   MergedKeys(List<KeySource> sources) {
     this.sources = List.copyOf(sources);
@@ -17,11 +19,40 @@ final class MergedKeys implements KeySource {
 
   @Override
   public ServiceKeyTable current() {
-    ServiceKeyTable table = sources.get(0).current();
-    for (int i = 1; i < sources.size(); i++) {
-      table = table.mergedWith(sources.get(i).current());
+    ServiceKeyTable[] inputs = new ServiceKeyTable[sources.size()];
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] = sources.get(i).current();
     }
+    Merge m = last;
+    if (m != null && m.madeFrom(inputs)) {
+      return m.table;
+    }
+    ServiceKeyTable table = inputs[0];
+    for (int i = 1; i < inputs.length; i++) {
+      table = table.mergedWith(inputs[i]);
+    }
+    last = new Merge(inputs, table);
     return table;
+  }
+
+  private static final class Merge {
+    final ServiceKeyTable[] inputs;
+    final ServiceKeyTable table;
+
+    Merge(ServiceKeyTable[] inputs, ServiceKeyTable table) {
+      this.inputs = inputs;
+      this.table = table;
+    }
+
+    /** Same source tables, by identity: the sources hand out one table per keytab version. */
+    boolean madeFrom(ServiceKeyTable[] others) {
+      for (int i = 0; i < inputs.length; i++) {
+        if (inputs[i] != others[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   @Override

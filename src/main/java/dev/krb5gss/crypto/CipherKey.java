@@ -40,10 +40,18 @@ public final class CipherKey {
     return (T) v;
   }
 
-  /** Drops the derived keys and wipes the protocol key. */
+  /**
+   * Wipes the protocol key, then drops the derived keys (in that order, so a derivation racing
+   * with this call fails instead of caching a key that outlives it).
+   */
   public void destroy() {
-    derived.clear();
     secret.destroy();
+    derived.clear();
+  }
+
+  /** True once {@link #destroy()} has run: the key must not be used any more. */
+  public boolean isDestroyed() {
+    return secret.isDestroyed();
   }
 
   @Override

@@ -49,9 +49,13 @@ public final class KrbCredDecoder {
     encData.readOptional(0xa1);
     byte[] cipher = encData.read(0xa2).readOctetString();
     byte[] plain = etype == 0 ? cipher : decrypt(EncType.of(etype), cipher, keys);
-    DerReader part = DerReader.of(plain, "EncKrbCredPart").read(0x7d).read(DerReader.SEQUENCE);
-    DerReader info = part.read(0xa0).read(DerReader.SEQUENCE).read(DerReader.SEQUENCE);
-    return credInfo(ticket, info);
+    try {
+      DerReader part = DerReader.of(plain, "EncKrbCredPart").read(0x7d).read(DerReader.SEQUENCE);
+      DerReader info = part.read(0xa0).read(DerReader.SEQUENCE).read(DerReader.SEQUENCE);
+      return credInfo(ticket, info);
+    } finally {
+      java.util.Arrays.fill(plain, (byte) 0); // it holds the delegated TGT's session key
+    }
   }
 
   private static byte[] decrypt(EncType etype, byte[] cipher, List<CipherKey> keys)
@@ -142,7 +146,7 @@ public final class KrbCredDecoder {
       return LocalDateTime.parse(s, KERBEROS_TIME).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       throw new RejectedException(Reason.MALFORMED_TOKEN,
-          "expected a KerberosTime YYYYMMDDHHMMSSZ, got '" + s + "'");
+          "expected a KerberosTime YYYYMMDDHHMMSSZ, got " + s.length() + " characters");
     }
   }
 

@@ -160,6 +160,14 @@ public final class DerReader {
   /** A KerberosString (GeneralString restricted to IA5, RFC 4120 §5.2.1); UTF-8 tolerated. */
   public String readGeneralString() throws RejectedException {
     DerReader c = read(GENERAL_STRING);
+    for (int i = c.pos; i < c.end; i++) {
+      int b = c.data[i] & 0xff;
+      if (b < 0x20 || b == 0x7f) {
+        // names end up in messages and logs: no line breaks or escape sequences from a peer
+        throw malformed("a KerberosString without control characters",
+            "byte 0x" + Integer.toHexString(b) + " at offset " + (i - c.pos));
+      }
+    }
     String s = new String(c.data, c.pos, c.end - c.pos, StandardCharsets.UTF_8);
     c.pos = c.end;
     return s;

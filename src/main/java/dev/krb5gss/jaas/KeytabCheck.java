@@ -62,7 +62,9 @@ final class KeytabCheck {
     checkFile(path);
     KeySource source = load(path);
     ServiceKeyTable table = source.current();
-    LOG.log(detail, "keytab {0} ({1}) holds {2}", path, location.source, describe(table));
+    if (LOG.isLoggable(detail)) {
+      LOG.log(detail, "keytab {0} ({1}) holds {2}", path, location.source, describe(table));
+    }
     List<PrincipalPattern> allowed = names.patterns(options.allowed);
     Set<PrincipalName> chosen = choose(table, allowed);
     checkEnctypes(table, chosen);
@@ -203,7 +205,14 @@ final class KeytabCheck {
               path, p);
           continue;
         }
-        KerberosPrincipal kp = new KerberosPrincipal(p.toString()); // NT-PRINCIPAL: no DNS
+        KerberosPrincipal kp;
+        try {
+          kp = new KerberosPrincipal(p.toString()); // NT-PRINCIPAL: no DNS
+        } catch (IllegalArgumentException e) {
+          LOG.log(Level.WARNING, "keytab {0}: {1} is not a name the JDK accepts ({2}); skipped",
+              path, p, e.getMessage());
+          continue;
+        }
         kps.add(kp);
         keyTabs.add(KeyTab.getInstance(kp, path.toFile()));
       }

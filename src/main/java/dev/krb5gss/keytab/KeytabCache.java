@@ -28,9 +28,18 @@ public final class KeytabCache {
     if (cached != null && cached.version.equals(version)) {
       return cached.table;
     }
-    ServiceKeyTable table = ServiceKeyTable.of(KeytabParser.parse(Files.readAllBytes(real)));
-    CACHE.put(real, new Entry(version, table));
-    return table;
+    if (!Files.isRegularFile(real) || version.size() > KeytabParser.MAX_FILE_SIZE) {
+      throw new KeytabFormatException(real + " is not a regular file of at most "
+          + KeytabParser.MAX_FILE_SIZE + " bytes (" + version.size() + " bytes)");
+    }
+    byte[] file = Files.readAllBytes(real);
+    try {
+      ServiceKeyTable table = ServiceKeyTable.of(KeytabParser.parse(file));
+      CACHE.put(real, new Entry(version, table));
+      return table;
+    } finally {
+      java.util.Arrays.fill(file, (byte) 0); // every key of the file, in clear
+    }
   }
 
   /** Forgets every cached keytab (tests; or after a key compromise, to force a re-read). */

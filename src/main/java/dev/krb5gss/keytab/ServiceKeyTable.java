@@ -101,14 +101,7 @@ public final class ServiceKeyTable implements KeySource {
           + encTypes(keys) + " for it (re-export the keytab with that enctype, or fix the "
           + "account's enctypes on the KDC)");
     }
-    if (kvno == null) {
-      return sameType.get(0);
-    }
-    for (ServiceKey k : sameType) {
-      if (k.kvno() == kvno) {
-        return k;
-      }
-    }
+    // the loop above returned any key of this enctype with the ticket's kvno (or none given)
     int newest = sameType.get(0).kvno();
     String stale = kvno > newest
         ? "the keytab is stale: the KDC has a newer key; re-export the keytab"

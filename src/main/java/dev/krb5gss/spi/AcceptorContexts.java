@@ -6,6 +6,8 @@ import com.google.common.util.concurrent.UncheckedExecutionException;
 import dev.krb5gss.context.Acceptor;
 import dev.krb5gss.error.InternalFaultException;
 import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.replay.InMemoryReplayCache;
+import dev.krb5gss.replay.ReplayCache;
 import java.util.concurrent.ExecutionException;
 import org.ietf.jgss.GSSException;
 import org.ietf.jgss.Oid;
@@ -22,6 +24,12 @@ final class AcceptorContexts {
   private static final int MAX_ACCEPTORS = 64;
   private static final Cache<AcceptorKeys, Acceptor> ACCEPTORS =
       CacheBuilder.newBuilder().maximumSize(MAX_ACCEPTORS).build();
+  /**
+   * One replay cache for every acceptor of the JVM (its keys include the service principal):
+   * a keytab rotation, another requested name or an evicted acceptor gives a new
+   * {@link Acceptor}, but never a fresh replay window in which an authenticator could be replayed.
+   */
+  private static final ReplayCache REPLAY = new InMemoryReplayCache();
 
   private AcceptorContexts() {}
 
@@ -32,7 +40,8 @@ final class AcceptorContexts {
   static Acceptor acceptorFor(AcceptorKeys keys) throws GSSException {
     try {
       return ACCEPTORS.get(keys,
-          () -> Acceptor.builder().keys(keys).enctypes(keys.enctypePolicy()).build());
+          () -> Acceptor.builder().keys(keys).enctypes(keys.enctypePolicy())
+              .replayCache(REPLAY).build());
     } catch (ExecutionException | UncheckedExecutionException e) {
       if (e.getCause() instanceof RejectedException) {
         throw GssErrors.of((RejectedException) e.getCause());

@@ -32,9 +32,15 @@ final class DelegatedCredentials {
       throw GssErrors.of(e);
     }
     Subject holder = new Subject();
-    holder.getPrincipals().add(new KerberosPrincipal(tgt.client().toString()));
-    holder.getPrivateCredentials().add(tgt.toKerberosTicket());
-    tgt.destroy();
+    try {
+      holder.getPrincipals().add(new KerberosPrincipal(tgt.client().toString()));
+      holder.getPrivateCredentials().add(tgt.toKerberosTicket());
+    } catch (IllegalArgumentException e) {
+      throw GssErrors.of(new RejectedException(Reason.MALFORMED_TOKEN,
+          "the delegated credential names an unusable client or ticket: " + e.getMessage()));
+    } finally {
+      tgt.destroy();
+    }
     MechanismFactory jdkKrb5 = new JdkMechanisms(GSSCaller.CALLER_INITIATE).factory(MechOids.KRB5);
     try {
       return CurrentSubject.callAs(holder, () -> jdkKrb5.getCredentialElement(

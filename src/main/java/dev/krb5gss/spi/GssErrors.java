@@ -10,6 +10,8 @@ import dev.krb5gss.error.RejectedGssException;
  * message from {@code getMessage()}), and the message.
  */
 final class GssErrors {
+  private static final System.Logger LOG = System.getLogger(GssErrors.class.getName());
+
   private GssErrors() {}
 
   static RejectedGssException of(Reason reason, String message) {
@@ -18,5 +20,19 @@ final class GssErrors {
 
   static RejectedGssException of(RejectedException rejection) {
     return RejectedGssException.of(rejection);
+  }
+
+  /**
+   * Our own fault while handling a peer's token: a {@code GSSException(FAILURE)} for the caller
+   * (never an unchecked exception into the container), logged once with its stack trace. Our
+   * exception messages carry no token bytes or keys.
+   */
+  static org.ietf.jgss.GSSException internal(RuntimeException fault) {
+    LOG.log(System.Logger.Level.WARNING, "internal fault while accepting a token", fault);
+    org.ietf.jgss.GSSException e = new org.ietf.jgss.GSSException(
+        org.ietf.jgss.GSSException.FAILURE, 0, "krb5gss internal fault: "
+            + fault.getClass().getSimpleName());
+    e.initCause(fault);
+    return e;
   }
 }

@@ -165,6 +165,8 @@ final class ServerContextSpi implements GSSContextSpi {
       return output(result.outputToken());
     } catch (RejectedException e) {
       throw GssErrors.of(e);
+    } catch (RuntimeException e) {
+      throw GssErrors.internal(e);
     }
   }
 
@@ -241,6 +243,8 @@ final class ServerContextSpi implements GSSContextSpi {
       return u.data();
     } catch (RejectedException e) {
       throw GssErrors.of(e);
+    } catch (RuntimeException e) {
+      throw GssErrors.internal(e);
     }
   }
 
@@ -280,6 +284,8 @@ final class ServerContextSpi implements GSSContextSpi {
       }
     } catch (RejectedException e) {
       throw GssErrors.of(e);
+    } catch (RuntimeException e) {
+      throw GssErrors.internal(e);
     }
   }
 

@@ -102,6 +102,25 @@ public final class MessageProtection {
         ourSeq, peerSeq, replayDetect, sequenceDetect, KRB5_OID);
   }
 
+  /**
+   * The context's key was wiped (the context was disposed, failed or expired): protecting with
+   * it would use key material that should be gone (rc4 keys derived from it, engines keyed with
+   * it). Using a disposed context is the caller's error.
+   */
+  private void requireLive() {
+    if (key.isDestroyed()) {
+      throw new IllegalStateException("the security context was disposed; its keys are wiped");
+    }
+  }
+
+  /** For tokens from the peer: a disposed context refuses them with NO_CONTEXT. */
+  private void refuseIfDisposed() throws RejectedException {
+    if (key.isDestroyed()) {
+      throw new RejectedException(Reason.NO_CONTEXT,
+          "the security context was disposed; its keys are wiped");
+    }
+  }
+
   private static CryptoProfile profileFor(CipherKey key) throws RejectedException {
     EncType e = key.encType();
     return CryptoProfiles.of(e).orElseThrow(() -> new RejectedException(
@@ -110,6 +129,7 @@ public final class MessageProtection {
 
   /** A Wrap token for {@code msg[off..off+len)}, sealed (encrypted) if {@code conf}. */
   public byte[] wrap(byte[] msg, int off, int len, boolean conf) {
+    requireLive();
     checkBounds(msg, off, len);
     if (rc4 != null) {
       return rc4.wrap(msg, off, len, conf);
@@ -134,6 +154,7 @@ public final class MessageProtection {
 
   /** Verifies (and decrypts) a Wrap token from the peer. */
   public Unwrapped unwrap(byte[] token, int off, int len) throws RejectedException {
+    refuseIfDisposed();
     checkBounds(token, off, len);
     if (rc4 != null) {
       return rc4.unwrap(token, off, len);
@@ -213,6 +234,7 @@ public final class MessageProtection {
 
   /** A MIC token over {@code msg[off..off+len)}. */
   public byte[] getMic(byte[] msg, int off, int len) {
+    requireLive();
     checkBounds(msg, off, len);
     if (rc4 != null) {
       return rc4.getMic(msg, off, len);
@@ -227,6 +249,7 @@ public final class MessageProtection {
 
   /** Verifies the peer's MIC token over {@code msg[off..off+len)}. */
   public Verified verifyMic(byte[] token, byte[] msg, int off, int len) throws RejectedException {
+    refuseIfDisposed();
     checkBounds(msg, off, len);
     if (rc4 != null) {
       return rc4.verifyMic(token, msg, off, len);

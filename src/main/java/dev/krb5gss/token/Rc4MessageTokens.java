@@ -1,12 +1,12 @@
 package dev.krb5gss.token;
 
+import dev.krb5gss.crypto.SecureRandoms;
 import static dev.krb5gss.token.TokenHeader.defective;
 
 import dev.krb5gss.crypto.CipherKey;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,7 +33,6 @@ final class Rc4MessageTokens {
   static final int WRAP_HEADER = 32;
   static final int USAGE_WRAP = 13;
   static final int USAGE_MIC = 15;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Rc4Keys keys;
   private final Rc4Framing framing;
@@ -57,8 +56,7 @@ final class Rc4MessageTokens {
     putShort(t, 2, SGN_ALG_HMAC_MD5);
     putShort(t, 4, conf ? SEAL_ALG_RC4 : SEAL_ALG_NONE);
     putShort(t, 6, 0xffff);
-    byte[] confounder = new byte[8];
-    RANDOM.nextBytes(confounder);
+    byte[] confounder = SecureRandoms.bytes(8);
     System.arraycopy(confounder, 0, t, 24, 8);
     System.arraycopy(msg, off, t, WRAP_HEADER, len);
     t[t.length - 1] = 1;                                  // one pad byte of value 1

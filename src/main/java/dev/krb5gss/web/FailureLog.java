@@ -16,6 +16,12 @@ public final class FailureLog {
 
   private FailureLog() {}
 
+  /** Logs our own fault while serving the client at {@code clientAddress}, with its stack trace. */
+  public static void internal(String clientAddress, RuntimeException fault) {
+    LOG.log(Level.ERROR, "Negotiate authentication from " + clientAddress
+        + " failed with an internal fault", fault);
+  }
+
   /** Logs {@code rejection} for the client at {@code clientAddress}. */
   public static void rejected(String clientAddress, int status, RejectedException rejection) {
     LOG.log(Level.WARNING, "Negotiate authentication from {0} failed with {1}: {2}",

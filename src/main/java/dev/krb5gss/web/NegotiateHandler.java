@@ -75,6 +75,11 @@ public final class NegotiateHandler {
       return authenticated(key, context, result);
     } catch (RejectedException e) {
       return rejected(request, e);
+    } catch (RuntimeException e) {
+      // our fault (or a RoleMapper's): a 500 and a log line, not a stack trace in the container
+      acceptor.pendingContexts().remove(key);
+      FailureLog.internal(request.clientAddress(), e);
+      return NegotiateOutcome.internalError();
     }
   }
 

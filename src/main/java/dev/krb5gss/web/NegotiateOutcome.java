@@ -60,6 +60,11 @@ public final class NegotiateOutcome {
     return new NegotiateOutcome(Kind.REJECTED, status, header, null, reason);
   }
 
+  /** Our own fault (never the client's): 500, no challenge, no reason to report. */
+  static NegotiateOutcome internalError() {
+    return new NegotiateOutcome(Kind.REJECTED, 500, null, null, null);
+  }
+
   public Kind kind() {
     return kind;
   }

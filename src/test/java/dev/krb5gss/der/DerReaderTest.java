@@ -185,4 +185,20 @@ class DerReaderTest {
       assertThat(DerReader.of(der, "t").readOctetString()).hasSize(n);
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"HTTP\nforged log line", "a\u001b[31mred", "tab\there", "del\u007f"})
+  void kerberosStringsWithControlCharactersAreMalformed(String name) {
+    byte[] der = DerWriter.generalString(name);
+    assertThatThrownBy(() -> DerReader.of(der, "name").readGeneralString())
+        .isInstanceOfSatisfying(RejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_TOKEN))
+        .hasMessageContaining("control characters");
+  }
+
+  @Test
+  void kerberosStringsWithUtf8AreKept() throws Exception {
+    byte[] der = DerWriter.generalString("jos\u00e9@EXAMPLE.COM");
+    assertThat(DerReader.of(der, "name").readGeneralString()).isEqualTo("jos\u00e9@EXAMPLE.COM");
+  }
 }

@@ -361,4 +361,27 @@ class MessageProtectionTest {
     assertThatThrownBy(call::run).isInstanceOfSatisfying(RejectedException.class,
         e -> assertThat(e.reason()).isEqualTo(reason));
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {17, 18, 19, 20, 23})
+  void aDisposedContextRefusesPeerTokensAndWillNotProtect(int enctype) throws Exception {
+    CipherKey key = CryptoProfiles.of(EncType.of(enctype)).orElseThrow().randomKey();
+    MessageProtection acceptor = MessageProtection.acceptor(key, enctype != 23, 0, 0, true, true);
+    MessageProtection initiator = MessageProtection.initiator(key, enctype != 23, 0, 0, true, true);
+    byte[] wrapped = initiator.wrap(new byte[] {1, 2, 3}, 0, 3, true);
+    byte[] mic = initiator.getMic(new byte[] {1, 2, 3}, 0, 3);
+
+    key.destroy();
+
+    assertThatThrownBy(() -> acceptor.unwrap(wrapped, 0, wrapped.length))
+        .isInstanceOfSatisfying(RejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.NO_CONTEXT));
+    assertThatThrownBy(() -> acceptor.verifyMic(mic, new byte[] {1, 2, 3}, 0, 3))
+        .isInstanceOfSatisfying(RejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.NO_CONTEXT));
+    assertThatThrownBy(() -> acceptor.wrap(new byte[] {4}, 0, 1, true))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("disposed");
+    assertThatThrownBy(() -> acceptor.getMic(new byte[] {4}, 0, 1))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("disposed");
+  }
 }

@@ -130,6 +130,10 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
     if (id != null && !id.isEmpty()) {
       return "connection:" + id;
     }
-    return "session:" + request.getSession(true).getId();
+    // Only an existing session: creating one for every unauthenticated request would let
+    // anyone fill the session store. Without either, the negotiation must finish in one leg.
+    jakarta.servlet.http.HttpSession session = request.getSession(false);
+    return session != null ? "session:" + session.getId()
+        : "request:" + System.identityHashCode(request) + ":" + System.nanoTime();
   }
 }
