@@ -50,9 +50,39 @@ public final class Krb5Conf {
     return load(System::getProperty, System::getenv);
   }
 
-  /** The configuration the JVM's Kerberos client uses ({@link #jvmConfigPath()}), read now. */
+  /**
+   * The configuration the JVM's Kerberos client uses ({@link #jvmConfigPath()}), parsed once per
+   * version of the file (size and modification time): credential acquisition may run on every
+   * request, and a malformed file is warned about once, not per request.
+   */
   public static Krb5Conf forJvm() {
-    return read(jvmConfigPath());
+    Path file = jvmConfigPath();
+    String version;
+    try {
+      version = Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+    } catch (java.io.IOException e) {
+      return NONE;
+    }
+    Parsed cached = JVM_CACHE.get(file);
+    if (cached != null && cached.version.equals(version)) {
+      return cached.conf;
+    }
+    Krb5Conf conf = read(file);
+    JVM_CACHE.put(file, new Parsed(version, conf));
+    return conf;
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<Path, Parsed> JVM_CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final class Parsed {
+    final String version;
+    final Krb5Conf conf;
+
+    Parsed(String version, Krb5Conf conf) {
+      this.version = version;
+      this.conf = conf;
+    }
   }
 
   /** The path the JDK reads its Kerberos configuration from. */
