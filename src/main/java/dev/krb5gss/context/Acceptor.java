@@ -55,6 +55,7 @@ public final class Acceptor {
     this.maxTokenSize = b.maxTokenSize;
     this.ap = new ApAcceptor(keys, b.apPolicy());
     this.pending = new PendingContextStore(this, b.maxPending, b.maxPendingPerKey);
+    LiveAcceptors.add(this);
   }
 
   public static Builder builder() {

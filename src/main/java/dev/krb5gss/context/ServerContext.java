@@ -4,6 +4,7 @@ import dev.krb5gss.ap.ApEstablished;
 import dev.krb5gss.ap.ChannelBindings;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.observe.LegProbe;
 import dev.krb5gss.token.MessageProtection;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -51,6 +52,21 @@ public final class ServerContext {
    *     takes no tokens; otherwise the reason the leg was rejected (the context is then FAILED)
    */
   public synchronized AcceptResult accept(byte[] token) throws RejectedException {
+    LegProbe probe = LegProbe.start(); // null unless metrics or a JFR recording listen
+    if (probe == null) {
+      return acceptLeg(token);
+    }
+    try {
+      AcceptResult result = acceptLeg(token);
+      LegObservation.completed(probe, exchange, result.status());
+      return result;
+    } catch (RejectedException e) {
+      LegObservation.rejected(probe, exchange, e.reason());
+      throw e;
+    }
+  }
+
+  private AcceptResult acceptLeg(byte[] token) throws RejectedException {
     refuseUnlessPending();
     Instant now = clock.instant();
     if (state == ContextState.AWAITING_NEXT_LEG && now.isAfter(legDeadline)) {

@@ -35,7 +35,10 @@ public final class KeytabCache {
     byte[] file = Files.readAllBytes(real);
     try {
       ServiceKeyTable table = ServiceKeyTable.of(KeytabParser.parse(file));
-      CACHE.put(real, new Entry(version, table));
+      Entry previous = CACHE.put(real, new Entry(version, table));
+      if (previous != null && !previous.version.equals(version)) {
+        dev.krb5gss.observe.KeytabReloads.record();
+      }
       return table;
     } finally {
       java.util.Arrays.fill(file, (byte) 0); // every key of the file, in clear
