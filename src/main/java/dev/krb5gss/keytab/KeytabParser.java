@@ -25,6 +25,37 @@ public final class KeytabParser {
 
   /** Parses a whole keytab file's bytes. */
   public static List<ServiceKey> parse(byte[] file) throws KeytabFormatException {
+    List<ServiceKey> keys = new ArrayList<>();
+    for (Entry e : entries(file)) {
+      keys.add(e.key());
+    }
+    return keys;
+  }
+
+  /**
+   * The keytab's entries without their key bytes, in file order, with each entry's timestamp
+   * (when the key was written): for listings such as {@code klist -kte}.
+   */
+  public static List<Listing> list(byte[] file) throws KeytabFormatException {
+    List<Listing> out = new ArrayList<>();
+    for (Entry e : entries(file)) {
+      ServiceKey k = e.key();
+      out.add(new Listing(k.principal(), k.kvno(), k.encType(), e.timestamp()));
+      k.secret().destroy();
+      if (k.cipherKey() != null) {
+        k.cipherKey().destroy();
+      }
+    }
+    return out;
+  }
+
+  /** A keytab entry as listed: principal, kvno, enctype and timestamp; no key bytes. */
+  public record Listing(PrincipalName principal, int kvno, EncType encType,
+      java.time.Instant timestamp) {}
+
+  private record Entry(ServiceKey key, java.time.Instant timestamp) {}
+
+  private static List<Entry> entries(byte[] file) throws KeytabFormatException {
     if (file.length > MAX_FILE_SIZE) {
       throw new KeytabFormatException("keytab of " + file.length + " bytes exceeds "
           + MAX_FILE_SIZE + " bytes");
@@ -35,7 +66,7 @@ public final class KeytabParser {
     boolean v1 = file[1] == 0x01;
     ByteBuffer buf = ByteBuffer.wrap(file, 2, file.length - 2)
         .order(v1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-    List<ServiceKey> keys = new ArrayList<>();
+    List<Entry> keys = new ArrayList<>();
     while (buf.remaining() > 0) {
       int size = readInt(buf, "record size");
       int length = size == Integer.MIN_VALUE ? Integer.MAX_VALUE : Math.abs(size);
@@ -53,7 +84,7 @@ public final class KeytabParser {
     return keys;
   }
 
-  private static ServiceKey parseEntry(ByteBuffer r, boolean v1) throws KeytabFormatException {
+  private static Entry parseEntry(ByteBuffer r, boolean v1) throws KeytabFormatException {
     int count = readShort(r, "component count");
     if (v1) {
       count--;
@@ -67,7 +98,7 @@ public final class KeytabParser {
       comps.add(readString(r, "principal component"));
     }
     int nameType = v1 ? PrincipalName.NT_PRINCIPAL : readInt(r, "name type");
-    readInt(r, "timestamp");
+    long timestamp = readInt(r, "timestamp") & 0xffffffffL;
     need(r, 1, "kvno");
     int kvno = r.get() & 0xff;
     int encType = readShort(r, "key type");
@@ -85,7 +116,8 @@ public final class KeytabParser {
     PrincipalName principal = PrincipalName.of(nameType, comps, realm);
     SecretBytes secret = SecretBytes.copyOf(key);
     Arrays.fill(key, (byte) 0);
-    return new ServiceKey(principal, kvno, EncType.of(encType), secret);
+    return new Entry(new ServiceKey(principal, kvno, EncType.of(encType), secret),
+        java.time.Instant.ofEpochSecond(timestamp));
   }
 
   /** A key of the wrong size for an enctype we implement would fail later, unchecked. */

@@ -6,12 +6,14 @@ import dev.krb5gss.context.PendingContextStore;
 import dev.krb5gss.keytab.ServiceKey;
 import dev.krb5gss.observe.AcceptObservers;
 import dev.krb5gss.observe.KeytabReloads;
+import dev.krb5gss.observe.KeytabSlot;
+import dev.krb5gss.name.PrincipalName;
 import dev.krb5gss.replay.ReplayCache;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,12 +92,17 @@ public final class Krb5GssMetrics implements MeterBinder, AutoCloseable {
     return caches.keySet().stream().mapToLong(ReplayCache::size).sum();
   }
 
+  /** The newest kvno of each service principal of the live acceptors, by slot. */
   private static Map<KeytabSlot, Integer> kvnos() {
-    List<ServiceKey> keys = new ArrayList<>();
+    Map<PrincipalName, Integer> newest = new HashMap<>();
     for (Acceptor a : LiveAcceptors.snapshot()) {
-      keys.addAll(a.keys().current().keys());
+      for (ServiceKey k : a.keys().current().keys()) {
+        newest.merge(k.principal(), k.kvno(), Math::max);
+      }
     }
-    return KeytabSlot.newestKvnos(keys);
+    Map<KeytabSlot, Integer> bySlot = new HashMap<>();
+    KeytabSlot.of(newest.keySet()).forEach((p, slot) -> bySlot.put(slot, newest.get(p)));
+    return bySlot;
   }
 
   private void registerKvnoGauges(MeterRegistry registry) {
