@@ -40,7 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CheckCommand implements Callable<Integer> {
   private static final Oid KRB5 = oid("1.2.840.113554.1.2.2");
   private static final Oid KRB5_PRINCIPAL = oid("1.2.840.113554.1.2.2.1");
-  private static final Pattern KRB_CODE = Pattern.compile("\\((\\d+)\\)\\s*$");
+  private static final Pattern KRB_CODE = Pattern.compile("\\((\\d{1,2})\\)");
 
   @Spec
   CommandSpec spec;

@@ -24,6 +24,7 @@ public final class Krb5GssCli implements Runnable {
   /** Runs the command with these streams (for tests and embedding); returns the exit status. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Krb5GssCli());
+    cl.setExpandAtFiles(false); // @FILE is explain's token file, not an argument file
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
