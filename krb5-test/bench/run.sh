@@ -2,7 +2,7 @@
 # krb5gss acceptor benchmark — THE one command (run from anywhere in the repository):
 #
 #   krb5-test/bench/run.sh [--tokens N] [--passes P] [--only mit|java] [--quick] [--no-extras]
-#                          [--profile] [--keep]
+#                          [--profile] [--keep] [--observe-overhead]
 #
 # Sets up a throwaway MIT KDC on a free 127.0.0.1 port in a temp dir, generates AP-REQ token
 # files with MIT's initiator (tokgen.c), and accepts every token of the same file in separate
@@ -21,6 +21,9 @@
 #   --profile    also record a JFR profile of ours (or of the JDK while ours is absent) and
 #                print its hottest methods
 #   --keep       keep the temp dir (KDC database, keytabs, token files, JMH JSON, logs)
+#   --observe-overhead  only ours-acceptor, krb5 aes-sha1, 1 thread, in turns with observation
+#                off / Krb5GssMetrics bound / a JFR recording of dev.krb5gss.Accept (twice
+#                each), then the overhead of each against off
 #
 # Needs (installed with apt-get when missing and running as root):
 #   krb5-kdc krb5-admin-server krb5-user libkrb5-dev gcc, plus java 17+ and mvn.
@@ -41,6 +44,7 @@ ONLY=all
 EXTRAS=1
 PROFILE=0
 KEEP=0
+OBSERVE_OVERHEAD=0
 
 # Services under test: label, host, kadmin key spec. Same host name for krb5 and SPNEGO rows.
 SHA1_HOST=localhost
@@ -61,7 +65,8 @@ parse_args() {
             --no-extras) EXTRAS=0 ;;
             --profile) PROFILE=1 ;;
             --keep) KEEP=1 ;;
-            -h|--help) sed -n '2,29p' "${BASH_SOURCE[0]}"; exit 0 ;;
+            --observe-overhead) OBSERVE_OVERHEAD=1 ;;
+            -h|--help) sed -n '2,32p' "${BASH_SOURCE[0]}"; exit 0 ;;
             *) die "unknown option $1 (try --help)" ;;
         esac
         shift
@@ -266,14 +271,15 @@ jmh() {
 # Java rows: one JMH run per row, in its own JVM; WARMUPS + PASSES passes over the same file,
 # a fresh acceptor (empty replay cache) per pass.
 run_java() {
-    local acceptor=$1 mech=$2 host=$3 threads=$4 enctype=$5
-    local tokfile="$WORK/tokens-$acceptor.bin" json="$WORK/jmh-accept-$acceptor-$mech-$host-$threads.json"
+    local acceptor=$1 mech=$2 host=$3 threads=$4 enctype=$5 observe=${6:-off} label=$1
+    [ "$observe" = off ] || label="$acceptor+$observe"
+    local tokfile="$WORK/tokens-$acceptor.bin" json="$WORK/jmh-accept-$label-$mech-$host-$threads.json"
     gen_tokens "$tokfile" "$mech" "$host"
-    local cpufile="$WORK/cpu-$acceptor-$mech-$host-$threads.txt"
-    rm -f "$cpufile"
+    local cpufile="$WORK/cpu-$label-$mech-$host-$threads.txt"
+    rm -f "$cpufile" "$json"
     jmh 'dev.krb5gss.bench.AcceptBench' "$json" -t "$threads" -wi "$WARMUPS" -i "$PASSES" \
         -p acceptor="$acceptor" -p tokenFile="$tokfile" -p keytab="$WORK/$host.keytab" \
-        -p principal="HTTP/$host@$REALM" -p cpuFile="$cpufile" \
+        -p principal="HTTP/$host@$REALM" -p cpuFile="$cpufile" -p observe="$observe" \
         || die "JMH AcceptBench failed for $acceptor $mech $host t=$threads (see $WORK/jmh.log)"
     # One op = one thread's slice of N/threads tokens; JMH's single-shot score is the mean time
     # per op over passes and threads, so a pass takes about score ms: total wall = P * score.
@@ -283,7 +289,46 @@ run_java() {
         || { grep -m1 -A3 -E '^(java|dev|org)\.[A-Za-z.]+(Exception|Error)' "$WORK/jmh.log" >&2
              die "JMH AcceptBench produced no result for $acceptor $mech $host t=$threads (see $WORK/jmh.log)"; }
     cpu=$(awk '{ s += $1 } END { print s / 1e9 }' "$cpufile")
-    record_row "$acceptor" "$mech" "$enctype" "$threads" "$wall" "$cpu"
+    record_row "$label" "$mech" "$enctype" "$threads" "$wall" "$cpu"
+}
+
+# Overhead of observation (metrics, JFR) on ours-acceptor: rows in turns, A B C A B C.
+run_observe_overhead() {
+    build_java
+    java_acceptor_available ours-acceptor || die "ours-acceptor is not available"
+    log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    for _ in 1 2; do
+        for observe in off metrics jfr; do
+            run_java ours-acceptor krb5 "$SHA1_HOST" 1 "$SHA1_ENC" "$observe"
+        done
+    done
+    gen_tokens "$WORK/tokens-observe.bin" krb5 "$SHA1_HOST"
+    # shellcheck disable=SC2086
+    "$JAVA" $JVM_FLAGS -cp "$CLASSPATH_JAVA" dev.krb5gss.bench.ObserveOverheadRun \
+        "$WORK/tokens-observe.bin" "$WORK/$SHA1_HOST.keytab" 30 2000 >"$WORK/observe-cpu.txt" \
+        || die "ObserveOverheadRun failed"
+    log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    cat "$WORK/observe-cpu.txt"
+    python3 - "$WORK/results.txt" <<'EOF'
+import sys
+from collections import defaultdict
+rate, cpu = defaultdict(list), defaultdict(list)
+for line in open(sys.argv[1]):
+    acc, mech, enc, thr, r, us, c = line.split()
+    rate[acc].append(float(r)); cpu[acc].append(float(c))
+mean = lambda xs: sum(xs) / len(xs)
+base = "ours-acceptor"
+print()
+print(f"{'observation':<22} | {'accepts/s (runs)':<24} | {'mean':>7} | {'CPU µs/accept':>13} | {'throughput':>10} | {'CPU':>7}")
+print("-" * 99)
+for acc in rate:
+    runs = " ".join(f"{x:.0f}" for x in rate[acc])
+    print(f"{acc:<22} | {runs:<24} | {mean(rate[acc]):>7.0f} | {mean(cpu[acc]):>13.2f} | "
+          f"{100 * (mean(rate[acc]) / mean(rate[base]) - 1):>+9.1f}% | {100 * (mean(cpu[acc]) / mean(cpu[base]) - 1):>+6.1f}%")
+print()
+print("throughput: mean accepts/s against observation off (negative = slower); CPU: CPU time per")
+print("accept against off (positive = more). Each row is its own JVM, rows in turns.")
+EOF
 }
 
 print_table() {
@@ -385,6 +430,11 @@ main() {
     SHA1_ENC=$(short_enctype "$(ticket_enctype "$SHA1_HOST")")
     SHA2_ENC=$(short_enctype "$(ticket_enctype "$SHA2_HOST")")
     log "service tickets: HTTP/$SHA1_HOST $SHA1_ENC, HTTP/$SHA2_HOST $SHA2_ENC; $TOKENS tokens, $PASSES passes"
+
+    if [ "$OBSERVE_OVERHEAD" -eq 1 ]; then
+        run_observe_overhead
+        return
+    fi
 
     # Rows: mech host threads (aes-sha1 and aes-sha2, 1 and 2 threads; SPNEGO at 1 thread).
     # Acceptors take turns row by row, so a change in background load hits them alike.

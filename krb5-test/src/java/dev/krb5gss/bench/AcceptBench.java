@@ -65,6 +65,12 @@ public class AcceptBench {
     @Param("")
     public String cpuFile;
 
+    /** off, metrics or jfr: what observes the accepts ({@link BenchObservation}), for overhead. */
+    @Param("off")
+    public String observe;
+
+    private BenchObservation observation;
+
     private List<byte[]> tokens;
     private BenchAcceptor.Factory factory;
     private BenchService service;
@@ -77,6 +83,12 @@ public class AcceptBench {
         tokens = TokenFile.read(Path.of(tokenFile));
         factory = BenchAcceptors.factory(acceptor);
         service = new BenchService(principal, Path.of(keytab));
+        observation = BenchObservation.start(observe);
+    }
+
+    @TearDown(Level.Trial)
+    public void stopObserving() {
+        observation.close();
     }
 
     @Setup(Level.Iteration)
