@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  * name, an address or an SPN. {@link #close()} stops the leg meters of every registry bound.
  */
 public final class Krb5GssMetrics implements MeterBinder, AutoCloseable {
-  private final List<AutoCloseable> observers = new CopyOnWriteArrayList<>();
+  private final List<AcceptObservers.Registration> observers = new CopyOnWriteArrayList<>();
   private final Map<MeterRegistry, Set<KeytabSlot>> kvnoGauges = new ConcurrentHashMap<>();
   // JVM-wide state, strongly reachable: a FunctionCounter holds its state object weakly.
   private static final MonotonicTotal<PendingContextStore> EXPIRED =
@@ -120,13 +120,7 @@ public final class Krb5GssMetrics implements MeterBinder, AutoCloseable {
   /** Stops the accept-leg meters of every registry this binder was bound to. */
   @Override
   public void close() {
-    for (AutoCloseable o : observers) {
-      try {
-        o.close();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
+    observers.forEach(AcceptObservers.Registration::close);
     observers.clear();
   }
 }

@@ -15,11 +15,18 @@ public final class AcceptObservers {
 
   private AcceptObservers() {}
 
+  /** A registration; closing it removes the observer (closing twice is harmless). */
+  @FunctionalInterface
+  public interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /**
-   * Adds {@code observer} until the returned handle is closed (closing twice is harmless).
-   * Registering the same observer twice tells it twice.
+   * Adds {@code observer} until the returned registration is closed. Registering the same
+   * observer twice tells it twice.
    */
-  public static AutoCloseable register(AcceptObserver observer) {
+  public static Registration register(AcceptObserver observer) {
     Objects.requireNonNull(observer, "observer");
     synchronized (AcceptObservers.class) {
       AcceptObserver[] now = observers;

@@ -161,6 +161,18 @@ class KrbCliMitTest {
   }
 
   @Test
+  void explainReportsClockSkewWithTheMeasuredDelta() throws Exception {
+    String header = "Negotiate " + Base64.getEncoder().encodeToString(spnegoToken("HTTP/localhost"));
+    Thread.sleep(2_100);
+
+    CliRun run = CliRun.of("explain", "--keytab", keytab.toString(), "--max-skew", "1", header);
+
+    assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).containsPattern("ERROR CLOCK_SKEW: the client's clock is \\d+(\\.\\d+)? ?s"
+        + " behind ours").contains("more than the allowed skew of 1");
+  }
+
+  @Test
   void explainSaysWhyAnNtlmOnlyHeaderMeansTheBrowserFellBack() {
     byte[] ntlmOnly = NegTokenInit.encode(List.of(MechOids.NTLM), NtlmMessages.negotiate(), null);
     CliRun spnego = CliRun.of("explain", "Negotiate " + Base64.getEncoder().encodeToString(ntlmOnly));

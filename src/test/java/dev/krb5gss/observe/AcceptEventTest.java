@@ -109,7 +109,7 @@ class AcceptEventTest {
   void observersGetEveryLegAndNothingListensOnceClosed() throws Exception {
     List<AcceptLeg> legs = new ArrayList<>();
     byte[] token = spnegoToken();
-    try (AutoCloseable handle = AcceptObservers.register(legs::add)) {
+    try (AcceptObservers.Registration handle = AcceptObservers.register(legs::add)) {
       acceptor.newContext().accept(token);
       assertThatThrownBy(() -> acceptor.newContext().accept(new byte[] {0x60, 0x01}))
           .isInstanceOf(RejectedException.class);
@@ -127,7 +127,7 @@ class AcceptEventTest {
   @Test
   void aFailingObserverNeverFailsTheAuthentication() throws Exception {
     byte[] token = spnegoToken();
-    try (AutoCloseable handle = AcceptObservers.register(leg -> {
+    try (AcceptObservers.Registration handle = AcceptObservers.register(leg -> {
       throw new IllegalStateException("observer bug");
     })) {
       assertThat(acceptor.newContext().accept(token).status()).isEqualTo(AcceptStatus.COMPLETE);
