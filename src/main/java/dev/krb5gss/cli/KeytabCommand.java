@@ -86,7 +86,7 @@ final class KeytabCommand implements Callable<Integer> {
           .collect(Collectors.toCollection(TreeSet::new));
       String types = keys.stream().map(k -> k.encType().mitName()).distinct()
           .collect(Collectors.joining(", "));
-      if (keys.stream().allMatch(k -> k.encType().isWeak())) {
+      if (keys.stream().allMatch(k -> WEAK.contains(k.encType()))) {
         out.add(Finding.error("WEAK_ENCTYPES_ONLY", principal + " has only " + types
             + " keys (rc4-hmac/DES/3DES, deprecated by RFC 8429; krb5gss refuses them by "
             + "default): enable AES on the account (AD: msDS-SupportedEncryptionTypes), set its "
@@ -104,6 +104,10 @@ final class KeytabCommand implements Callable<Integer> {
     });
     return out;
   }
+
+  /** rc4-hmac (RFC 4757), DES and 3DES: deprecated by RFC 8429 and RFC 6649. */
+  private static final java.util.Set<EncType> WEAK = java.util.Set.of(EncType.RC4_HMAC,
+      EncType.DES_CBC_CRC, EncType.DES_CBC_MD5, EncType.DES3_CBC_SHA1);
 
   private static boolean isAes(EncType t) {
     return t.equals(EncType.AES128_CTS_HMAC_SHA1_96) || t.equals(EncType.AES256_CTS_HMAC_SHA1_96)

@@ -14,6 +14,9 @@ import java.util.Locale;
  */
 final class TokenText {
   static final int MAX_INPUT = 1 << 20;
+  /** An auth-scheme (RFC 9110 §11.1, letters here) then whitespace then the credentials. */
+  private static final java.util.regex.Pattern SCHEME =
+      java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9-]*)\\s+(.*)", java.util.regex.Pattern.DOTALL);
 
   private TokenText() {}
 
@@ -43,10 +46,13 @@ final class TokenText {
       }
     }
     String scheme = null;
-    int space = text.indexOf(' ');
-    if (space > 0 && text.substring(0, space).chars().allMatch(Character::isLetter)) {
-      scheme = text.substring(0, space);
-      text = text.substring(space + 1).strip();
+    java.util.regex.Matcher m = SCHEME.matcher(text);
+    if (m.matches()) {
+      scheme = m.group(1);
+      text = m.group(2);
+    } else if (text.equalsIgnoreCase("Negotiate") || text.equalsIgnoreCase("NTLM")) {
+      scheme = text;
+      text = "";
     }
     String base64 = text.replaceAll("\\s", "");
     if (base64.isEmpty()) {
