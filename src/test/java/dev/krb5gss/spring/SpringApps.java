@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
@@ -25,6 +26,8 @@ public final class SpringApps {
   public static ConfigurableApplicationContext start(Class<?> config,
       Map<String, Object> properties, Consumer<GenericApplicationContext> beans) {
     SpringApplication app = new SpringApplication(config);
+    // an application compiled at test time lives in its own class loader: Spring's proxies too
+    app.setResourceLoader(new DefaultResourceLoader(config.getClassLoader()));
     app.setBannerMode(Banner.Mode.OFF);
     Map<String, Object> all = new HashMap<>();
     all.put("server.port", "0");
@@ -35,7 +38,14 @@ public final class SpringApps {
     if (beans != null) {
       app.addInitializers(ctx -> beans.accept((GenericApplicationContext) ctx));
     }
-    return app.run();
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(config.getClassLoader());
+    try {
+      return app.run();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
   }
 
   public static int port(ConfigurableApplicationContext context) {
