@@ -63,6 +63,22 @@ final class Report {
     return all;
   }
 
+  /**
+   * Names from a token are the client's to choose: control characters (a terminal escape
+   * sequence in an SPN) are shown as {@code \\uXXXX}, never sent to the terminal.
+   */
+  static String printable(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      if (Character.isISOControl(c)) {
+        sb.append(String.format("\\u%04x", c));
+      } else {
+        sb.appendCodePoint(c);
+      }
+    });
+    return sb.toString();
+  }
+
   /** Prints the report and returns the exit status. */
   int print(PrintWriter out, boolean json) {
     if (json) {
@@ -71,11 +87,11 @@ final class Report {
       all.putAll(toMap());
       out.println(Json.write(all));
     } else {
-      lines.forEach(out::println);
+      lines.forEach(l -> out.println(printable(l)));
       if (!findings.isEmpty()) {
         out.println();
         for (Finding f : findings) {
-          out.println(f.severity() + " " + f.code() + ": " + f.message());
+          out.println(f.severity() + " " + f.code() + ": " + printable(f.message()));
         }
       }
       out.println(ok() ? "OK" : "FAILED");

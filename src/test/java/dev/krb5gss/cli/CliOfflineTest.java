@@ -118,6 +118,11 @@ class CliOfflineTest {
   }
 
   @Test
+  void controlCharactersFromATokenNeverReachTheTerminal() {
+    assertThat(Report.printable("HTTP/\u001b[31mevil@R")).isEqualTo("HTTP/\\u001b[31mevil@R");
+  }
+
+  @Test
   void jsonEscapesControlCharactersAndQuotes() {
     assertThat(Json.write(Map.of("k", "a\"b\\c\n\u0001")))
         .isEqualTo("{\"k\":\"a\\\"b\\\\c\\n\\u0001\"}");
