@@ -111,6 +111,29 @@ class KrbCliMitTest {
   }
 
   @Test
+  void checkLogsInWithAPasswordFromStandardInput() throws Exception {
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream((PASSWORD + "\n").getBytes(
+          java.nio.charset.StandardCharsets.UTF_8)));
+      CliRun ok = CliRun.of("check", "--keytab", keytab.toString(), "--spn",
+          kdc.qualify("HTTP/localhost"), "--user", kdc.qualify(USER), "--json");
+      System.setIn(new java.io.ByteArrayInputStream("wrong\n".getBytes(
+          java.nio.charset.StandardCharsets.UTF_8)));
+      CliRun wrong = CliRun.of("check", "--keytab", keytab.toString(), "--spn",
+          kdc.qualify("HTTP/localhost"), "--user", kdc.qualify(USER));
+
+      assertThat(ok.exit()).as(ok.toString()).isZero();
+      assertThat(ok.out()).contains("\"client\":\"" + kdc.qualify(USER) + "\"")
+          .contains("\"result\":\"established\"");
+      assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(1);
+      assertThat(wrong.out()).contains("ERROR NO_CLIENT_CREDENTIALS");
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
   void checkWithoutCredentialsSaysHowToGetThem() {
     CliRun run = CliRun.of("check", "--keytab", keytab.toString(), "--spn",
         kdc.qualify("HTTP/localhost"), "--ccache", kdc.file("no-such-cache").toString());
