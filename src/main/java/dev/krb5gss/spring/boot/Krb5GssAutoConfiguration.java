@@ -102,4 +102,18 @@ public class Krb5GssAutoConfiguration {
     }
     return p.isAllowRc4() ? EnctypePolicy.defaultsWithRc4() : EnctypePolicy.defaults();
   }
+
+  /**
+   * {@link dev.krb5gss.metrics.Krb5GssMetrics} as a bean when Micrometer is on the class path:
+   * Spring Boot Actuator binds every {@code MeterBinder} bean to the application's registry.
+   */
+  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+  static class Metrics {
+    @Bean
+    @ConditionalOnMissingBean
+    dev.krb5gss.metrics.Krb5GssMetrics krb5gssMetrics() {
+      return new dev.krb5gss.metrics.Krb5GssMetrics();
+    }
+  }
 }
