@@ -18,6 +18,13 @@ import java.util.List;
 final class SpnegoExchange implements Exchange {
   private enum Phase { INIT, AWAIT_MECH_TOKEN, AWAIT_MIC, DONE }
 
+  /**
+   * The mechanism list a negotiation waiting for its next leg keeps for the mechListMIC (RFC
+   * 4178 §5) is at most this long, so a half-open negotiation costs a small fixed amount however
+   * long the list in an unauthenticated first token. Real clients list 2 to 5 mechanisms (~60 B).
+   */
+  static final int MAX_HELD_MECH_TYPES = 256;
+
   private final Krb5Step step;
   private final List<ObjectId> ours;
   private Phase phase = Phase.INIT;
@@ -58,6 +65,12 @@ final class SpnegoExchange implements Exchange {
     micRequired = selection.micRequired();
     if (selection.isClientsFirst() && init.mechToken().isPresent()) {
       return established(init.mechToken().get(), init.mechListMic().orElse(null));
+    }
+    if (mechTypesDer.length > MAX_HELD_MECH_TYPES) {
+      throw new RejectedException(Reason.UNSUPPORTED_MECHANISM, "expected a mechanism list of at"
+          + " most " + MAX_HELD_MECH_TYPES + " bytes (about 20 mechanisms) for a negotiation that"
+          + " needs another leg, got " + mechTypesDer.length + " bytes; list Kerberos first"
+          + " (one leg) or offer fewer mechanisms");
     }
     phase = Phase.AWAIT_MECH_TOKEN;
     return reply(AcceptStatus.CONTINUE_NEEDED, NegState.ACCEPT_INCOMPLETE, null, null);

@@ -41,6 +41,26 @@ public class NegotiateAuthenticator implements Authenticator {
     return handler;
   }
 
+  /** Negotiations waiting for their next leg in the acceptor's pending store. */
+  public long getPendingCount() {
+    return handler.acceptor().pendingContexts().pendingCount();
+  }
+
+  /** Pending negotiations that expired (leg timeout), since start. */
+  public long getExpiredCount() {
+    return handler.acceptor().pendingContexts().expiredCount();
+  }
+
+  /** Negotiations refused a pending slot (per-client cap), since start. */
+  public long getRefusedCount() {
+    return handler.acceptor().pendingContexts().refusedCount();
+  }
+
+  /** Pending negotiations evicted while the store was full (a flood?), since start. */
+  public long getEvictedCount() {
+    return handler.acceptor().pendingContexts().evictedCount();
+  }
+
   @Override
   public void setConfiguration(Configuration configuration) {
     // Nothing to take from the security handler: keys and policy come with the handler.

@@ -69,6 +69,30 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
     return handler;
   }
 
+  /** Negotiations waiting for their next leg in the acceptor's pending store (0 before start). */
+  public long getPendingCount() {
+    NegotiateHandler h = handler;
+    return h == null ? 0 : h.acceptor().pendingContexts().pendingCount();
+  }
+
+  /** Pending negotiations that expired (leg timeout), since start. */
+  public long getExpiredCount() {
+    NegotiateHandler h = handler;
+    return h == null ? 0 : h.acceptor().pendingContexts().expiredCount();
+  }
+
+  /** Negotiations refused a pending slot (per-client cap), since start. */
+  public long getRefusedCount() {
+    NegotiateHandler h = handler;
+    return h == null ? 0 : h.acceptor().pendingContexts().refusedCount();
+  }
+
+  /** Pending negotiations evicted while the store was full (a flood?), since start. */
+  public long getEvictedCount() {
+    NegotiateHandler h = handler;
+    return h == null ? 0 : h.acceptor().pendingContexts().evictedCount();
+  }
+
   @Override
   protected String getAuthMethod() {
     return AUTH_METHOD;
