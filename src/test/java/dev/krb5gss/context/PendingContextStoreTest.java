@@ -341,6 +341,77 @@ class PendingContextStoreTest {
     assertThat(store.pendingCount()).isZero();
   }
 
+  @Test
+  void refusingAndEvictingLogOneWarningAMinuteWithTheCounts() throws RejectedException {
+    PendingContextStore store = acceptor(2, 1).pendingContexts();
+    try (dev.krb5gss.web.LogCapture log = dev.krb5gss.web.LogCapture.of(
+        PendingContextStore.class.getName(), java.util.logging.Level.ALL)) {
+      for (int i = 0; i < 50; i++) {
+        halfOpen(store, "f" + i, "10.0.0." + i);
+        ServerContext again = store.begin("g" + i, "10.0.0." + i);
+        assertThatThrownBy(() -> again.accept(Tokens.ntlmFirstThenKrb5()))
+            .satisfies(t -> assertReason(t, Reason.TOO_MANY_PENDING));
+      }
+      assertThat(log.messages()).singleElement().asString().contains("refused 1");
+      clock.advance(Duration.ofSeconds(59));
+      halfOpen(store, "late-a", "10.0.1.1");
+      halfOpen(store, "late-b", "10.0.1.2");
+      halfOpen(store, "late-c", "10.0.1.3");
+      assertThat(store.evictedCount()).isEqualTo(49);
+      assertThat(log.messages()).hasSize(1);
+      clock.advance(Duration.ofSeconds(1));
+      halfOpen(store, "later", "10.0.1.4");
+
+      assertThat(log.messages()).hasSize(2);
+      assertThat(log.messages().get(1)).contains("refused 50").contains("evicted 50");
+    }
+  }
+
+  @Test
+  void concurrentNegotiationsKeepTheCapsAndLeaveNothingBehind() throws Exception {
+    PendingContextStore store = acceptor(50, 5).pendingContexts();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.atomic.AtomicInteger unexpected = new java.util.concurrent.atomic.AtomicInteger();
+    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int thread = t;
+      futures.add(pool.submit(() -> {
+        java.util.Random random = new java.util.Random(thread);
+        for (int i = 0; i < 3_000; i++) {
+          String key = "conn-" + random.nextInt(200);
+          String client = "10.0.0." + random.nextInt(30);
+          try {
+            if (random.nextBoolean()) {
+              store.begin(key, client).accept(Tokens.ntlmFirstThenKrb5());
+            } else {
+              store.resume(key).orElseThrow().accept(Tokens.ntlmFirstThenKrb5());
+            }
+          } catch (RejectedException e) {
+            if (!java.util.EnumSet.of(Reason.TOO_MANY_PENDING, Reason.PENDING_EVICTED,
+                Reason.NO_CONTEXT, Reason.MALFORMED_TOKEN).contains(e.reason())) {
+              unexpected.incrementAndGet();
+            }
+          }
+          assertThat(store.pendingCount()).isBetween(0L, 50L);
+        }
+        return null;
+      }));
+    }
+    for (java.util.concurrent.Future<?> f : futures) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdownNow();
+
+    assertThat(unexpected.get()).isZero();
+    assertThat(store.size()).isEqualTo(store.pendingCount()).isLessThanOrEqualTo(50);
+    clock.advance(Duration.ofSeconds(61));
+    store.sweep();
+    assertThat(store.pendingCount()).isZero();
+    clock.advance(Duration.ofSeconds(31));
+    store.sweep();
+    assertThat(store.footprint()).as("expiry notes are forgotten after a leg timeout").isZero();
+  }
+
   private static long usedHeapAfterGc() {
     long used = Long.MAX_VALUE;
     for (int i = 0; i < 10; i++) {
