@@ -206,68 +206,71 @@ public final class PendingContextStore {
    */
   void hold(PendingEntry entry, Instant deadline) throws RejectedException {
     List<PendingEntry> ended = new ArrayList<>(0);
-    RejectedException refusal = null;
-    boolean evictedOne = false;
+    Held held;
     synchronized (this) {
-      if (entry.status == PendingEntry.Status.HELD) {
-        slots.remove(entry);
-        slots.add(entry, deadline);
-        return;
-      }
-      if (entry.status != PendingEntry.Status.DETACHED) {
-        throw letGo(entry.status);
-      }
-      Instant now = clock.instant();
-      reapOverdue(now, ended);
-      PendingEntry previous = slots.get(entry.key);
-      if (previous != null) {
-        release(previous, PendingEntry.Status.REPLACED);
-        ended.add(previous);
-      }
-      int held = slots.count(entry.clientKey);
-      if (held >= maxPendingPerKey) {
-        refused.increment();
-        refusal = new RejectedException(Reason.TOO_MANY_PENDING, "expected fewer than "
-            + maxPendingPerKey + " negotiations in flight for one client, got " + held
-            + "; refusing another (a negotiation that completes in one leg is never refused)");
-      } else {
-        if (slots.size() >= maxPending) {
-          PendingEntry victim = slots.victim();
-          release(victim, PendingEntry.Status.EVICTED);
-          ends.note(victim.key, PendingLookup.Status.EVICTED, now);
-          evicted.increment();
-          ended.add(victim);
-          evictedOne = true;
-        }
-        slots.add(entry, deadline);
-        entry.status = PendingEntry.Status.HELD;
-        pending = slots.size();
-      }
+      held = holdLocked(entry, deadline, ended);
     }
     finish(ended);
-    if (refusal != null || evictedOne) {
-      boolean refusing = refusal != null;
-      warning.maybeLog(() -> "pending negotiations: " + (refusing
-          ? "refusing a client at its cap of " + maxPendingPerKey
-          : "store full at " + maxPending + ", evicting the oldest of the busiest client")
-          + "; counts since start: " + counts() + " (a flood of half-open negotiations?"
-          + " at most one such line per minute)");
+    if (held == Held.AT_CLIENT_CAP) {
+      refused.increment();
+      warn("refusing a client at its cap of " + maxPendingPerKey);
+      throw new RejectedException(Reason.TOO_MANY_PENDING, "expected fewer than "
+          + maxPendingPerKey + " negotiations in flight for one client, got " + maxPendingPerKey
+          + "; refusing another (a negotiation that completes in one leg is never refused)");
     }
-    if (refusal != null) {
-      throw refusal;
+    if (held == Held.BY_EVICTION) {
+      warn("store full at " + maxPending + ", evicting the oldest of the busiest client");
     }
+  }
+
+  /** How {@link #hold} went. */
+  private enum Held { MOVED, FREE_SLOT, BY_EVICTION, AT_CLIENT_CAP }
+
+  private Held holdLocked(PendingEntry entry, Instant deadline, List<PendingEntry> ended)
+      throws RejectedException {
+    if (entry.status == PendingEntry.Status.HELD) {
+      slots.remove(entry);
+      slots.add(entry, deadline);
+      return Held.MOVED;
+    }
+    if (entry.status != PendingEntry.Status.DETACHED) {
+      throw letGo(entry.status);
+    }
+    Instant now = clock.instant();
+    reapOverdue(now, ended);
+    PendingEntry previous = slots.get(entry.key);
+    if (previous != null) {
+      release(previous, PendingEntry.Status.REPLACED);
+      ended.add(previous);
+    }
+    if (slots.count(entry.clientKey) >= maxPendingPerKey) {
+      return Held.AT_CLIENT_CAP;
+    }
+    boolean full = slots.size() >= maxPending;
+    if (full) {
+      PendingEntry victim = slots.victim();
+      release(victim, PendingEntry.Status.EVICTED);
+      ends.note(victim.key, PendingLookup.Status.EVICTED, now);
+      evicted.increment();
+      ended.add(victim);
+    }
+    slots.add(entry, deadline);
+    entry.status = PendingEntry.Status.HELD;
+    pending = slots.size();
+    return full ? Held.BY_EVICTION : Held.FREE_SLOT;
+  }
+
+  private void warn(String what) {
+    warning.maybeLog(() -> "pending negotiations: " + what + "; counts since start: " + counts()
+        + " (a flood of half-open negotiations? at most one such line per minute)");
   }
 
   /** Why a context the store let go of may not take a slot again. */
   private RejectedException letGo(PendingEntry.Status status) {
-    try {
-      PendingLookup.ended(status == PendingEntry.Status.EXPIRED ? PendingLookup.Status.EXPIRED
-          : status == PendingEntry.Status.EVICTED ? PendingLookup.Status.EVICTED
-          : PendingLookup.Status.ABSENT, acceptor.legTimeout()).orElseThrow();
-      throw new IllegalStateException("no reason for " + status);
-    } catch (RejectedException e) {
-      return e;
-    }
+    PendingLookup.Status why = status == PendingEntry.Status.EXPIRED ? PendingLookup.Status.EXPIRED
+        : status == PendingEntry.Status.EVICTED ? PendingLookup.Status.EVICTED
+        : PendingLookup.Status.ABSENT;
+    return PendingLookup.ended(why, acceptor.legTimeout()).failure();
   }
 
   /** The context left pending (ESTABLISHED, FAILED, EXPIRED, DISPOSED); frees its slot. */

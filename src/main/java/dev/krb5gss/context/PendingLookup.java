@@ -58,20 +58,28 @@ public final class PendingLookup {
    *     NO_CONTEXT (ABSENT); the client must start a new negotiation
    */
   public ServerContext orElseThrow() throws RejectedException {
+    if (status == Status.FOUND) {
+      return context;
+    }
+    throw failure();
+  }
+
+  /** The rejection that says why there is no context (not for FOUND). */
+  RejectedException failure() {
     switch (status) {
-      case FOUND:
-        return context;
       case EXPIRED:
-        throw new RejectedException(Reason.CONTEXT_EXPIRED, "the next leg arrived after the leg"
+        return new RejectedException(Reason.CONTEXT_EXPIRED, "the next leg arrived after the leg"
             + " timeout of " + legTimeout.toMillis() + " ms; the client must start over");
       case EVICTED:
-        throw new RejectedException(Reason.PENDING_EVICTED, "expected the negotiation pending on"
-            + " this connection, but it was evicted to make room while the store of pending"
+        return new RejectedException(Reason.PENDING_EVICTED, "expected the negotiation pending"
+            + " on this connection, but it was evicted to make room while the store of pending"
             + " negotiations was full (a flood of half-open negotiations?); the client must"
             + " start over");
-      default:
-        throw new RejectedException(Reason.NO_CONTEXT, "got a continuation token, but no"
+      case ABSENT:
+        return new RejectedException(Reason.NO_CONTEXT, "got a continuation token, but no"
             + " negotiation is pending under this key (finished or never started)");
+      default:
+        throw new IllegalStateException("a found context has no failure");
     }
   }
 
