@@ -210,13 +210,17 @@ public final class Acceptor {
       return this;
     }
 
-    /** Cap on negotiations held in {@link #pendingContexts()}; default 10 000. */
+    /**
+     * Cap on negotiations held in {@link #pendingContexts()}; default 10 000. When full, a
+     * newcomer evicts the oldest negotiation of the busiest client key (see
+     * {@link PendingContextStore}).
+     */
     public Builder maxPending(int max) {
       this.maxPending = max;
       return this;
     }
 
-    /** Cap on pending negotiations per client key; default 64. */
+    /** Cap on pending negotiations per client key (past it: TOO_MANY_PENDING); default 64. */
     public Builder maxPendingPerKey(int max) {
       this.maxPendingPerKey = max;
       return this;
