@@ -29,9 +29,9 @@ import java.util.concurrent.atomic.LongAdder;
  * SPNEGO with an optimistic Kerberos token) is never refused, however full the store is. A
  * negotiation that fails or completes leaves no trace behind.
  *
- * <p><b>Caps and eviction</b>, in the spirit of SYN-flood defences (RFC 4987 §3.4, "SYN cache":
- * a bounded queue of half-open connections in which a newcomer pushes an old entry out rather
- * than being turned away):
+ * <p><b>Caps and eviction</b>, in the spirit of SYN-flood defences (RFC 4987 §3.4, recycling
+ * the oldest half-open TCB: a newcomer pushes an old half-open entry out rather than being turned
+ * away; §3.5, the SYN cache's limit per source, so one source cannot take every slot):
  * <ul>
  *   <li>{@code maxPendingPerKey} per client key: a client key at its cap is refused a further
  *       slot with TOO_MANY_PENDING (it only competes with itself);</li>
@@ -285,7 +285,11 @@ public final class PendingContextStore {
     }
   }
 
-  /** Reaps from the oldest deadline on (entries are kept in deadline order). */
+  /**
+   * Reaps from the oldest deadline on (entries are appended in deadline order; should the clock
+   * step back, a later entry waits until those before it are reaped, while {@link #resume} and
+   * {@link #find} check the key's own deadline).
+   */
   private void reapOverdue(Instant now, List<PendingEntry> ended) {
     for (PendingEntry e = slots.oldest(); e != null && now.isAfter(e.deadline);
         e = slots.oldest()) {
