@@ -41,6 +41,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       many keys with one slot each must therefore send {@code maxPending} new negotiations
  *       within one round trip of a legitimate client to push that client out; one who stacks
  *       several slots per key is always evicted before a client holding one.</li>
+ *   <li>A negotiation past a valid Kerberos leg (SPNEGO waiting only for the client's
+ *       mechListMIC, RFC 4178 §5) has proved a ticket; it is evicted only when no unauthenticated
+ *       negotiation is left, so a flood of first legs cannot push it out.</li>
  * </ul>
  * The evicted negotiation's next leg gets PENDING_EVICTED from {@link #resume} (an expired one
  * CONTEXT_EXPIRED): each answer comes from that key's own entry, never from someone else's.
@@ -61,7 +64,10 @@ public final class PendingContextStore {
   private final Clock clock;
   private final int maxPending;
   private final int maxPendingPerKey;
-  private final PendingSlots slots;
+  /** Negotiations that have not authenticated yet (waiting for the Kerberos leg): evicted first. */
+  private final PendingSlots open;
+  /** Negotiations past a valid Kerberos leg, waiting only for the client's mechListMIC. */
+  private final PendingSlots proven;
   private final RecentEnds ends;
   private final FloodWarning warning;
   private volatile int pending;
@@ -75,7 +81,8 @@ public final class PendingContextStore {
     this.clock = acceptor.clock();
     this.maxPending = maxPending;
     this.maxPendingPerKey = maxPendingPerKey;
-    this.slots = new PendingSlots(maxPendingPerKey);
+    this.open = new PendingSlots(maxPendingPerKey);
+    this.proven = new PendingSlots(maxPendingPerKey);
     this.ends = new RecentEnds(maxPending);
     this.warning = new FloodWarning(clock);
   }
@@ -107,7 +114,7 @@ public final class PendingContextStore {
     List<PendingEntry> ended = new ArrayList<>(0);
     synchronized (this) {
       reapOverdue(clock.instant(), ended);
-      PendingEntry previous = slots.get(key);
+      PendingEntry previous = entryUnder(key);
       if (previous != null) {
         release(previous, PendingEntry.Status.REPLACED);
         ended.add(previous);
@@ -133,7 +140,7 @@ public final class PendingContextStore {
     synchronized (this) {
       Instant now = clock.instant();
       reapOverdue(now, ended);
-      PendingEntry entry = slots.get(key);
+      PendingEntry entry = entryUnder(key);
       if (entry != null && now.isAfter(entry.deadline)) {
         expire(entry, now);
         ended.add(entry);
@@ -162,7 +169,7 @@ public final class PendingContextStore {
     ServerContext found = null;
     synchronized (this) {
       Instant now = clock.instant();
-      PendingEntry entry = slots.get(key);
+      PendingEntry entry = entryUnder(key);
       if (entry != null && now.isAfter(entry.deadline)) {
         expire(entry, now);
         ended.add(entry);
@@ -178,7 +185,7 @@ public final class PendingContextStore {
   public void remove(Object key) {
     PendingEntry entry;
     synchronized (this) {
-      entry = slots.get(key);
+      entry = entryUnder(key);
       if (entry != null) {
         release(entry, PendingEntry.Status.REPLACED);
       }
@@ -200,15 +207,16 @@ public final class PendingContextStore {
 
   /**
    * Holds a slot for {@code entry}'s context, due by {@code deadline} (called by the context,
-   * under its lock, when a leg asks for another). Contexts pushed out here are ended after the
+   * under its lock, when a leg asks for another); {@code provenNow} when the client has passed a
+   * valid Kerberos leg and only its mechListMIC is awaited. Contexts pushed out here are ended after the
    * store's lock is released: a thread holding one context's lock waits only for contexts held
    * before its own, so the waits cannot form a cycle.
    */
-  void hold(PendingEntry entry, Instant deadline) throws RejectedException {
+  void hold(PendingEntry entry, Instant deadline, boolean provenNow) throws RejectedException {
     List<PendingEntry> ended = new ArrayList<>(0);
     Held held;
     synchronized (this) {
-      held = holdLocked(entry, deadline, ended);
+      held = holdLocked(entry, deadline, provenNow, ended);
     }
     finish(ended);
     if (held == Held.AT_CLIENT_CAP) {
@@ -226,11 +234,12 @@ public final class PendingContextStore {
   /** How {@link #hold} went. */
   private enum Held { MOVED, FREE_SLOT, BY_EVICTION, AT_CLIENT_CAP }
 
-  private Held holdLocked(PendingEntry entry, Instant deadline, List<PendingEntry> ended)
-      throws RejectedException {
+  private Held holdLocked(PendingEntry entry, Instant deadline, boolean provenNow,
+      List<PendingEntry> ended) throws RejectedException {
     if (entry.status == PendingEntry.Status.HELD) {
-      slots.remove(entry);
-      slots.add(entry, deadline);
+      tier(entry).remove(entry);
+      entry.proven |= provenNow;
+      tier(entry).add(entry, deadline);
       return Held.MOVED;
     }
     if (entry.status != PendingEntry.Status.DETACHED) {
@@ -238,25 +247,26 @@ public final class PendingContextStore {
     }
     Instant now = clock.instant();
     reapOverdue(now, ended);
-    PendingEntry previous = slots.get(entry.key);
+    PendingEntry previous = entryUnder(entry.key);
     if (previous != null) {
       release(previous, PendingEntry.Status.REPLACED);
       ended.add(previous);
     }
-    if (slots.count(entry.clientKey) >= maxPendingPerKey) {
+    if (open.count(entry.clientKey) + proven.count(entry.clientKey) >= maxPendingPerKey) {
       return Held.AT_CLIENT_CAP;
     }
-    boolean full = slots.size() >= maxPending;
+    boolean full = heldCount() >= maxPending;
     if (full) {
-      PendingEntry victim = slots.victim();
+      PendingEntry victim = open.size() > 0 ? open.victim() : proven.victim();
       release(victim, PendingEntry.Status.EVICTED);
       ends.note(victim.key, PendingLookup.Status.EVICTED, now);
       evicted.increment();
       ended.add(victim);
     }
-    slots.add(entry, deadline);
+    entry.proven = provenNow;
+    tier(entry).add(entry, deadline);
     entry.status = PendingEntry.Status.HELD;
-    pending = slots.size();
+    pending = heldCount();
     return full ? Held.BY_EVICTION : Held.FREE_SLOT;
   }
 
@@ -291,10 +301,12 @@ public final class PendingContextStore {
    * {@link #find} check the key's own deadline).
    */
   private void reapOverdue(Instant now, List<PendingEntry> ended) {
-    for (PendingEntry e = slots.oldest(); e != null && now.isAfter(e.deadline);
-        e = slots.oldest()) {
-      expire(e, now);
-      ended.add(e);
+    for (PendingSlots tier : List.of(open, proven)) {
+      for (PendingEntry e = tier.oldest(); e != null && now.isAfter(e.deadline);
+          e = tier.oldest()) {
+        expire(e, now);
+        ended.add(e);
+      }
     }
     ends.forgetBefore(now.minus(acceptor.legTimeout()));
   }
@@ -306,9 +318,22 @@ public final class PendingContextStore {
   }
 
   private void release(PendingEntry entry, PendingEntry.Status status) {
-    slots.remove(entry);
+    tier(entry).remove(entry);
     entry.status = status;
-    pending = slots.size();
+    pending = heldCount();
+  }
+
+  private PendingEntry entryUnder(Object key) {
+    PendingEntry e = open.get(key);
+    return e != null ? e : proven.get(key);
+  }
+
+  private PendingSlots tier(PendingEntry entry) {
+    return entry.proven ? proven : open;
+  }
+
+  private int heldCount() {
+    return open.size() + proven.size();
   }
 
   /** Ends the contexts the store let go of, outside the store's lock. */
@@ -372,12 +397,12 @@ public final class PendingContextStore {
 
   /** Negotiations held (equals {@link #pendingCount()}). */
   synchronized int size() {
-    return slots.size();
+    return heldCount();
   }
 
   /** Everything the store keeps: map entries for held negotiations and clients, end notes. */
   synchronized int footprint() {
-    return slots.footprint() + ends.size();
+    return open.footprint() + proven.footprint() + ends.size();
   }
 
   private String counts() {

@@ -21,6 +21,8 @@ final class PendingEntry {
   final Object clientKey;
   final ServerContext context;
   Status status = Status.DETACHED;
+  /** Past a valid Kerberos leg (only the mechListMIC awaited): evicted only after open ones. */
+  boolean proven;
   Instant deadline;
   PendingSlots.Client client;
   PendingEntry prev;
@@ -37,13 +39,14 @@ final class PendingEntry {
 
   /**
    * The context's leg asked for another leg, due by {@code deadline}: hold a slot (or move the
-   * deadline of the one held).
+   * deadline of the one held). {@code authenticated}: the Kerberos leg is done (the client
+   * proved a valid ticket) and only its mechListMIC is awaited.
    *
    * @throws RejectedException TOO_MANY_PENDING past the per-client cap; PENDING_EVICTED or
    *     CONTEXT_EXPIRED when the store let go of this negotiation while its leg ran
    */
-  void awaiting(Instant deadline) throws RejectedException {
-    store.hold(this, deadline);
+  void awaiting(Instant deadline, boolean authenticated) throws RejectedException {
+    store.hold(this, deadline, authenticated);
   }
 
   /** The context stopped pending (ESTABLISHED, FAILED, EXPIRED or DISPOSED). */

@@ -87,7 +87,8 @@ public final class ServerContext {
     if (leg.status.needsAnotherLeg()) {
       Instant deadline = now.plus(legTimeout);
       if (registration != null) {
-        registration.awaiting(deadline); // a store slot only now: accept first, hold if needed
+        // a store slot only now: accept first, hold if needed
+        registration.awaiting(deadline, leg.status == AcceptStatus.COMPLETE_AND_CONTINUE);
       }
       moveTo(ContextState.AWAITING_NEXT_LEG);
       legDeadline = deadline;

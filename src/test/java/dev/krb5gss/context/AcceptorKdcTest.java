@@ -233,6 +233,33 @@ class AcceptorKdcTest {
   }
 
   @Test
+  void aNegotiationPastItsKerberosLegOutlivesAFloodOfUnauthenticatedOnes() throws Exception {
+    PendingContextStore store = kdc.acceptor().clock(clock).maxPending(3).maxPendingPerKey(1)
+        .build().pendingContexts();
+    try (JdkInitiator init = kdc.krb5(true)) {
+      store.begin("conn-1", "10.0.0.1").accept(Tokens.ntlmFirstThenKrb5());
+      ServerContext ctx = store.resume("conn-1").orElseThrow();
+      AcceptResult second = ctx.accept(KdcFixture.mechLeg(init.firstToken(), null));
+      assertThat(second.status()).isEqualTo(AcceptStatus.COMPLETE_AND_CONTINUE);
+      NegTokenResp resp = NegTokenResp.parse(second.outputToken());
+      assertThat(init.complete(resp.responseToken().orElseThrow())).isNull();
+
+      // the oldest entry overall, yet it proved a valid ticket: the flood evicts its own kind
+      for (int i = 0; i < 100; i++) {
+        store.begin("flood-" + i, "10.6." + (i / 250) + "." + (i % 250))
+            .accept(Tokens.ntlmFirstThenKrb5());
+      }
+
+      assertThat(store.evictedCount()).isEqualTo(98);
+      ServerContext resumed = store.resume("conn-1").orElseThrow();
+      AcceptResult third = resumed.accept(
+          NegTokenResp.of(null, null, null, KdcFixture.clientMic(init, NTLM_FIRST)).encode());
+      assertThat(third.status()).isEqualTo(AcceptStatus.COMPLETE);
+      assertThat(resumed.established().client()).isEqualTo(PrincipalName.parse(kdc.user, ""));
+    }
+  }
+
+  @Test
   void establishedContextRefusesAnotherTokenAndStaysEstablished() throws Exception {
     ServerContext ctx = acceptor().newContext();
     try (JdkInitiator init = kdc.krb5(true); JdkInitiator other = kdc.krb5(true)) {
