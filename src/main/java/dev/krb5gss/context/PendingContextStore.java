@@ -114,6 +114,7 @@ public final class PendingContextStore {
     List<PendingEntry> ended = new ArrayList<>(0);
     synchronized (this) {
       reapOverdue(clock.instant(), ended);
+      ends.take(key); // the client started over: an earlier negotiation's fate is no longer news
       PendingEntry previous = entryUnder(key);
       if (previous != null) {
         release(previous, PendingEntry.Status.REPLACED);

@@ -209,6 +209,17 @@ class PendingContextStoreTest {
   }
 
   @Test
+  void startingOverForgetsTheEarlierNegotiationsFate() throws RejectedException {
+    PendingContextStore store = acceptor(1, 1).pendingContexts();
+    halfOpen(store, "conn", "10.0.0.1");
+    halfOpen(store, "other", "10.0.0.2");
+    ServerContext again = store.begin("conn", "10.0.0.1");
+
+    assertThat(again.state()).isEqualTo(ContextState.NEW);
+    assertThat(store.resume("conn").status()).isEqualTo(PendingLookup.Status.ABSENT);
+  }
+
+  @Test
   void resumeAnswersFromTheKeysOwnEntryNotFromOthers() throws RejectedException {
     PendingContextStore store = acceptor(10, 10).pendingContexts();
     halfOpen(store, "expiring", "10.0.0.1");
