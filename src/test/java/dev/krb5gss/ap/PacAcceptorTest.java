@@ -204,6 +204,15 @@ class PacAcceptorTest {
   }
 
   @Test
+  void aDomainSidWithoutRoomForARidFailsTheLogonInfo() {
+    byte[] pac = ForgedPacBuilder.forClient("alice", authTime)
+        .domainSid("S-1-5-21-1-2-3-4-5-6-7-8-9-10-11-12-13-14").build(fx.kitKey);
+
+    assertRejected(() -> fx.acceptor().accept(token(pac), null), Reason.PAC_INVALID,
+        "PAC check LOGON_INFO failed", "at most 14 sub-authorities");
+  }
+
+  @Test
   void unknownBufferTypesAreKeptAndIgnored() throws RejectedException {
     byte[] pac = alice().extraBuffer(0x4000, new byte[] {1, 2, 3}).build(fx.kitKey);
 
