@@ -95,6 +95,20 @@ class PacAcceptorTest {
   }
 
   @Test
+  void theServerContextOfThePlainApiGivesThePacAndRequiresOne() throws RejectedException {
+    dev.krb5gss.context.Acceptor acceptor = dev.krb5gss.context.Acceptor.builder()
+        .keys(fx.keytab()).clock(fx.acceptorClock).requirePac(true).build();
+    dev.krb5gss.context.ServerContext ctx = acceptor.newContext();
+
+    ctx.accept(token(alice().build(fx.kitKey)));
+    assertThat(ctx.pac().orElseThrow().userSid()).isEqualTo(Sid.parse(DOMAIN + "-1104"));
+
+    dev.krb5gss.context.ServerContext none = acceptor.newContext();
+    assertRejected(() -> none.accept(fx.validToken()), Reason.PAC_REQUIRED, "requires one");
+    assertThat(none.state()).isEqualTo(dev.krb5gss.context.ContextState.FAILED);
+  }
+
+  @Test
   void aTamperedPacFailsTheServerSignatureAndNeverEntersTheReplayCache() {
     byte[] pac = alice().build(fx.kitKey);
     int[] logon = ForgedPacBuilder.find(pac, ForgedPacBuilder.LOGON_INFO);
