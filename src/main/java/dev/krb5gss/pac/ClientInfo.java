@@ -30,7 +30,7 @@ record ClientInfo(Instant authTime, String name) {
       throw PacCheck.CLIENT_INFO.fail("expected " + (FIXED + nameLength) + " bytes (10 + "
           + "NameLength " + nameLength + "), got " + b.size());
     }
-    String name = r.utf16(nameLength, "Name");
+    String name = r.name(nameLength, "Name");
     return new ClientInfo(FileTime.toInstant(clientId), name);
   }
 

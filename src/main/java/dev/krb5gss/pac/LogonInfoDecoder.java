@@ -89,11 +89,11 @@ final class LogonInfoDecoder {
     String[] fields = {"EffectiveName", "FullName", "LogonScript", "ProfilePath",
         "HomeDirectory", "HomeDirectoryDrive"};
     for (int i = 0; i < names.length; i++) {
-      strings[i] = deferredString(names[i], fields[i]);
+      strings[i] = deferredString(names[i], fields[i], i == 0);
     }
     int[][] groupRids = ridArray(groupIdsPtr, groupCount, "GroupIds");
-    String server = deferredString(logonServer, "LogonServer");
-    String domain = deferredString(logonDomainName, "LogonDomainName");
+    String server = deferredString(logonServer, "LogonServer", true);
+    String domain = deferredString(logonDomainName, "LogonDomainName", true);
     if (logonDomainIdPtr == 0) {
       throw r.fail("a LogonDomainId (the user's domain SID)", "a null pointer");
     }
@@ -143,7 +143,8 @@ final class LogonInfoDecoder {
   }
 
   /** The deferred conformant varying WCHAR array of a string (MS-RPCE §2.2.5.2.4.3). */
-  private String deferredString(UnicodeString s, String field) throws RejectedException {
+  private String deferredString(UnicodeString s, String field, boolean isName)
+      throws RejectedException {
     if (s.pointer() == 0) {
       return "";
     }
@@ -156,7 +157,7 @@ final class LogonInfoDecoder {
           + ", Offset 0, ActualCount " + s.length() / 2, "MaximumCount " + maxCount + ", Offset "
           + offset + ", ActualCount " + actual);
     }
-    return r.utf16(s.length(), field);
+    return isName ? r.name(s.length(), field) : r.utf16(s.length(), field);
   }
 
   /** A deferred conformant array of GROUP_MEMBERSHIP {RelativeId, Attributes}. */

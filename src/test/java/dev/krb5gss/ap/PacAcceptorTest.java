@@ -227,6 +227,14 @@ class PacAcceptorTest {
   }
 
   @Test
+  void aControlCharacterInTheAccountNameFailsTheLogonInfo() {
+    byte[] pac = alice().logonName("ali\nce").samNameExtension(false).build(fx.kitKey);
+
+    assertRejected(() -> fx.acceptor().accept(token(pac), null), Reason.PAC_INVALID,
+        "PAC check LOGON_INFO failed", "no control characters in EffectiveName", "U+000A");
+  }
+
+  @Test
   void unknownBufferTypesAreKeptAndIgnored() throws RejectedException {
     byte[] pac = alice().extraBuffer(0x4000, new byte[] {1, 2, 3}).build(fx.kitKey);
 
