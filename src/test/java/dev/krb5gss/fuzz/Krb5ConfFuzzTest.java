@@ -1,0 +1,35 @@
+package dev.krb5gss.fuzz;
+
+import static dev.krb5gss.fuzz.FuzzSupport.check;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.krb5gss.config.Krb5Conf;
+import dev.krb5gss.config.Krb5ConfException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The krb5.conf profile syntax (MIT krb5.conf(5): sections, relations, {@code {}} sub-sections,
+ * {@code *} final markers, comments) through {@link Krb5Conf#parse}: the operator's file, read at
+ * start-up and on every change.
+ *
+ * <p>Invariants: only {@link Krb5ConfException}; allocation bounded by the text; every value we
+ * report is text from the file (no longer than it).
+ */
+class Krb5ConfFuzzTest {
+  @FuzzTest
+  void krb5Conf(byte[] bytes) throws Exception {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    try {
+      FuzzSupport.allocationBound(bytes.length, 64, 64 * 1024, () -> {
+        Krb5Conf conf = Krb5Conf.parse(text, "fuzzed krb5.conf");
+        conf.defaultRealm().ifPresent(r -> check(r.length() <= text.length(), "realm too long"));
+        conf.defaultKeytabName().ifPresent(
+            k -> check(k.length() <= text.length(), "keytab name too long"));
+        check(conf.enctypePolicy() != null, "no enctype policy");
+        conf.libdefault("allow_weak_crypto");
+      });
+    } catch (Krb5ConfException e) {
+      check(e.getMessage() != null && !e.getMessage().isEmpty(), "a rejection without a message");
+    }
+  }
+}
