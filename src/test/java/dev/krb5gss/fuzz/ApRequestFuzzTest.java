@@ -30,22 +30,22 @@ class ApRequestFuzzTest {
 
   @FuzzTest
   void apRequest(byte[] token) throws Exception {
-    KerberosFixture.Acceptor acceptor = KerberosFixture.acceptor();
-    ApEstablished est = null;
+    KerberosFixture.Acceptor[] acceptor = new KerberosFixture.Acceptor[1];
+    ApEstablished[] out = new ApEstablished[1];
     try {
-      ApEstablished[] out = new ApEstablished[1];
-      FuzzSupport.allocationBound(token.length, 16, 512 * 1024,
-          () -> out[0] = acceptor.ap().accept(token, null));
-      est = out[0];
+      FuzzSupport.allocationBound(token.length, 16, 512 * 1024, () -> {
+        acceptor[0] = KerberosFixture.acceptor();
+        out[0] = acceptor[0].ap().accept(token, null);
+      });
     } catch (RejectedException e) {
-      check(acceptor.cache().size() == 0, "a rejected AP-REQ (" + e.reason()
+      check(acceptor[0].cache().size() == 0, "a rejected AP-REQ (" + e.reason()
           + ") left an entry in the replay cache");
       if (!BEFORE_DECODING.contains(e.reason())) {
         KerbyOracle.apReqDecodes(InitialContextToken.parseApReq(token, token.length).body());
       }
       return;
     }
-    check(acceptor.cache().size() == 1, "an accepted AP-REQ did not enter the replay cache");
-    est.destroy();
+    check(acceptor[0].cache().size() == 1, "an accepted AP-REQ did not enter the replay cache");
+    out[0].destroy();
   }
 }

@@ -64,17 +64,19 @@ class EncryptedPartsFuzzTest {
 
   /** Accepts {@code token}; null when rejected (after checking nothing changed). */
   private static ApEstablished accept(byte[] fuzzed, byte[] token) throws Exception {
-    KerberosFixture.Acceptor acceptor = KerberosFixture.acceptor();
+    KerberosFixture.Acceptor[] acceptor = new KerberosFixture.Acceptor[1];
     ApEstablished[] out = new ApEstablished[1];
     try {
-      FuzzSupport.allocationBound(fuzzed.length, 32, 512 * 1024,
-          () -> out[0] = acceptor.ap().accept(token, null));
+      FuzzSupport.allocationBound(fuzzed.length, 32, 512 * 1024, () -> {
+        acceptor[0] = KerberosFixture.acceptor();
+        out[0] = acceptor[0].ap().accept(token, null);
+      });
     } catch (RejectedException e) {
-      check(acceptor.cache().size() == 0, "a rejected AP-REQ (" + e.reason()
+      check(acceptor[0].cache().size() == 0, "a rejected AP-REQ (" + e.reason()
           + ") left an entry in the replay cache");
       return null;
     }
-    check(acceptor.cache().size() == 1, "an accepted AP-REQ did not enter the replay cache");
+    check(acceptor[0].cache().size() == 1, "an accepted AP-REQ did not enter the replay cache");
     return out[0];
   }
 }

@@ -20,6 +20,11 @@ import java.util.List;
  * and reads the 8-bit kvno only, so it disagrees on valid MIT keytabs by design.
  */
 class KeytabFuzzTest {
+  static {
+    Warmup.run(() -> new KeytabFuzzTest().keytab(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+        "src/test/resources/keytabs/mit-ktutil.keytab"))));
+  }
+
   @FuzzTest
   void keytab(byte[] file) throws Exception {
     try {

@@ -33,29 +33,32 @@ class NegotiateHeaderFuzzTest {
   @FuzzTest
   void authorization(byte[] headerBytes) throws Exception {
     String header = new String(headerBytes, StandardCharsets.ISO_8859_1);
-    InMemoryReplayCache cache = new InMemoryReplayCache(KerberosFixture.CLOCK, 1000);
-    Acceptor acceptor = Acceptor.builder().keys(KerberosFixture.KEYS)
-        .clock(KerberosFixture.CLOCK).replayCache(cache).build();
-    ServerContext[] context = new ServerContext[1];
+    InMemoryReplayCache[] cache = new InMemoryReplayCache[1];
+    Acceptor[] acceptor = new Acceptor[1];
     try {
       FuzzSupport.allocationBound(headerBytes.length, 24, 512 * 1024, () -> {
+        cache[0] = new InMemoryReplayCache(KerberosFixture.CLOCK, 1000);
+        acceptor[0] = Acceptor.builder().keys(KerberosFixture.KEYS)
+            .clock(KerberosFixture.CLOCK).replayCache(cache[0]).build();
         Optional<byte[]> token = NegotiateHeader.parse(header, 64 * 1024);
         if (token.isEmpty()) {
           return;
         }
         check(token.get().length <= header.length() * 3 / 4, "a token of "
             + token.get().length + " bytes from a header of " + header.length() + " characters");
-        context[0] = acceptor.pendingContexts().begin("connection", "client");
-        AcceptResult result = context[0].accept(token.get());
+        ServerContext context = acceptor[0].pendingContexts().begin("connection", "client");
+        AcceptResult result = context.accept(token.get());
         check(result.status() != null, "no status");
       });
     } catch (RejectedException e) {
-      check(cache.size() == 0, "a rejected token (" + e.reason() + ") entered the replay cache");
-      check(acceptor.pendingContexts().pendingCount() == 0,
+      check(cache[0].size() == 0, "a rejected token (" + e.reason()
+          + ") entered the replay cache");
+      check(acceptor[0].pendingContexts().pendingCount() == 0,
           "a rejected token (" + e.reason() + ") left a negotiation pending in the store");
-      return;
     } finally {
-      acceptor.pendingContexts().remove("connection");
+      if (acceptor[0] != null) {
+        acceptor[0].pendingContexts().remove("connection");
+      }
     }
   }
 }
