@@ -24,9 +24,21 @@ import org.apache.kerby.kerberos.kerb.type.ticket.EncTicketPart;
 final class KerbyOracle {
   private KerbyOracle() {}
 
-  /** Our decoder got past the AP-REQ's DER (it rejected later): Kerby must decode it too. */
+  /**
+   * Our decoder got past the AP-REQ's DER (it rejected later): Kerby must decode it too.
+   *
+   * <p>One deliberate difference (here and in ticket flags): KerberosFlags (RFC 4120 §5.2.8)
+   * of fewer than 32 bits, i.e. a BIT STRING with a non-zero unused-bits octet or fewer than
+   * five octets. §5.2.8 binds the sender ("no fewer than 32" bits); Kerby refuses such input
+   * ("invalid krb flags"), we read the missing bits as zero, as Heimdal's generated decoder
+   * does (it skips the unused-bits octet). Found by this harness (corpus input
+   * {@code crash-140f2305...}).
+   */
   static void apReqDecodes(byte[] apReqDer) {
     ApReq req = decode(apReqDer, ApReq.class, "AP-REQ");
+    if (req == null) {
+      return;
+    }
     check(req.getPvno() == 5 && req.getTicket() != null
         && req.getEncryptedAuthenticator() != null,
         "Kerby decoded an AP-REQ we accepted without pvno 5, a ticket or an authenticator");
@@ -35,6 +47,9 @@ final class KerbyOracle {
   /** We accepted a ticket whose EncTicketPart is {@code plain}: Kerby must read the same fields. */
   static void sameTicket(byte[] plain, ApEstablished est) {
     EncTicketPart part = decode(plain, EncTicketPart.class, "EncTicketPart");
+    if (part == null) {
+      return;
+    }
     check(sameName(part.getCname(), part.getCrealm(), est.client().components(),
         est.client().realm()), "client: ours " + est.client() + ", Kerby " + part.getCname()
         + "@" + part.getCrealm());
@@ -55,6 +70,9 @@ final class KerbyOracle {
   /** We accepted an Authenticator {@code plain}: Kerby must read the same fields. */
   static void sameAuthenticator(byte[] plain, ApEstablished est) {
     Authenticator a = decode(plain, Authenticator.class, "Authenticator");
+    if (a == null) {
+      return;
+    }
     check(sameName(a.getCname(), a.getCrealm(), est.client().components(), est.client().realm()),
         "client: ours " + est.client() + ", Kerby " + a.getCname() + "@" + a.getCrealm());
     // Kerby maps checksum type 0x8003 to NONE, so only the checksum's presence is comparable
@@ -66,6 +84,15 @@ final class KerbyOracle {
         "seq-number: ours " + est.initiatorSequence() + ", Kerby " + kerbySeq);
   }
 
+  private static boolean causes(Throwable e, String fragment) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains(fragment)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean sameName(PrincipalName kerby, String kerbyRealm, List<String> ours,
       String ourRealm) {
     return kerby != null && ours.equals(kerby.getNameStrings()) && ourRealm.equals(kerbyRealm);
@@ -75,11 +102,15 @@ final class KerbyOracle {
     return kerby != null && kerby.getTime() == ours.toEpochMilli();
   }
 
+  /** Kerby's decoding, or null for the one tolerated difference (short KerberosFlags). */
   private static <T extends org.apache.kerby.asn1.type.Asn1Type> T decode(byte[] der,
       Class<T> type, String what) {
     try {
       return KrbCodec.decode(der, type);
     } catch (Exception | StackOverflowError e) {
+      if (causes(e, "invalid krb flags")) {
+        return null;
+      }
       throw new InvariantViolation("we accepted a " + what + " that Kerby cannot decode: "
           + e, e);
     }

@@ -139,6 +139,29 @@ class SeedCorpusWriter {
         Files.readAllBytes(Path.of("/etc/krb5.conf")), krb5ConfSample());
   }
 
+  /** PAC seeds (no KDC needed): the test kit's signed PACs and MIT's t_pac.c vectors. */
+  @Test
+  void writePac() throws IOException {
+    writePacSeeds();
+  }
+
+  static void writePacSeeds() throws IOException {
+    byte[] full = PacFuzzTest.validPac();
+    byte[] minimal = dev.krb5gss.testkit.ForgedPacBuilder.forClient("alice",
+        KerberosFixture.NOW.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+        .build(KerberosFixture.KIT_SERVICE_KEY);
+    byte[] mit = hexFile("src/test/resources/vectors/pac/mit-saved-pac.hex");
+    byte[] s4u = hexFile("src/test/resources/vectors/pac/s4u-regular.hex");
+    write("PacFuzzTest", "signedPac", full, minimal, mit, s4u);
+    write("PacFuzzTest", "authorizationData", PacFuzzTest.withPac(full),
+        PacFuzzTest.withPac(minimal), PacFuzzTest.withPac(mit));
+  }
+
+  private static byte[] hexFile(String path) throws IOException {
+    String hex = Files.readString(Path.of(path)).replaceAll("[^0-9a-fA-F]", "");
+    return java.util.HexFormat.of().parseHex(hex);
+  }
+
   private static byte[] first(JdkInitiator.Options options, Subject client) throws Exception {
     try (JdkInitiator init = options.start(client)) {
       return init.firstToken();
