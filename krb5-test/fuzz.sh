@@ -57,6 +57,7 @@ mvn -q -B -o test-compile -P'!jdk25' >/dev/null 2>&1 || mvn -q -B test-compile -
 status=0
 for target in "${selected[@]}"; do
   log="target/fuzz/$target.log"
+  stamp=$(mktemp)
   echo "== $target: fuzzing for $minutes min (log $log)"
   # jazzer.internal.arg.N are libFuzzer arguments; they come after @FuzzTest's own, so this
   # -max_total_time overrides the annotation's maxDuration. -rss_limit_mb guards the heap.
@@ -74,6 +75,8 @@ for target in "${selected[@]}"; do
   execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}' || true)
   echo "   $result; last status: ${last:-none}; total execs: ${execs:-?}"
   dir="src/test/resources/dev/krb5gss/fuzz/${target%%#*}Inputs/${target##*#}"
-  ls "$dir" 2>/dev/null | grep -E '^(crash|timeout|slow-unit|oom)-' | sed "s|^|   finding: $dir/|" || true
+  find "$dir" -maxdepth 1 -newer "$stamp" \( -name 'crash-*' -o -name 'timeout-*' \
+      -o -name 'slow-unit-*' -o -name 'oom-*' \) | sed 's|^|   new finding: |' || true
+  rm -f "$stamp"
 done
 exit $status
