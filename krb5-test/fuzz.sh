@@ -72,7 +72,7 @@ for target in "${selected[@]}"; do
     result="FINDING or failure (see $log)"; status=1
   fi
   last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
-  execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}' || true)
+  execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}' | tail -1 || true)
   echo "   $result; last status: ${last:-none}; total execs: ${execs:-?}"
   dir="src/test/resources/dev/krb5gss/fuzz/${target%%#*}Inputs/${target##*#}"
   find "$dir" -maxdepth 1 -newer "$stamp" \( -name 'crash-*' -o -name 'timeout-*' \
