@@ -11,7 +11,7 @@ import java.util.Optional;
  * hand and strictly: the top-level referent must be non-null; every embedded pointer's referent
  * is read in NDR's deferred order (MS-RPCE §2.2.5 / C706 §14.3.12); each conformant (varying)
  * array's MaximumCount, Offset and ActualCount must agree with the count or RPC_UNICODE_STRING
- * lengths that announced it; NDR alignment is checked by position; every read is bounded by
+ * lengths that announced it; NDR alignment is applied from the stream start; every read is bounded by
  * ObjectBufferLength. A count is never used to size anything before the bytes are there.
  */
 final class LogonInfoDecoder {

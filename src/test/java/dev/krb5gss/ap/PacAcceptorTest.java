@@ -235,6 +235,45 @@ class PacAcceptorTest {
   }
 
   @Test
+  void attributesAndRequestorAreDecodedWhenPresent() throws RejectedException {
+    byte[] pac = alice().extraBuffer(17, new byte[] {2, 0, 0, 0, 1, 0, 0, 0})
+        .extraBuffer(18, Sid.parse(DOMAIN + "-1104").toBytes()).build(fx.kitKey);
+
+    Pac verified = fx.acceptor().accept(token(pac), null).pac().orElseThrow();
+    assertThat(verified.attributesFlags()).hasValue(1);
+    assertThat(verified.requestorSid()).hasValue(Sid.parse(DOMAIN + "-1104"));
+    assertThat(fx.acceptor().accept(token(alice().build(fx.kitKey)), null).pac().orElseThrow()
+        .requestorSid()).isEmpty();
+  }
+
+  @Test
+  void aRequestorThatIsNoSidFailsItsCheck() {
+    byte[] pac = alice().extraBuffer(18, new byte[] {1, 4, 0, 0, 0, 0, 0, 5, 21, 0, 0, 0})
+        .build(fx.kitKey);
+
+    assertRejected(() -> fx.acceptor().accept(token(pac), null), Reason.PAC_INVALID,
+        "PAC check ATTRIBUTES_AND_REQUESTOR failed", "PAC_REQUESTOR");
+  }
+
+  @Test
+  void attributesOfTheWrongSizeFailTheirCheck() {
+    byte[] pac = alice().extraBuffer(17, new byte[] {40, 0, 0, 0, 1, 0, 0, 0}).build(fx.kitKey);
+
+    assertRejected(() -> fx.acceptor().accept(token(pac), null), Reason.PAC_INVALID,
+        "PAC check ATTRIBUTES_AND_REQUESTOR failed", "FlagsLength 40 in 8 bytes");
+  }
+
+  @Test
+  void aKdcSignatureWithAnRodcIdentifierVerifies() throws RejectedException {
+    byte[] pac = alice().rodcIdentifier(0x1234).build(fx.kitKey);
+    int[] kdc = ForgedPacBuilder.find(pac, 7);
+    assertThat(kdc[1]).isEqualTo(18);
+    assertThat(le16(pac, kdc[0] + 16)).isEqualTo(0x1234);
+
+    assertThat(fx.acceptor().accept(token(pac), null).pac()).isPresent();
+  }
+
+  @Test
   void unknownBufferTypesAreKeptAndIgnored() throws RejectedException {
     byte[] pac = alice().extraBuffer(0x4000, new byte[] {1, 2, 3}).build(fx.kitKey);
 
