@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
  *       {@link dev.krb5gss.error.Reason} name or {@code none}) and {@code krb5gss.accept.duration}
  *       (timer; mechanism, outcome): one per accept leg (RFC 2743 §2.2.2);</li>
  *   <li>{@code krb5gss.pending} (gauge): negotiations waiting for their next leg in the acceptors'
- *       pending-context stores; {@code krb5gss.pending.expired} and {@code krb5gss.pending.refused}
- *       (counters): negotiations that timed out, and new ones refused past a cap;</li>
+ *       pending-context stores; {@code krb5gss.pending.expired}, {@code krb5gss.pending.evicted} and
+ *       {@code krb5gss.pending.refused} (counters): negotiations that timed out, that were evicted
+ *       to make room (PENDING_EVICTED), and new ones refused past a cap;</li>
  *   <li>{@code krb5gss.replay.entries} (gauge): authenticators held by the replay caches
  *       (RFC 4120 §3.2.3), each distinct cache counted once;</li>
  *   <li>{@code krb5gss.keytab.kvno} (gauge; tags {@code service}, {@code index}, see
@@ -53,6 +54,8 @@ public final class Krb5GssMetrics implements MeterBinder, AutoCloseable {
       new MonotonicTotal<>(PendingContextStore::expiredCount);
   private static final MonotonicTotal<PendingContextStore> REFUSED =
       new MonotonicTotal<>(PendingContextStore::refusedCount);
+  private static final MonotonicTotal<PendingContextStore> EVICTED =
+      new MonotonicTotal<>(PendingContextStore::evictedCount);
   private static final Object RELOADS = new Object();
 
   @Override
@@ -65,6 +68,9 @@ public final class Krb5GssMetrics implements MeterBinder, AutoCloseable {
         .description("Pending negotiations that passed their leg deadline").register(registry);
     FunctionCounter.builder("krb5gss.pending.refused", REFUSED, t -> t.total(stores()))
         .description("New negotiations refused because a pending cap was reached")
+        .register(registry);
+    FunctionCounter.builder("krb5gss.pending.evicted", EVICTED, t -> t.total(stores()))
+        .description("Pending negotiations evicted to make room while the store was full")
         .register(registry);
     Gauge.builder("krb5gss.replay.entries", this, Krb5GssMetrics::replayEntries)
         .description("Authenticators held by the replay caches").strongReference(true)

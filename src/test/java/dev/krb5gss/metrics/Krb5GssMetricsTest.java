@@ -12,6 +12,8 @@ import dev.krb5gss.context.PendingContextStore;
 import dev.krb5gss.context.ServerContext;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.gss.MechOids;
+import dev.krb5gss.spnego.NegTokenInit;
 import dev.krb5gss.keytab.KeytabCache;
 import dev.krb5gss.testkit.GssOids;
 import dev.krb5gss.testkit.JaasLogins;
@@ -20,15 +22,13 @@ import dev.krb5gss.testkit.KdcExtension;
 import dev.krb5gss.testkit.KdcPrincipals;
 import dev.krb5gss.testkit.MutableClock;
 import dev.krb5gss.testkit.Subjects;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.search.RequiredSearch;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.security.auth.Subject;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSCredential;
@@ -53,8 +53,7 @@ class Krb5GssMetricsTest {
   private static Subject alice;
   private static Path keytab;
 
-  private final MeterRegistry registry = new SimpleMeterRegistry();
-  private final Krb5GssMetrics metrics = new Krb5GssMetrics();
+  private MeterProbe meters;
 
   @BeforeAll
   static void realm(KdcPrincipals kdcNames) throws Exception {
@@ -66,22 +65,16 @@ class Krb5GssMetricsTest {
 
   @BeforeEach
   void bind() {
-    metrics.bindTo(registry);
+    meters = MeterProbe.bind();
   }
 
   @AfterEach
   void unbind() {
-    metrics.close();
+    meters.close();
   }
 
   private double accepts(String mechanism, String outcome, String reason) {
-    var c = registry.find("krb5gss.accepts").tag("mechanism", mechanism).tag("outcome", outcome)
-        .tag("reason", reason).counter();
-    return c == null ? 0 : c.count();
-  }
-
-  private RequiredSearch get(String name) {
-    return registry.get(name);
+    return meters.accepts(mechanism, outcome, reason);
   }
 
   private JdkInitiator krb5() throws Exception {
@@ -102,10 +95,9 @@ class Krb5GssMetricsTest {
 
     assertThat(accepts("krb5", "established", "none")).isEqualTo(1);
     assertThat(accepts("krb5", "rejected", "REPLAY")).isEqualTo(1);
-    var timer = get("krb5gss.accept.duration").tag("mechanism", "krb5")
-        .tag("outcome", "established").timer();
-    assertThat(timer.count()).isEqualTo(1);
-    assertThat(timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+    long[] timer = meters.duration("krb5", "established");
+    assertThat(timer[0]).isEqualTo(1);
+    assertThat(timer[1]).isPositive();
   }
 
   @Test
@@ -145,37 +137,57 @@ class Krb5GssMetricsTest {
     }
   }
 
+  /** A first SPNEGO leg that lists NTLM first: the acceptor asks for Kerberos and holds a slot. */
+  private static ServerContext halfOpen(PendingContextStore store, String key, String client)
+      throws RejectedException {
+    ServerContext ctx = store.begin(key, client);
+    byte[] ntlmFirst = NegTokenInit.encode(List.of(MechOids.NTLM, MechOids.KRB5),
+        "NTLMSSP\0\1\0\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), null);
+    assertThat(ctx.accept(ntlmFirst).status()).isEqualTo(AcceptStatus.CONTINUE_NEEDED);
+    return ctx;
+  }
+
+  private double count(String name) {
+    return meters.functionCounter(name);
+  }
+
   @Test
-  void pendingGaugeAndExpiredAndRefusedCounters() throws Exception {
+  void pendingGaugeAndExpiredEvictedAndRefusedCounters() throws Exception {
     MutableClock clock = MutableClock.startingNow();
-    Acceptor acceptor = Acceptor.builder().keytab(keytab).clock(clock).maxPending(1)
+    Acceptor acceptor = Acceptor.builder().keytab(keytab).clock(clock).maxPending(2)
         .maxPendingPerKey(1).legTimeout(Duration.ofSeconds(5)).build();
     PendingContextStore store = acceptor.pendingContexts();
-    double pending = get("krb5gss.pending").gauge().value();
-    double expired = get("krb5gss.pending.expired").functionCounter().count();
-    double refused = get("krb5gss.pending.refused").functionCounter().count();
+    double pending = meters.gauge("krb5gss.pending");
+    double expired = count("krb5gss.pending.expired");
+    double evicted = count("krb5gss.pending.evicted");
+    double refused = count("krb5gss.pending.refused");
 
-    store.begin("conn-1");
-    assertThat(get("krb5gss.pending").gauge().value()).isEqualTo(pending + 1);
-    assertThatThrownBy(() -> store.begin("conn-2"))
+    halfOpen(store, "conn-1", "10.0.0.1");
+    assertThat(meters.gauge("krb5gss.pending")).isEqualTo(pending + 1);
+    ServerContext second = store.begin("conn-2", "10.0.0.1");
+    assertThatThrownBy(() -> halfOpen(store, "conn-2", "10.0.0.1"))
         .isInstanceOfSatisfying(RejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PENDING));
-    assertThat(get("krb5gss.pending.refused").functionCounter().count()).isEqualTo(refused + 1);
+    assertThat(count("krb5gss.pending.refused")).isEqualTo(refused + 1);
+    halfOpen(store, "conn-3", "10.0.0.2");
+    halfOpen(store, "conn-4", "10.0.0.3"); // full: the oldest is evicted
+    assertThat(count("krb5gss.pending.evicted")).isEqualTo(evicted + 1);
 
     clock.advance(Duration.ofSeconds(6));
-    assertThat(store.sweep()).isEqualTo(1);
-    assertThat(get("krb5gss.pending").gauge().value()).isEqualTo(pending);
-    assertThat(get("krb5gss.pending.expired").functionCounter().count()).isEqualTo(expired + 1);
+    assertThat(store.sweep()).isEqualTo(2);
+    assertThat(meters.gauge("krb5gss.pending")).isEqualTo(pending);
+    assertThat(count("krb5gss.pending.expired")).isEqualTo(expired + 2);
+    assertThat(second.state()).isNotNull();
   }
 
   @Test
   void replayEntriesGrowWithEachAcceptedAuthenticator() throws Exception {
     Acceptor acceptor = Acceptor.builder().keytab(keytab).build();
-    double before = get("krb5gss.replay.entries").gauge().value();
+    double before = meters.gauge("krb5gss.replay.entries");
     try (JdkInitiator init = krb5()) {
       acceptor.newContext().accept(init.firstToken());
     }
-    assertThat(get("krb5gss.replay.entries").gauge().value()).isEqualTo(before + 1);
+    assertThat(meters.gauge("krb5gss.replay.entries")).isEqualTo(before + 1);
   }
 
   @Test
@@ -183,23 +195,22 @@ class Krb5GssMetricsTest {
     Path copy = Files.copy(keytab, dir.resolve("http.keytab"));
     Acceptor acceptor = Acceptor.builder().keytab(copy).build();
     int kvno = acceptor.keys().current().keys().get(0).kvno();
-    get("krb5gss.pending").gauge().value(); // a publication picks up the new acceptor
+    meters.gauge("krb5gss.pending"); // a publication picks up the new acceptor
 
-    assertThat(registry.find("krb5gss.keytab.kvno").tag("service", "HTTP").gauges())
-        .anySatisfy(g -> assertThat(g.value()).isEqualTo(kvno));
-    assertThat(registry.find("krb5gss.keytab.kvno").gauges())
-        .allSatisfy(g -> assertThat(g.getId().getTags().toString()).doesNotContain("@"));
+    assertThat(meters.gauges("krb5gss.keytab.kvno", "service", "HTTP")).contains((double) kvno);
+    assertThat(meters.tagsOf("krb5gss.keytab.kvno")).isNotEmpty()
+        .allSatisfy(t -> assertThat(t).matches("(service|index)=[^@/]+"));
 
-    double reloads = get("krb5gss.keytab.reloads").functionCounter().count();
+    double reloads = meters.functionCounter("krb5gss.keytab.reloads");
     Files.setLastModifiedTime(copy, FileTime.from(Instant.now().plusSeconds(60)));
     KeytabCache.load(copy);
-    assertThat(get("krb5gss.keytab.reloads").functionCounter().count()).isEqualTo(reloads + 1);
+    assertThat(meters.functionCounter("krb5gss.keytab.reloads")).isEqualTo(reloads + 1);
   }
 
   @Test
   void closedBinderStopsCounting() throws Exception {
     Acceptor acceptor = Acceptor.builder().keytab(keytab).build();
-    metrics.close();
+    meters.close();
     try (JdkInitiator init = krb5()) {
       AcceptResult r = acceptor.newContext().accept(init.firstToken());
       assertThat(r.status()).isEqualTo(AcceptStatus.COMPLETE);
