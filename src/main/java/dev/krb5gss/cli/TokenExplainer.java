@@ -57,7 +57,7 @@ final class TokenExplainer {
       r.put("mechanism", "spnego").line("Token: SPNEGO (RFC 4178) NegTokenInit");
       spnego(NegTokenInit.parseInitial(token), r);
     } else if (mech.equals(MechOids.KRB5) || mech.equals(MechOids.MS_KRB5)) {
-      r.put("mechanism", "krb5").line("Token: Kerberos V5 (" + name(mech) + ")");
+      r.put("mechanism", "krb5").line("Token: " + name(mech) + ", RFC 4121 §4.1");
       kerberos(token, r);
     } else {
       r.put("mechanism", mech.dotted());
