@@ -36,8 +36,7 @@ import java.util.Set;
  * <p>Order of checks: framing and DER first, then the service allowlist, the enctype policy, the
  * key lookup, the ticket and authenticator decryption, the client match, clock skew, ticket times,
  * the 0x8003 checksum and channel bindings, the ticket's PAC (MS-PAC, see {@link PacVerifier}),
- * and the replay cache last, so a token that fails any
- * other check never enters the cache.
+ * and the replay cache last, so a token that fails any other check never enters the cache.
  */
 public final class ApAcceptor {
   private static final System.Logger LOG = System.getLogger(ApAcceptor.class.getName());
