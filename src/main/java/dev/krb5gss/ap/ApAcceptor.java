@@ -218,7 +218,21 @@ public final class ApAcceptor {
           + "(empty keytab) to decrypt the ticket for " + server);
     }
     Integer kvno = enc.kvno() == null ? null : (int) (long) enc.kvno();
-    return table.select(server, kvno, type);
+    try {
+      return table.select(server, kvno, type);
+    } catch (RejectedException miss) {
+      // A keytab rotated a moment ago: look at the files now (rate-limited by the source).
+      ServiceKeyTable now = isKeyMiss(miss) ? keys.checkedNow() : table;
+      if (now == table) {
+        throw miss;
+      }
+      return now.select(server, kvno, type);
+    }
+  }
+
+  private static boolean isKeyMiss(RejectedException e) {
+    return e.reason() == Reason.SERVICE_NOT_IN_KEYTAB || e.reason() == Reason.KVNO_MISMATCH
+        || e.reason() == Reason.ENCTYPE_NOT_IN_KEYTAB;
   }
 
   private void checkReplay(AuthenticatorContents auth, PrincipalName server, EncryptedPart enc,

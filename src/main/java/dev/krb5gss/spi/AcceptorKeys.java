@@ -107,7 +107,10 @@ abstract class AcceptorKeys implements KeySource {
     }
 
     ServiceKeyTable reload() throws IOException, KeytabFormatException {
-      ServiceKeyTable loaded = KeytabCache.recent(file);
+      return filtered(KeytabCache.recent(file));
+    }
+
+    private ServiceKeyTable filtered(ServiceKeyTable loaded) {
       if (loaded != lastLoaded) {
         lastFiltered = filter(loaded, k -> (bound == null || bound.equals(k.principal()))
             && (name == null || name.designates(k.principal())));
@@ -125,6 +128,15 @@ abstract class AcceptorKeys implements KeySource {
             "keytab " + file + " became unreadable (" + e.getMessage()
                 + "); keeping its last good keys");
         return lastFiltered;
+      }
+    }
+
+    @Override
+    public ServiceKeyTable checkedNow() {
+      try {
+        return filtered(KeytabCache.now(file));
+      } catch (IOException | KeytabFormatException e) {
+        return current();
       }
     }
 

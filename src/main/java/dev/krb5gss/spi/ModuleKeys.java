@@ -39,7 +39,15 @@ final class ModuleKeys extends AcceptorKeys {
 
   @Override
   public ServiceKeyTable current() {
-    ServiceKeyTable table = source.current();
+    return filtered(source.current());
+  }
+
+  @Override
+  public ServiceKeyTable checkedNow() {
+    return filtered(source.checkedNow());
+  }
+
+  private ServiceKeyTable filtered(ServiceKeyTable table) {
     if (table != lastSeen) {
       lastFiltered = filter(table, k -> credential.admits(k.principal())
           && (name == null || name.designates(k.principal())));
