@@ -219,6 +219,9 @@ final class KeytabCheck {
       keys = options.anyPrincipal() ? AcceptorKeys.unbound(source, allowed, policy)
           : AcceptorKeys.bound(source, chosen, policy);
     }
+    if (options.replayCache != null) {
+      keys = keys.withReplayCache(options.replayCache);
+    }
     return new Grant(kps, keyTabs, keys);
   }
 

@@ -27,14 +27,16 @@ public final class AcceptorKeys implements Destroyable {
   private final Set<PrincipalName> principals;
   private final List<PrincipalPattern> allowed;
   private final EnctypePolicy policy;
+  private final String replayCache;
   private volatile boolean destroyed;
 
   private AcceptorKeys(KeySource keys, Set<PrincipalName> principals,
-      List<PrincipalPattern> allowed, EnctypePolicy policy) {
+      List<PrincipalPattern> allowed, EnctypePolicy policy, String replayCache) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.principals = Set.copyOf(principals);
     this.allowed = List.copyOf(allowed);
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.replayCache = replayCache;
   }
 
   /** A credential for exactly these service principals. */
@@ -43,13 +45,13 @@ public final class AcceptorKeys implements Destroyable {
     if (principals.isEmpty()) {
       throw new IllegalArgumentException("a bound credential needs at least one principal");
     }
-    return new AcceptorKeys(keys, new LinkedHashSet<>(principals), List.of(), policy);
+    return new AcceptorKeys(keys, new LinkedHashSet<>(principals), List.of(), policy, null);
   }
 
   /** A credential for any principal of the keys that {@code allowed} admits (empty: all). */
   public static AcceptorKeys unbound(KeySource keys, List<PrincipalPattern> allowed,
       EnctypePolicy policy) {
-    return new AcceptorKeys(keys, Set.of(), allowed, policy);
+    return new AcceptorKeys(keys, Set.of(), allowed, policy, null);
   }
 
   /** The credentials of this type in {@code subject}, in the Subject's order. */
@@ -88,6 +90,20 @@ public final class AcceptorKeys implements Destroyable {
     return policy;
   }
 
+  /**
+   * The same credential with the replay cache its acceptors use (RFC 4120 §3.2.3): a URI for
+   * {@code dev.krb5gss.replay.ReplayCaches#fromUri}, e.g. {@code redis://host:6379/0}; never shown
+   * by {@link #toString()} (it may hold a password).
+   */
+  public AcceptorKeys withReplayCache(String uri) {
+    return new AcceptorKeys(keys, principals, allowed, policy, Objects.requireNonNull(uri, "uri"));
+  }
+
+  /** The replay cache URI given at login; empty: the provider's configured or JVM-wide cache. */
+  public java.util.Optional<String> replayCache() {
+    return java.util.Optional.ofNullable(replayCache);
+  }
+
   /** Whether a ticket for {@code service} may be accepted with this credential. */
   public boolean admits(PrincipalName service) {
     if (isBound()) {
@@ -115,7 +131,8 @@ public final class AcceptorKeys implements Destroyable {
   @Override
   public String toString() {
     return "AcceptorKeys[" + (isBound() ? principals : "any of " + (allowed.isEmpty()
-        ? "the keytab" : allowed)) + ", " + keys + ", " + policy + (destroyed ? ", destroyed" : "")
+        ? "the keytab" : allowed)) + ", " + keys + ", " + policy
+        + (replayCache == null ? "" : ", own replay cache") + (destroyed ? ", destroyed" : "")
         + "]";
   }
 }

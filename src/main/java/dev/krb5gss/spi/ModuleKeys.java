@@ -54,6 +54,11 @@ final class ModuleKeys extends AcceptorKeys {
     return credential.enctypePolicy();
   }
 
+  @Override
+  String replayCacheUri() {
+    return credential.replayCache().orElse(null);
+  }
+
   private PrincipalName named() {
     return name == null ? null : name.principal();
   }
@@ -68,7 +73,8 @@ final class ModuleKeys extends AcceptorKeys {
     return m.source == source && m.credential.principals().equals(credential.principals())
         && m.credential.allowedPrincipals().equals(credential.allowedPrincipals())
         && m.enctypePolicy().permitted().equals(enctypePolicy().permitted())
-        && Objects.equals(m.named(), named());
+        && Objects.equals(m.named(), named())
+        && Objects.equals(m.replayCacheUri(), replayCacheUri());
   }
 
   @Override

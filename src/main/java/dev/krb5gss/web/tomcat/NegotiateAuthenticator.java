@@ -3,6 +3,7 @@ package dev.krb5gss.web.tomcat;
 import dev.krb5gss.ap.ChannelBindings;
 import dev.krb5gss.context.Acceptor;
 import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.replay.ReplayCaches;
 import dev.krb5gss.web.AuthenticatedUser;
 import dev.krb5gss.web.NegotiateHandler;
 import dev.krb5gss.web.NegotiateHeader;
@@ -43,6 +44,7 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
   private volatile NegotiateHandler handler;
   private volatile String keytab;
   private volatile ChannelBindings serverBindings;
+  private volatile String replayCache;
 
   /** For configuration by attributes ({@link #setKeytab}). */
   public NegotiateAuthenticator() {}
@@ -54,6 +56,16 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
   /** The keytab for an acceptor with default policy, when no handler was given. */
   public void setKeytab(String keytab) {
     this.keytab = keytab;
+  }
+
+  /**
+   * The replay cache of the acceptor built from {@link #setKeytab} (attribute
+   * {@code replayCache}): a URI for {@link ReplayCaches#fromUri}, e.g. {@code redis://host:6379/0}
+   * for a cache shared by every node behind the load balancer. Unset: the
+   * {@value ReplayCaches#PROPERTY} property, else the acceptor's own in-memory cache.
+   */
+  public void setReplayCache(String uri) {
+    this.replayCache = uri;
   }
 
   /**
@@ -81,8 +93,14 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
         throw new LifecycleException("NegotiateAuthenticator needs a handler or a keytab");
       }
       try {
-        handler = NegotiateHandler.builder(Acceptor.builder().keytab(Path.of(keytab)).build())
-            .build();
+        Acceptor.Builder acceptor = Acceptor.builder().keytab(Path.of(keytab));
+        String uri = replayCache != null ? replayCache : ReplayCaches.configuredUri().orElse(null);
+        if (uri != null) {
+          acceptor.replayCache(ReplayCaches.fromUri(uri));
+        }
+        handler = NegotiateHandler.builder(acceptor.build()).build();
+      } catch (IllegalArgumentException e) {
+        throw new LifecycleException("replayCache: " + e.getMessage(), e);
       } catch (RejectedException e) {
         throw new LifecycleException("cannot build the acceptor: " + e.getMessage(), e);
       }
