@@ -63,7 +63,8 @@ public final class ReplayCaches {
     int sep = text.indexOf("://");
     throw new IllegalArgumentException("expected a replay cache URI: " + MEMORY + ", redis://, "
         + "rediss://, redis-sentinel://, redis-cluster:// (or their rediss- forms), got "
-        + (sep > 0 ? "scheme '" + text.substring(0, sep) + "'" : "'" + redactAll(text) + "'"));
+        + (sep > 0 ? "scheme '" + text.substring(0, sep) + "'" : text.contains("@")
+            ? "a value without a scheme (not quoted: it may hold a password)" : "'" + text + "'"));
   }
 
   /**
@@ -120,10 +121,5 @@ public final class ReplayCaches {
   private static IllegalArgumentException lettuceMissing(LinkageError e) {
     return new IllegalArgumentException("a Redis replay cache needs io.lettuce:lettuce-core "
         + "(6.x or 7.x) on the class path: " + e, e);
-  }
-
-  /** Anything that may hold credentials, blanked (for a URI we could not even parse). */
-  private static String redactAll(String text) {
-    return text.replaceAll("//[^/@]*@", "//***@");
   }
 }

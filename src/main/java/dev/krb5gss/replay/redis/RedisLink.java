@@ -83,6 +83,11 @@ abstract class RedisLink implements AutoCloseable {
     return c;
   }
 
+  /** Starts connecting now (asynchronously), so the first check finds the connection ready. */
+  void startConnecting() {
+    connecting();
+  }
+
   private synchronized CompletableFuture<? extends StatefulConnection<byte[], byte[]>> connecting() {
     if (closed) {
       return CompletableFuture.failedFuture(new IllegalStateException("closed"));

@@ -51,6 +51,7 @@ public final class RedisReplayCache implements ReplayCache, AutoCloseable {
   public static final String PREFIX = "krb5gss:rc:";
   private static final byte[] PREFIX_BYTES = PREFIX.getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EMPTY = new byte[0];
+  private static final byte[] WARMUP_KEY = (PREFIX + "warmup").getBytes(StandardCharsets.US_ASCII);
   private static final Base64.Encoder KEY_ENCODING = Base64.getUrlEncoder().withoutPadding();
 
   private final RedisCacheUri uri;
@@ -87,7 +88,34 @@ public final class RedisReplayCache implements ReplayCache, AutoCloseable {
    */
   public static RedisReplayCache open(String uri) {
     RedisCacheUri parsed = RedisCacheUri.parse(uri);
-    return new RedisReplayCache(parsed, RedisLink.open(parsed), Clock.systemUTC(), false);
+    RedisLink link = RedisLink.open(parsed);
+    link.startConnecting();
+    return new RedisReplayCache(parsed, link, Clock.systemUTC(), false);
+  }
+
+  /**
+   * Waits until Redis answers (at most {@code max}): connects if needed and runs one harmless
+   * {@code SET} on the key {@value #PREFIX}{@code warmup} (PX 1), so the first token after
+   * start-up does not pay for the connection and class loading within its {@link #timeout()}.
+   * For start-up code that prefers to wait for Redis; checks never need it.
+   *
+   * @return whether Redis answered in time
+   */
+  public boolean awaitAvailable(Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (true) {
+      try {
+        link.commands(deadline).set(WARMUP_KEY, EMPTY, SetArgs.Builder.px(1))
+            .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        outage.success();
+        return true;
+      } catch (TimeoutException | ExecutionException | RuntimeException e) {
+        if (System.nanoTime() - deadline >= 0) {
+          return false;
+        }
+        Thread.sleep(20);
+      }
+    }
   }
 
   RedisReplayCache sharedInstance() {

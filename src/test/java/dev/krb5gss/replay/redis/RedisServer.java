@@ -1,0 +1,188 @@
+package dev.krb5gss.replay.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A real {@code redis-server} (Debian's) for one test class: a temp dir, a free loopback port, no
+ * persistence, run in the foreground as a child process so it can be stopped, paused
+ * (SIGSTOP: a server that accepts connections but never answers) and restarted on the same port.
+ */
+final class RedisServer implements AutoCloseable {
+  static final String BINARY = "redis-server";
+
+  private final Path dir;
+  private final int port;
+  private final List<String> extraArgs;
+  private Process process;
+
+  private RedisServer(Path dir, int port, List<String> extraArgs) {
+    this.dir = dir;
+    this.port = port;
+    this.extraArgs = extraArgs;
+  }
+
+  /** Starts a server; {@code extraArgs} such as {@code --requirepass secret}. */
+  static RedisServer start(String... extraArgs) throws IOException, InterruptedException {
+    RedisServer server = new RedisServer(Files.createTempDirectory("krb5gss-redis"), freePort(),
+        List.of(extraArgs));
+    server.startProcess();
+    return server;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** {@code redis://127.0.0.1:PORT/0} plus {@code query} (e.g. {@code ?timeout=50}). */
+  String uri(String query) {
+    return "redis://127.0.0.1:" + port + "/0" + query;
+  }
+
+  synchronized void startProcess() throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(BINARY, "--port", String.valueOf(port), "--bind",
+        "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
+        "--daemonize", "no", "--loglevel", "warning"));
+    cmd.addAll(extraArgs);
+    process = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("redis.log").toFile()).start();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!answersPing()) {
+      if (!process.isAlive()) {
+        throw new IOException("redis-server exited: " + Files.readString(dir.resolve("redis.log")));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IOException("redis-server on port " + port + " did not answer PING in 10 s");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** Stops the server (SIGTERM, then waits). */
+  synchronized void stop() throws InterruptedException {
+    if (process != null) {
+      process.destroy();
+      process.waitFor();
+      process = null;
+    }
+  }
+
+  /** SIGSTOP: connections stay open, nothing is answered. */
+  void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** SIGCONT after {@link #pause()}. */
+  void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String sig) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + sig, String.valueOf(process.pid())).start();
+    if (kill.waitFor() != 0) {
+      throw new IOException("kill -" + sig + " failed");
+    }
+  }
+
+  /** Sends one command (for checks from the test, no credentials); returns the reply line. */
+  String command(String... words) throws IOException {
+    return pipeline(List.of(words));
+  }
+
+  /** AUTH {@code password}, SELECT {@code db}, then one command; the last reply line. */
+  String commandAuthed(String password, int db, String... words) throws IOException {
+    return pipeline(List.of("AUTH", password), List.of("SELECT", String.valueOf(db)), List.of(words));
+  }
+
+  @SafeVarargs
+  private String pipeline(List<String>... commands) throws IOException {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      s.setSoTimeout(2000);
+      StringBuilder resp = new StringBuilder();
+      for (List<String> words : commands) {
+        resp.append('*').append(words.size()).append("\r\n");
+        for (String w : words) {
+          resp.append('$').append(w.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
+              .append(w).append("\r\n");
+        }
+      }
+      OutputStream out = s.getOutputStream();
+      out.write(resp.toString().getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      InputStream in = s.getInputStream();
+      String line = "";
+      for (int i = 0; i < commands.length; i++) {
+        line = readLine(in);
+      }
+      return line;
+    }
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = in.read()) != -1 && c != '\n') {
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
+  }
+
+  /** The number of keys of database 0 ({@code DBSIZE}). */
+  long dbSize() throws IOException {
+    String reply = command("DBSIZE");
+    if (!reply.startsWith(":")) {
+      throw new IOException("expected an integer reply to DBSIZE, got " + reply);
+    }
+    return Long.parseLong(reply.substring(1));
+  }
+
+  private boolean answersPing() {
+    try {
+      String r = command("PING");
+      return r.equals("+PONG") || r.startsWith("-NOAUTH");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    try {
+      if (process != null) {
+        process.destroy();
+        if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor();
+        }
+      }
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "redis-server on 127.0.0.1:" + port;
+  }
+}
