@@ -24,6 +24,8 @@ import java.util.concurrent.TimeoutException;
 abstract class RedisLink implements AutoCloseable {
   static final int REQUEST_QUEUE = 10_000;
   static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** Until the first connection is up, a caller may wait this long for it (start-up only). */
+  static final long FIRST_CONNECT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final RedisCacheUri uri;
   private volatile RedisStringAsyncCommands<byte[], byte[]> commands;
@@ -31,6 +33,7 @@ abstract class RedisLink implements AutoCloseable {
   private CompletableFuture<? extends StatefulConnection<byte[], byte[]>> connecting;
   private long connectStarted;
   private volatile boolean closed;
+  private volatile boolean everConnected;
 
   RedisLink(RedisCacheUri uri) {
     this.uri = uri;
@@ -63,7 +66,9 @@ abstract class RedisLink implements AutoCloseable {
 
   /**
    * The commands of the connection, waiting for a connect at most until {@code deadline}
-   * ({@link System#nanoTime()}).
+   * ({@link System#nanoTime()}), or, before the first connection ever succeeded, for up to
+   * {@link #FIRST_CONNECT_NANOS} (so the first tokens after start-up are not refused while the
+   * connection is being set up; a refused connection fails at once all the same).
    *
    * @throws TimeoutException if the connect has not finished by then
    * @throws ExecutionException if it failed (retried by a later call after {@link #RETRY_NANOS})
@@ -75,7 +80,8 @@ abstract class RedisLink implements AutoCloseable {
       return c;
     }
     CompletableFuture<? extends StatefulConnection<byte[], byte[]>> pending = connecting();
-    pending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    long wait = deadline - System.nanoTime();
+    pending.get(Math.max(everConnected ? 0 : FIRST_CONNECT_NANOS, wait), TimeUnit.NANOSECONDS);
     c = commands;
     if (c == null) {
       throw new ExecutionException(new IllegalStateException("the replay cache was closed"));
@@ -118,6 +124,7 @@ abstract class RedisLink implements AutoCloseable {
     }
     connection = conn;
     commands = commandsOf(conn);
+    everConnected = true;
   }
 
   RedisCacheUri uri() {

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeoutException;
  * forgets the entry when the authenticator could no longer be accepted anyway. A reply of
  * {@code OK} means the key was new; no reply (nil) means a node already accepted it.
  *
- * <p><b>Fail closed.</b> Each command waits at most the URI's {@code timeout} (default 50 ms).
+ * <p><b>Fail closed.</b> Each command waits at most the URI's {@code timeout} (default 50 ms;
+ * until the very first connection is up, a check may wait up to 1 s for it).
  * When Redis is unreachable, refuses the command or does not answer in time, the token is
  * refused with {@link ReplayCacheUnavailableException} (the acceptor's
  * {@code REPLAY_CACHE_UNAVAILABLE}, HTTP 503 in the web adapters), naming the cache (scheme,

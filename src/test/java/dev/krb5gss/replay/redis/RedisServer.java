@@ -105,6 +105,11 @@ final class RedisServer implements AutoCloseable {
     return pipeline(List.of("AUTH", password), List.of("SELECT", String.valueOf(db)), List.of(words));
   }
 
+  /** SELECT {@code db}, then one command (no AUTH); the last reply line. */
+  String commandIn(int db, String... words) throws IOException {
+    return pipeline(List.of("SELECT", String.valueOf(db)), List.of(words));
+  }
+
   @SafeVarargs
   private String pipeline(List<String>... commands) throws IOException {
     try (Socket s = new Socket()) {
