@@ -70,4 +70,9 @@ class NegotiateHeaderTest {
     assertThat(FailureStatus.of(Reason.CHANNEL_BINDING_MISMATCH)).isEqualTo(403);
     assertThat(FailureStatus.of(Reason.ENCTYPE_NOT_PERMITTED)).isEqualTo(403);
   }
+
+  @Test
+  void anUnavailableSharedReplayCacheIs503() {
+    assertThat(FailureStatus.of(Reason.REPLAY_CACHE_UNAVAILABLE)).isEqualTo(503);
+  }
 }

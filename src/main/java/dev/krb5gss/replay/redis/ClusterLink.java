@@ -21,7 +21,7 @@ final class ClusterLink extends RedisLink {
   ClusterLink(RedisCacheUri uri) {
     super(uri);
     this.client = RedisClusterClient.create(SharedResources.get(), uri.lettuceUris());
-    client.setOptions(configure(ClusterClientOptions.builder(), uri.timeout())
+    client.setOptions(configure(ClusterClientOptions.builder())
         .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
             .enableAllAdaptiveRefreshTriggers().build())
         .build());

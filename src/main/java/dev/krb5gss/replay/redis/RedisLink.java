@@ -45,11 +45,13 @@ abstract class RedisLink implements AutoCloseable {
   }
 
   /** The options every connection uses (the Cluster's extend them). */
-  static <B extends ClientOptions.Builder> B configure(B builder, Duration timeout) {
+  static <B extends ClientOptions.Builder> B configure(B builder) {
     builder.autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .requestQueueSize(REQUEST_QUEUE)
-        .timeoutOptions(TimeoutOptions.enabled(timeout))
+        // Each check enforces its own timeout and cancels its command; Lettuce's per-command
+        // timer would only add a timer task per command (measurable CPU at thousands a second).
+        .timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
         .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2))
             .keepAlive(true).build());
     return builder;

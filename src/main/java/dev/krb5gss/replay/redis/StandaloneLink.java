@@ -19,7 +19,7 @@ final class StandaloneLink extends RedisLink {
     super(uri);
     this.target = uri.lettuceUris().get(0);
     this.client = RedisClient.create(SharedResources.get(), target);
-    client.setOptions(configure(ClientOptions.builder(), uri.timeout()).build());
+    client.setOptions(configure(ClientOptions.builder()).build());
   }
 
   @Override

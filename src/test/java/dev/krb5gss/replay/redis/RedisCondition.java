@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The condition behind {@link RequiresRedis}: skip with an install hint, or fail on CI. */
-final class RedisCondition implements ExecutionCondition {
+public final class RedisCondition implements ExecutionCondition {
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

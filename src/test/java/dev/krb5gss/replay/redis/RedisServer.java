@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * persistence, run in the foreground as a child process so it can be stopped, paused
  * (SIGSTOP: a server that accepts connections but never answers) and restarted on the same port.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
   static final String BINARY = "redis-server";
 
   private final Path dir;
@@ -34,7 +34,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Starts a server; {@code extraArgs} such as {@code --requirepass secret}. */
-  static RedisServer start(String... extraArgs) throws IOException, InterruptedException {
+  public static RedisServer start(String... extraArgs) throws IOException, InterruptedException {
     RedisServer server = new RedisServer(Files.createTempDirectory("krb5gss-redis"), freePort(),
         List.of(extraArgs));
     server.startProcess();
@@ -46,7 +46,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** {@code redis://127.0.0.1:PORT/0} plus {@code query} (e.g. {@code ?timeout=50}). */
-  String uri(String query) {
+  public String uri(String query) {
     return "redis://127.0.0.1:" + port + "/0" + query;
   }
 

@@ -18,4 +18,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("isolated")
 @ExtendWith(RedisCondition.class)
-@interface RequiresRedis {}
+public @interface RequiresRedis {}
