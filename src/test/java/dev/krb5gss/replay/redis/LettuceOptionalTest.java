@@ -75,5 +75,7 @@ class LettuceOptionalTest {
     assertThat(out).anyMatch(l -> l.startsWith("RESULT a Redis replay cache needs "
         + "io.lettuce:lettuce-core"));
     assertThat(out).noneMatch(l -> l.contains("Secret-99"));
+    assertThat(out).as("-verbose:class shows the class once a Redis URI asks for it")
+        .anyMatch(l -> l.contains("dev.krb5gss.replay.redis.RedisReplayCache "));
   }
 }
