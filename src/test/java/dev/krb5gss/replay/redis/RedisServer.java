@@ -25,20 +25,50 @@ public final class RedisServer implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final List<String> extraArgs;
+  private final boolean tls;
   private Process process;
 
-  private RedisServer(Path dir, int port, List<String> extraArgs) {
+  private RedisServer(Path dir, int port, List<String> extraArgs, boolean tls) {
     this.dir = dir;
     this.port = port;
     this.extraArgs = extraArgs;
+    this.tls = tls;
   }
 
   /** Starts a server; {@code extraArgs} such as {@code --requirepass secret}. */
   public static RedisServer start(String... extraArgs) throws IOException, InterruptedException {
     RedisServer server = new RedisServer(Files.createTempDirectory("krb5gss-redis"), freePort(),
-        List.of(extraArgs));
+        List.of(extraArgs), false);
     server.startProcess();
     return server;
+  }
+
+  /**
+   * A server speaking only TLS on its port, with a fresh self-signed certificate for
+   * {@code localhost} and 127.0.0.1 (made by {@code openssl}); {@link #certificatePem()} is it.
+   */
+  public static RedisServer startTls() throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("krb5gss-redis");
+    Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048",
+        "-nodes", "-keyout", dir.resolve("key.pem").toString(), "-out",
+        dir.resolve("cert.pem").toString(), "-days", "2", "-subj", "/CN=localhost",
+        "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1").redirectErrorStream(true).start();
+    String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (openssl.waitFor() != 0) {
+      throw new IOException("openssl req failed: " + output);
+    }
+    int port = freePort();
+    RedisServer server = new RedisServer(dir, port, List.of("--tls-port", String.valueOf(port),
+        "--tls-cert-file", dir.resolve("cert.pem").toString(), "--tls-key-file",
+        dir.resolve("key.pem").toString(), "--tls-ca-cert-file", dir.resolve("cert.pem").toString(),
+        "--tls-auth-clients", "no"), true);
+    server.startProcess();
+    return server;
+  }
+
+  /** The self-signed certificate of a {@link #startTls()} server (PEM). */
+  Path certificatePem() {
+    return dir.resolve("cert.pem");
   }
 
   int port() {
@@ -51,7 +81,7 @@ public final class RedisServer implements AutoCloseable {
   }
 
   synchronized void startProcess() throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(BINARY, "--port", String.valueOf(port), "--bind",
+    List<String> cmd = new ArrayList<>(List.of(BINARY, "--port", tls ? "0" : String.valueOf(port), "--bind",
         "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
         "--daemonize", "no", "--loglevel", "warning"));
     cmd.addAll(extraArgs);
@@ -156,6 +186,14 @@ public final class RedisServer implements AutoCloseable {
   }
 
   private boolean answersPing() {
+    if (tls) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    }
     try {
       String r = command("PING");
       return r.equals("+PONG") || r.startsWith("-NOAUTH");
