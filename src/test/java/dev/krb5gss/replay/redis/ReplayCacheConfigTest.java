@@ -11,6 +11,8 @@ import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.jaas.KeytabLoginException;
 import dev.krb5gss.jaas.KeytabLoginModule;
 import dev.krb5gss.replay.ReplayCaches;
+import dev.krb5gss.spring.boot.Krb5GssAutoConfiguration;
+import dev.krb5gss.spring.boot.Krb5GssProperties;
 import dev.krb5gss.testkit.GssOids;
 import dev.krb5gss.testkit.JaasLogins;
 import dev.krb5gss.testkit.JdkInitiator;
@@ -43,8 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Every configuration route reaches the shared cache, each proven by a replay refused across two
  * acceptors on one Redis: the {@code krb5gss.replayCache} system property (and Security property)
  * through {@code GSSManager.getInstance()}, the {@code KeytabLoginModule} option
- * {@code replayCache}, and the Tomcat valve's {@code replayCache} attribute (and HTTP 503 while
- * its cache is unreachable). Each route uses its own database, so a hit proves that route.
+ * {@code replayCache}, the Tomcat valve's {@code replayCache} attribute (and HTTP 503 while
+ * its cache is unreachable), and the Spring Boot property {@code krb5gss.replay-cache}. Each route uses its own database, so a hit proves that route.
  */
 @RequiresRedis
 @ExtendWith(KdcExtension.class)
@@ -184,6 +186,17 @@ class ReplayCacheConfigTest {
       otherNode(5).newContext().accept(second);
       assertThat(RawHttp.once(tomcat.port(), "/who", negotiate(second)).status).isEqualTo(401);
     }
+  }
+
+  @Test
+  void theSpringBootPropertyReachesTheAutoConfiguredAcceptor() throws Exception {
+    Krb5GssProperties properties = new Krb5GssProperties();
+    properties.setKeytab(keytab);
+    properties.setReplayCache(uri(6));
+    Acceptor spring = new Krb5GssAutoConfiguration().krb5gssAcceptor(properties);
+    byte[] token = freshToken();
+    assertThat(spring.newContext().accept(token).status()).isEqualTo(AcceptStatus.COMPLETE);
+    assertReplayOn(otherNode(6), token);
   }
 
   @Test
