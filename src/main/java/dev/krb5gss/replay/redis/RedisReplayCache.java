@@ -82,8 +82,9 @@ public final class RedisReplayCache implements ReplayCache, AutoCloseable {
   }
 
   /**
-   * A cache of its own on {@code uri}; the caller closes it. Connecting starts with the first
-   * check, so a Redis that is down at start-up does not prevent this from succeeding.
+   * A cache of its own on {@code uri}; the caller closes it. It starts connecting in the
+   * background and returns at once: a Redis that is down at start-up does not make this fail
+   * (checks fail closed until it is up).
    *
    * @throws IllegalArgumentException for a malformed URI (the message never quotes credentials)
    */
