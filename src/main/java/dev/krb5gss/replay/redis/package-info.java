@@ -8,8 +8,8 @@
  * <p>Only the replay cache is shared. A SPNEGO negotiation that needs more than one leg (an
  * initiator that lists NTLM first, a third leg for the mechListMIC) is held in the
  * {@link dev.krb5gss.context.PendingContextStore} of the node that received its first leg: the
- * load balancer must keep those legs on that node (connection affinity: HTTP keep-alive to the same
- * backend, as RFC 4559 §4 expects of Negotiate, or sticky sessions). A leg that lands on another
+ * load balancer must keep those legs on that node (connection affinity: the client connection kept
+ * on the same backend, or sticky sessions). A leg that lands on another
  * node is refused with {@code NO_CONTEXT} (HTTP 401 with a fresh challenge) and the client starts
  * over; one-leg Kerberos and SPNEGO, the common case, can land anywhere.
  */
