@@ -24,7 +24,8 @@ import java.util.Optional;
  * <p>Where it is configured: the system property {@value #PROPERTY} (or the {@code java.security}
  * Security property of the same name) for every acceptor the provider creates; the
  * {@code KeytabLoginModule} option {@code replayCache}; the Tomcat valve's {@code replayCache}
- * attribute; and {@code Acceptor.builder().replayCache(ReplayCaches.fromUri(uri))}.
+ * attribute; the Spring Boot property {@code krb5gss.replay-cache}; and
+ * {@code Acceptor.builder().replayCache(ReplayCaches.fromUri(uri))}.
  */
 public final class ReplayCaches {
   /** The system property (or Security property) naming the provider's replay cache. */
