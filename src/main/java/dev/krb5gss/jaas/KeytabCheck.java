@@ -219,6 +219,7 @@ final class KeytabCheck {
       keys = options.anyPrincipal() ? AcceptorKeys.unbound(source, allowed, policy)
           : AcceptorKeys.bound(source, chosen, policy);
     }
+    keys = keys.requiringPac(options.requirePac);
     if (options.replayCache != null) {
       keys = keys.withReplayCache(options.replayCache);
     }

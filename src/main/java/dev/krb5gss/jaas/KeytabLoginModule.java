@@ -24,8 +24,10 @@ import javax.security.auth.spi.LoginModule;
  * krb5.conf's default_keytab_name, else /etc/krb5.keytab), {@code principal} (a name, a
  * comma-separated list, or {@code *}; without a realm, the default realm), {@code
  * allowedPrincipals} (patterns with {@code *}), {@code reload} (default true), {@code
- * reloadInterval} (ms, default 10000), {@code allowRc4} (default false), {@code replayCache} (a
- * replay cache URI such as {@code redis://host:6379/0} shared by a cluster's nodes, see
+ * reloadInterval} (ms, default 10000), {@code allowRc4} (default false), {@code requirePac}
+ * (default false: refuse tickets without an MS-PAC, for services that authorize by Active
+ * Directory groups; a PAC that is present is always verified), {@code replayCache} (a replay
+ * cache URI such as {@code redis://host:6379/0} shared by a cluster's nodes, see
  * {@link dev.krb5gss.replay.ReplayCaches}; default the {@code krb5gss.replayCache} property, else
  * the JVM-wide in-memory cache), {@code debug}. The JDK's
  * {@code useKeyTab=true storeKey=true isInitiator=false doNotPrompt=true} are accepted with the

@@ -28,6 +28,7 @@ final class LoginOptions {
   static final String ALLOW_RC4 = "allowRc4";
   static final String DEBUG = "debug";
   static final String REPLAY_CACHE = "replayCache";
+  static final String REQUIRE_PAC = "requirePac";
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
 
   /** Krb5LoginModule options accepted with the value that means "acceptor from a keytab". */
@@ -43,7 +44,7 @@ final class LoginOptions {
       "clearPass", "an acceptor takes no password");
   private static final Set<String> IGNORED = Set.of("refreshKrb5Config");
   private static final Set<String> OURS = Set.of(KEY_TAB, PRINCIPAL, ALLOWED, RELOAD,
-      RELOAD_INTERVAL, ALLOW_RC4, DEBUG, REPLAY_CACHE);
+      RELOAD_INTERVAL, ALLOW_RC4, DEBUG, REQUIRE_PAC, REPLAY_CACHE);
 
   final String keyTab;
   final List<String> principals;
@@ -52,6 +53,7 @@ final class LoginOptions {
   final Duration reloadInterval;
   final boolean allowRc4;
   final boolean debug;
+  final boolean requirePac;
   /** The replay cache URI for this login's acceptors (dev.krb5gss.replay.ReplayCaches); null: default. */
   final String replayCache;
 
@@ -65,6 +67,7 @@ final class LoginOptions {
     this.reloadInterval = interval(o);
     this.allowRc4 = bool(o, ALLOW_RC4, false);
     this.debug = bool(o, DEBUG, false);
+    this.requirePac = bool(o, REQUIRE_PAC, false);
     this.replayCache = replayCache(o);
   }
 

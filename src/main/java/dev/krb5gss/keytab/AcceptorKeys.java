@@ -27,16 +27,32 @@ public final class AcceptorKeys implements Destroyable {
   private final Set<PrincipalName> principals;
   private final List<PrincipalPattern> allowed;
   private final EnctypePolicy policy;
+  private final boolean requirePac;
   private final String replayCache;
   private volatile boolean destroyed;
 
   private AcceptorKeys(KeySource keys, Set<PrincipalName> principals,
-      List<PrincipalPattern> allowed, EnctypePolicy policy, String replayCache) {
+      List<PrincipalPattern> allowed, EnctypePolicy policy, boolean requirePac,
+      String replayCache) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.principals = Set.copyOf(principals);
     this.allowed = List.copyOf(allowed);
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.requirePac = requirePac;
     this.replayCache = replayCache;
+  }
+
+  /**
+   * The same credential whose acceptors refuse tickets without a PAC (MS-PAC) with Reason
+   * PAC_REQUIRED (the login module's {@code requirePac} option).
+   */
+  public AcceptorKeys requiringPac(boolean require) {
+    return new AcceptorKeys(keys, principals, allowed, policy, require, replayCache);
+  }
+
+  /** Whether acceptors under this credential require a PAC in every ticket. */
+  public boolean requirePac() {
+    return requirePac;
   }
 
   /** A credential for exactly these service principals. */
@@ -45,13 +61,13 @@ public final class AcceptorKeys implements Destroyable {
     if (principals.isEmpty()) {
       throw new IllegalArgumentException("a bound credential needs at least one principal");
     }
-    return new AcceptorKeys(keys, new LinkedHashSet<>(principals), List.of(), policy, null);
+    return new AcceptorKeys(keys, new LinkedHashSet<>(principals), List.of(), policy, false, null);
   }
 
   /** A credential for any principal of the keys that {@code allowed} admits (empty: all). */
   public static AcceptorKeys unbound(KeySource keys, List<PrincipalPattern> allowed,
       EnctypePolicy policy) {
-    return new AcceptorKeys(keys, Set.of(), allowed, policy, null);
+    return new AcceptorKeys(keys, Set.of(), allowed, policy, false, null);
   }
 
   /** The credentials of this type in {@code subject}, in the Subject's order. */
@@ -96,7 +112,8 @@ public final class AcceptorKeys implements Destroyable {
    * by {@link #toString()} (it may hold a password).
    */
   public AcceptorKeys withReplayCache(String uri) {
-    return new AcceptorKeys(keys, principals, allowed, policy, Objects.requireNonNull(uri, "uri"));
+    return new AcceptorKeys(keys, principals, allowed, policy, requirePac,
+        Objects.requireNonNull(uri, "uri"));
   }
 
   /** The replay cache URI given at login; empty: the provider's configured or JVM-wide cache. */
@@ -131,7 +148,7 @@ public final class AcceptorKeys implements Destroyable {
   @Override
   public String toString() {
     return "AcceptorKeys[" + (isBound() ? principals : "any of " + (allowed.isEmpty()
-        ? "the keytab" : allowed)) + ", " + keys + ", " + policy
+        ? "the keytab" : allowed)) + ", " + keys + ", " + policy + (requirePac ? ", PAC required" : "")
         + (replayCache == null ? "" : ", own replay cache") + (destroyed ? ", destroyed" : "")
         + "]";
   }

@@ -46,6 +46,7 @@ final class AcceptorContexts {
     try {
       return ACCEPTORS.get(new Key(keys, uri),
           () -> Acceptor.builder().keys(keys).enctypes(keys.enctypePolicy())
+              .requirePac(keys.requirePac())
               .replayCache(ReplayCaches.fromUri(uri)).build());
     } catch (ExecutionException | UncheckedExecutionException e) {
       if (e.getCause() instanceof RejectedException) {

@@ -54,6 +54,13 @@ final class ModuleKeys extends AcceptorKeys {
     return credential.enctypePolicy();
   }
 
+  /** The login module's {@code requirePac} option. */
+  @Override
+  boolean requirePac() {
+    return credential.requirePac();
+  }
+
+  /** The login module's {@code replayCache} option (null when not given). */
   @Override
   String replayCacheUri() {
     return credential.replayCache().orElse(null);
@@ -73,6 +80,7 @@ final class ModuleKeys extends AcceptorKeys {
     return m.source == source && m.credential.principals().equals(credential.principals())
         && m.credential.allowedPrincipals().equals(credential.allowedPrincipals())
         && m.enctypePolicy().permitted().equals(enctypePolicy().permitted())
+        && m.requirePac() == requirePac()
         && Objects.equals(m.named(), named())
         && Objects.equals(m.replayCacheUri(), replayCacheUri());
   }

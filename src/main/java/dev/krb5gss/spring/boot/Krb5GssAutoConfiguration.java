@@ -56,7 +56,7 @@ public class Krb5GssAutoConfiguration {
     Acceptor.Builder b = Acceptor.builder().keytab(p.getKeytab()).maxSkew(p.getMaxSkew())
         .legTimeout(p.getLegTimeout()).maxPending(p.getMaxPending())
         .maxPendingPerKey(p.getMaxPendingPerKey()).maxTokenSize(p.getMaxTokenSize())
-        .enctypes(enctypes(p));
+        .enctypes(enctypes(p)).requirePac(p.isRequirePac());
     String replayCache = p.getReplayCache() != null && !p.getReplayCache().isBlank()
         ? p.getReplayCache() : ReplayCaches.configuredUri().orElse(null);
     if (replayCache != null) {

@@ -46,6 +46,11 @@ public class Krb5GssProperties {
    */
   private boolean persistOnConnection;
   /**
+   * Refuse tickets without an Active Directory PAC (MS-PAC) with PAC_REQUIRED (403). A PAC that is
+   * present is always verified.
+   */
+  private boolean requirePac;
+  /**
    * The replay cache shared by every node of a cluster, e.g. redis://cache.internal:6379/0
    * (needs io.lettuce:lettuce-core; see the README, "Clusters"). Unset: the krb5gss.replayCache
    * system property, else this node's own in-memory cache.
@@ -138,6 +143,14 @@ public class Krb5GssProperties {
 
   public void setPersistOnConnection(boolean persistOnConnection) {
     this.persistOnConnection = persistOnConnection;
+  }
+
+  public boolean isRequirePac() {
+    return requirePac;
+  }
+
+  public void setRequirePac(boolean requirePac) {
+    this.requirePac = requirePac;
   }
 
   @Override
