@@ -19,6 +19,7 @@ import dev.krb5gss.name.PrincipalName;
 import dev.krb5gss.pac.Pac;
 import dev.krb5gss.pac.PacVerifier;
 import dev.krb5gss.replay.ReplayCacheFullException;
+import dev.krb5gss.replay.ReplayCacheUnavailableException;
 import dev.krb5gss.replay.ReplayKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -244,6 +245,8 @@ public final class ApAcceptor {
       fresh = policy.replayCache().checkAndInsert(key, expires);
     } catch (ReplayCacheFullException e) {
       throw new RejectedException(Reason.TOO_MANY_PENDING, e.getMessage());
+    } catch (ReplayCacheUnavailableException e) {
+      throw new RejectedException(Reason.REPLAY_CACHE_UNAVAILABLE, e.getMessage());
     }
     if (!fresh) {
       throw new RejectedException(Reason.REPLAY, "this authenticator from " + auth.client()

@@ -77,6 +77,14 @@ abstract class AcceptorKeys implements KeySource {
     return false;
   }
 
+  /**
+   * The replay cache URI the credential names (the login module's {@code replayCache} option);
+   * null: the {@code krb5gss.replayCache} property, else the JVM-wide in-memory cache.
+   */
+  String replayCacheUri() {
+    return null;
+  }
+
   static PrincipalName principal(KerberosPrincipal p) {
     return PrincipalName.parse(p.getName(), "");
   }
