@@ -59,10 +59,18 @@ public final class SambaDc implements KdcClients, AutoCloseable {
 
   /** Provisions a new domain and starts its KDC on a free loopback port. */
   public static SambaDc start() throws IOException {
+    return start(List.of());
+  }
+
+  /**
+   * Like {@link #start()}, with extra {@code [libdefaults]} lines in the clients' krb5.conf (for
+   * example {@code allow_weak_crypto = true}), which MIT's tools and the JDK both read.
+   */
+  public static SambaDc start(List<String> extraLibdefaults) throws IOException {
     IOException last = null;
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
       try {
-        return startOnce();
+        return startOnce(extraLibdefaults);
       } catch (IOException e) {
         last = e; // most likely a free port was taken between probing and binding
       }
@@ -70,7 +78,7 @@ public final class SambaDc implements KdcClients, AutoCloseable {
     throw last;
   }
 
-  private static SambaDc startOnce() throws IOException {
+  private static SambaDc startOnce(List<String> extraLibdefaults) throws IOException {
     Path dir = Files.createTempDirectory("samba-dc");
     try {
       int port = Commands.freePort();
@@ -87,7 +95,7 @@ public final class SambaDc implements KdcClients, AutoCloseable {
         throw new IllegalStateException("no DOMAIN SID in: " + provision.describe());
       }
       SambaDc dc = new SambaDc(dir, port, sid.group(1));
-      Files.writeString(dc.krb5Conf(), MitConfigFiles.krb5Conf(REALM, port, List.of()));
+      Files.writeString(dc.krb5Conf(), MitConfigFiles.krb5Conf(REALM, port, extraLibdefaults));
       dc.launch();
       return dc;
     } catch (IOException | RuntimeException e) {

@@ -1,0 +1,78 @@
+package dev.krb5gss.ad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.krb5gss.interop.AcceptorSession;
+import dev.krb5gss.interop.AcceptorUnderTest;
+import dev.krb5gss.interop.GssAcceptor;
+import dev.krb5gss.interop.GssClient;
+import dev.krb5gss.interop.GssSampleServer;
+import dev.krb5gss.interop.ProcessResult;
+import dev.krb5gss.testkit.JaasLogins;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.security.auth.Subject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * An AD service account that has only an RC4 key ({@code msDS-SupportedEncryptionTypes = 4},
+ * MS-KILE §2.2.7), as older AD accounts do: with rc4-hmac (RFC 4757) explicitly allowed in
+ * krb5.conf ({@code allow_weak_crypto}), krb5gss accepts the AD's rc4 ticket and protects the
+ * messages with the RFC 4757 §7 tokens, plain Kerberos and SPNEGO.
+ */
+@RequiresSambaAd
+class AdRc4InteropTest {
+  private static final String USER = "alice";
+  private static final String PASSWORD = "Al1ce-Pass!x";
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private static SambaDc dc;
+  private static Path ccache;
+  private static Subject keytabSubject;
+
+  @BeforeAll
+  static void startDc() throws Exception {
+    dc = SambaDc.start(List.of("allow_weak_crypto = true",
+        "permitted_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96 arcfour-hmac"));
+    dc.configureThisJvm();
+    dc.addUser(USER, PASSWORD);
+    dc.addServiceAccount("rc4svc", "Rc4svc-Pass!x", AdEnctypes.RC4_ONLY, "rc4/localhost");
+    Path keytab = dc.file("rc4.keytab");
+    dc.exportKeytab(keytab, "rc4/localhost");
+    ccache = dc.kinit(USER, PASSWORD);
+    keytabSubject = JaasLogins.acceptor(keytab, "*", true);
+  }
+
+  @AfterAll
+  static void stopDc() throws Exception {
+    if (dc != null) {
+      dc.close();
+    }
+  }
+
+  @ParameterizedTest(name = "gss-client {0}")
+  @ValueSource(strings = {"", "-spnego", "-nx"})
+  void rc4OnlyServiceAccount(String option) throws Exception {
+    GssClient options = option.isEmpty() ? GssClient.withOptions()
+        : GssClient.withOptions(option, "-mcount", "2");
+    try (GssAcceptor gss = GssAcceptor.open(AcceptorUnderTest.KRB5GSS, keytabSubject, null);
+        GssSampleServer server = GssSampleServer.start(gss)) {
+      ProcessResult client = options.call(dc, ccache, server.port(), "rc4", "rc4 message");
+      AcceptorSession session = server.nextSession(WAIT);
+
+      assertThat(session.failure()).isEmpty();
+      assertThat(client.succeeded()).as(client.describe()).isTrue();
+      assertThat(session.clientName()).contains(dc.qualify(USER));
+      int count = options.messageCount();
+      assertThat(session.messages()).hasSize(count).containsOnly("rc4 message");
+      assertThat(session.encryptedMessages()).isEqualTo(options.encrypts() ? count : 0);
+      assertThat(GssClient.signaturesVerified(client)).isEqualTo(count);
+      assertThat(dc.klist(ccache)).containsPattern("rc4/localhost@" + SambaDc.REALM
+          + "\\n.*Etype \\(skey, tkt\\): \\S*arcfour-hmac, \\S*arcfour-hmac");
+    }
+  }
+}
