@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 import javax.security.auth.Subject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,33 +30,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @RequiresSambaAd
 class AdGssClientInteropTest {
-  private static final String USER = "alice";
-  private static final String PASSWORD = "Al1ce-Pass!x";
-  private static final String SERVICE_ACCOUNT = "hostsvc";
+  private static final String USER = SambaDcExtension.USER;
   private static final String STALE_ACCOUNT = "stalesvc";
   private static final Duration WAIT = Duration.ofSeconds(20);
 
+  @RegisterExtension
+  static final SambaDcExtension AD = SambaDcExtension.create();
+
   private static SambaDc dc;
-  private static Path ccache;
   private static Subject keytabSubject;
 
   @BeforeAll
-  static void startDc() throws Exception {
-    dc = SambaDc.start();
-    dc.configureThisJvm();
-    dc.addUser(USER, PASSWORD);
-    dc.addServiceAccount(SERVICE_ACCOUNT, "H0stsvc-Pass!x", AdEnctypes.AES, "host/localhost");
-    Path keytab = dc.file("host.keytab");
-    dc.exportKeytab(keytab, "host/localhost");
-    ccache = dc.kinit(USER, PASSWORD);
-    keytabSubject = JaasLogins.acceptor(keytab, "*", true);
-  }
-
-  @AfterAll
-  static void stopDc() throws Exception {
-    if (dc != null) {
-      dc.close();
-    }
+  static void exportServiceKeytab() throws Exception {
+    dc = AD.dc();
+    keytabSubject = JaasLogins.acceptor(
+        AD.serviceKeytab("hostsvc", "H0stsvc-Pass!x", AdEnctypes.AES, "host/localhost"), "*", true);
   }
 
   static Stream<Arguments> acceptorsAndClients() {
@@ -76,7 +64,7 @@ class AdGssClientInteropTest {
     assumeTrue(acceptor.available(), acceptor::unavailableReason);
     try (GssAcceptor gss = GssAcceptor.open(acceptor, keytabSubject, null);
         GssSampleServer server = GssSampleServer.start(gss)) {
-      ProcessResult client = options.call(dc, ccache, server.port(), "host", "ad message");
+      ProcessResult client = options.call(dc, AD.ccache(), server.port(), "host", "ad message");
       AcceptorSession session = server.nextSession(WAIT);
 
       assertThat(session.failure()).isEmpty();
@@ -88,7 +76,7 @@ class AdGssClientInteropTest {
       assertThat(session.encryptedMessages()).isEqualTo(options.encrypts() ? count : 0);
       assertThat(session.micsSent()).isEqualTo(options.wantsMic() ? count : 0);
       assertThat(GssClient.signaturesVerified(client)).isEqualTo(options.wantsMic() ? count : 0);
-      assertThat(dc.klist(ccache)).containsPattern("host/localhost@" + SambaDc.REALM
+      assertThat(dc.klist(AD.ccache())).containsPattern("host/localhost@" + SambaDc.REALM
           + "\\n.*Etype \\(skey, tkt\\): aes256-cts-hmac-sha1-96, aes256-cts-hmac-sha1-96");
     }
   }
@@ -100,7 +88,7 @@ class AdGssClientInteropTest {
    */
   @Test
   void enterpriseUpnLogon() throws Exception {
-    Path upnCache = dc.kinit(USER + "@" + SambaDc.DNS_DOMAIN, PASSWORD, "-E");
+    Path upnCache = dc.kinit(USER + "@" + SambaDc.DNS_DOMAIN, SambaDcExtension.PASSWORD, "-E");
     try (GssAcceptor gss = GssAcceptor.open(AcceptorUnderTest.KRB5GSS, keytabSubject, null);
         GssSampleServer server = GssSampleServer.start(gss)) {
       ProcessResult client =
@@ -127,7 +115,7 @@ class AdGssClientInteropTest {
     dc.setPassword(STALE_ACCOUNT, "St4lesvc-Pass!y");
     int current = dc.keyVersion(STALE_ACCOUNT);
     assertThat(current).isEqualTo(exported + 1);
-    Path fresh = dc.kinit(USER, PASSWORD);
+    Path fresh = dc.kinit(USER, SambaDcExtension.PASSWORD);
     assertThat(dc.kvno(fresh, "stale/localhost")).isEqualTo(current);
 
     Subject stale = JaasLogins.acceptor(keytab, "*", true);

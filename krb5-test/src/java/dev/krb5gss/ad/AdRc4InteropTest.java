@@ -9,12 +9,10 @@ import dev.krb5gss.interop.GssClient;
 import dev.krb5gss.interop.GssSampleServer;
 import dev.krb5gss.interop.ProcessResult;
 import dev.krb5gss.testkit.JaasLogins;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import javax.security.auth.Subject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,32 +24,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @RequiresSambaAd
 class AdRc4InteropTest {
-  private static final String USER = "alice";
-  private static final String PASSWORD = "Al1ce-Pass!x";
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private static SambaDc dc;
-  private static Path ccache;
+  @RegisterExtension
+  static final SambaDcExtension AD = SambaDcExtension.withLibdefaults("allow_weak_crypto = true",
+      "permitted_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96 arcfour-hmac");
+
   private static Subject keytabSubject;
 
   @BeforeAll
-  static void startDc() throws Exception {
-    dc = SambaDc.start(List.of("allow_weak_crypto = true",
-        "permitted_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96 arcfour-hmac"));
-    dc.configureThisJvm();
-    dc.addUser(USER, PASSWORD);
-    dc.addServiceAccount("rc4svc", "Rc4svc-Pass!x", AdEnctypes.RC4_ONLY, "rc4/localhost");
-    Path keytab = dc.file("rc4.keytab");
-    dc.exportKeytab(keytab, "rc4/localhost");
-    ccache = dc.kinit(USER, PASSWORD);
-    keytabSubject = JaasLogins.acceptor(keytab, "*", true);
-  }
-
-  @AfterAll
-  static void stopDc() throws Exception {
-    if (dc != null) {
-      dc.close();
-    }
+  static void exportServiceKeytab() throws Exception {
+    keytabSubject = JaasLogins.acceptor(
+        AD.serviceKeytab("rc4svc", "Rc4svc-Pass!x", AdEnctypes.RC4_ONLY, "rc4/localhost"),
+        "*", true);
   }
 
   @ParameterizedTest(name = "gss-client {0}")
@@ -61,17 +46,18 @@ class AdRc4InteropTest {
         : GssClient.withOptions(option, "-mcount", "2");
     try (GssAcceptor gss = GssAcceptor.open(AcceptorUnderTest.KRB5GSS, keytabSubject, null);
         GssSampleServer server = GssSampleServer.start(gss)) {
-      ProcessResult client = options.call(dc, ccache, server.port(), "rc4", "rc4 message");
+      ProcessResult client =
+          options.call(AD.dc(), AD.ccache(), server.port(), "rc4", "rc4 message");
       AcceptorSession session = server.nextSession(WAIT);
 
       assertThat(session.failure()).isEmpty();
       assertThat(client.succeeded()).as(client.describe()).isTrue();
-      assertThat(session.clientName()).contains(dc.qualify(USER));
+      assertThat(session.clientName()).contains(AD.dc().qualify(SambaDcExtension.USER));
       int count = options.messageCount();
       assertThat(session.messages()).hasSize(count).containsOnly("rc4 message");
       assertThat(session.encryptedMessages()).isEqualTo(options.encrypts() ? count : 0);
       assertThat(GssClient.signaturesVerified(client)).isEqualTo(count);
-      assertThat(dc.klist(ccache)).containsPattern("rc4/localhost@" + SambaDc.REALM
+      assertThat(AD.dc().klist(AD.ccache())).containsPattern("rc4/localhost@" + SambaDc.REALM
           + "\\n.*Etype \\(skey, tkt\\): \\S*arcfour-hmac, \\S*arcfour-hmac");
     }
   }

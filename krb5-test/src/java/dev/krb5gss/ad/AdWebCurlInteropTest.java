@@ -21,9 +21,9 @@ import org.apache.catalina.authenticator.SpnegoAuthenticator;
 import org.apache.catalina.realm.NullRealm;
 import org.eclipse.jetty.security.Constraint;
 import org.eclipse.jetty.security.authentication.SPNEGOAuthenticator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,31 +36,20 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @RequiresSambaAd
 class AdWebCurlInteropTest {
-  private static final String USER = "alice";
-  private static final String PASSWORD = "Al1ce-Pass!x";
+  private static final String USER = SambaDcExtension.USER;
   private static final String SERVICE = "HTTP/localhost";
   private static final Duration WAIT = Duration.ofSeconds(20);
 
+  @RegisterExtension
+  static final SambaDcExtension AD = SambaDcExtension.create();
+
   private static SambaDc dc;
-  private static Path ccache;
   private static Path keytab;
 
   @BeforeAll
-  static void startDc() throws Exception {
-    dc = SambaDc.start();
-    dc.configureThisJvm();
-    dc.addUser(USER, PASSWORD);
-    dc.addServiceAccount("websvc", "W3bsvc-Pass!x", AdEnctypes.AES, SERVICE);
-    keytab = dc.file("http.keytab");
-    dc.exportKeytab(keytab, SERVICE);
-    ccache = dc.kinit(USER, PASSWORD);
-  }
-
-  @AfterAll
-  static void stopDc() throws Exception {
-    if (dc != null) {
-      dc.close();
-    }
+  static void exportServiceKeytab() throws Exception {
+    dc = AD.dc();
+    keytab = AD.serviceKeytab("websvc", "W3bsvc-Pass!x", AdEnctypes.AES, SERVICE);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -70,7 +59,7 @@ class AdWebCurlInteropTest {
     try (GssAcceptor http = GssAcceptor.open(acceptor,
             JaasLogins.acceptor(keytab, "*", true), "HTTP@localhost");
         NegotiateHttpServer server = NegotiateHttpServer.start(http, ctx -> "unexpected")) {
-      Curl.Response response = Curl.negotiate(dc, ccache, server.url(), false);
+      Curl.Response response = Curl.negotiate(dc, AD.ccache(), server.url(), false);
       NegotiateExchange exchange = server.nextExchange(WAIT);
 
       assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
@@ -122,7 +111,7 @@ class AdWebCurlInteropTest {
 
   private static void assertWho(int port, String remoteUser) throws Exception {
     Curl.Response response =
-        Curl.negotiate(dc, ccache, "http://localhost:" + port + "/who", false);
+        Curl.negotiate(dc, AD.ccache(), "http://localhost:" + port + "/who", false);
     assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("user=" + remoteUser);
   }

@@ -67,15 +67,7 @@ public final class SambaDc implements KdcClients, AutoCloseable {
    * example {@code allow_weak_crypto = true}), which MIT's tools and the JDK both read.
    */
   public static SambaDc start(List<String> extraLibdefaults) throws IOException {
-    IOException last = null;
-    for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-      try {
-        return startOnce(extraLibdefaults);
-      } catch (IOException e) {
-        last = e; // most likely a free port was taken between probing and binding
-      }
-    }
-    throw last;
+    return Commands.startRetrying(START_ATTEMPTS, () -> startOnce(extraLibdefaults));
   }
 
   private static SambaDc startOnce(List<String> extraLibdefaults) throws IOException {

@@ -99,6 +99,25 @@ public final class Commands {
     return Optional.empty();
   }
 
+  /** Starts a daemon up to {@code attempts} times: a free port may be taken before it binds. */
+  public static <T> T startRetrying(int attempts, IoSupplier<T> start) throws IOException {
+    IOException last = null;
+    for (int attempt = 0; attempt < attempts; attempt++) {
+      try {
+        return start.get();
+      } catch (IOException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  /** A start-up that may fail with an {@link IOException}. */
+  @FunctionalInterface
+  public interface IoSupplier<T> {
+    T get() throws IOException;
+  }
+
   /** A TCP port free on 127.0.0.1 at the moment of asking (callers retry if it is taken). */
   public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -55,15 +55,7 @@ public final class MitKdc implements KdcClients, AutoCloseable {
    * {@code allow_weak_crypto = true}), which MIT's tools and the JDK both read.
    */
   public static MitKdc start(List<String> extraLibdefaults) throws IOException {
-    IOException last = null;
-    for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-      try {
-        return startOnce(extraLibdefaults);
-      } catch (IOException e) {
-        last = e; // most likely the free port was taken between probing and binding
-      }
-    }
-    throw last;
+    return Commands.startRetrying(START_ATTEMPTS, () -> startOnce(extraLibdefaults));
   }
 
   private static MitKdc startOnce(List<String> extraLibdefaults) throws IOException {
