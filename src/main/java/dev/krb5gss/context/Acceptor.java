@@ -146,6 +146,7 @@ public final class Acceptor {
     private int maxTokenSize = 64 * 1024;
     private ReplayCache replayCache;
     private boolean requireChannelBindings;
+    private boolean requirePac;
 
     private Builder() {}
 
@@ -161,10 +162,19 @@ public final class Acceptor {
       return this;
     }
 
+    /**
+     * Refuse tickets without a PAC (MS-PAC) with Reason PAC_REQUIRED; default false (MIT realms
+     * issue none). A PAC that is present is always verified.
+     */
+    public Builder requirePac(boolean require) {
+      this.requirePac = require;
+      return this;
+    }
+
     ApPolicy apPolicy() {
       ApPolicy.Builder p = ApPolicy.builder().clock(clock).maxSkew(maxSkew).enctypes(enctypes)
           .maxTokenSize(maxTokenSize).allowedServices(allowedServices)
-          .requireChannelBindings(requireChannelBindings);
+          .requireChannelBindings(requireChannelBindings).requirePac(requirePac);
       if (replayCache != null) {
         p.replayCache(replayCache);
       }
