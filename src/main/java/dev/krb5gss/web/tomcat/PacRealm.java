@@ -89,25 +89,8 @@ public class PacRealm extends RealmBase {
     Set<String> roles = pac.map(mapper::roles).orElse(Set.of());
     Map<String, Object> attributes = new HashMap<>();
     pac.ifPresent(p -> attributes.put(PAC_ATTRIBUTE, p));
-    return new GenericPrincipal(userName(gssName.toString()), List.copyOf(roles), null, null,
-        gssCredential, attributes);
-  }
-
-  /**
-   * The name Tomcat's applications see: without {@code @REALM} when {@code stripRealmForGss}. The
-   * realm starts at the last unescaped {@code @} (RFC 1964 §2.1.1), so an enterprise name
-   * {@code alice\@example.com@EXAMPLE.COM} keeps its escaped {@code @}.
-   */
-  String userName(String principal) {
-    if (!isStripRealmForGss()) {
-      return principal;
-    }
-    for (int i = principal.length() - 1; i > 0; i--) {
-      if (principal.charAt(i) == '@' && principal.charAt(i - 1) != '\\') {
-        return principal.substring(0, i);
-      }
-    }
-    return principal;
+    String user = GssUserNames.strip(gssName.toString(), isStripRealmForGss());
+    return new GenericPrincipal(user, List.copyOf(roles), null, null, gssCredential, attributes);
   }
 
   /** This realm knows no passwords. */
