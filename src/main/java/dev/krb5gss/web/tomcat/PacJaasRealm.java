@@ -10,7 +10,6 @@ import javax.security.auth.callback.UnsupportedCallbackException;
 import org.apache.catalina.realm.JAASRealm;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSCredential;
-import org.ietf.jgss.GSSException;
 import org.ietf.jgss.GSSName;
 
 /**
@@ -34,21 +33,15 @@ import org.ietf.jgss.GSSName;
  * principal JAASRealm built). A context that is not the krb5gss provider's fails with a WARNING.
  */
 public class PacJaasRealm extends JAASRealm {
-  private static final System.Logger LOG = System.getLogger(PacJaasRealm.class.getName());
-
   @Override
   protected Principal getPrincipal(GSSName gssName, GSSCredential gssCredential,
       GSSContext gssContext) {
-    Optional<Pac> pac;
-    try {
-      pac = Pac.of(gssContext);
-    } catch (GSSException e) {
-      LOG.log(System.Logger.Level.WARNING, "PacJaasRealm cannot read the PAC of {0}''s context:"
-          + " {1}; is the krb5gss provider first in the provider list?", gssName, e.getMessage());
+    Optional<Pac> pac = PacRealms.pacOrNull(gssName, gssContext, PacJaasRealm.class);
+    if (pac == null) {
       return null;
     }
     String client = gssName.toString();
-    String user = GssUserNames.strip(client, isStripRealmForGss());
+    String user = PacRealms.strip(client, isStripRealmForGss());
     return authenticate(user, callbacks -> {
       for (Callback callback : callbacks) {
         if (callback instanceof NameCallback name) {

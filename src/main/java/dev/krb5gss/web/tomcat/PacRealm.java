@@ -15,7 +15,6 @@ import org.apache.catalina.realm.GenericPrincipal;
 import org.apache.catalina.realm.RealmBase;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSCredential;
-import org.ietf.jgss.GSSException;
 import org.ietf.jgss.GSSName;
 
 /**
@@ -36,8 +35,6 @@ import org.ietf.jgss.GSSName;
 public class PacRealm extends RealmBase {
   /** The {@code GenericPrincipal} attribute holding the client's {@link Pac}. */
   public static final String PAC_ATTRIBUTE = "dev.krb5gss.pac";
-
-  private static final System.Logger LOG = System.getLogger(PacRealm.class.getName());
 
   private volatile String roleMapping;
   private volatile SidRoleMapper mapper;
@@ -78,18 +75,14 @@ public class PacRealm extends RealmBase {
   @Override
   protected Principal getPrincipal(GSSName gssName, GSSCredential gssCredential,
       GSSContext gssContext) {
-    Optional<Pac> pac;
-    try {
-      pac = Pac.of(gssContext);
-    } catch (GSSException e) {
-      LOG.log(System.Logger.Level.WARNING, "PacRealm cannot read the PAC of {0}''s context: {1};"
-          + " is the krb5gss provider first in the provider list?", gssName, e.getMessage());
+    Optional<Pac> pac = PacRealms.pacOrNull(gssName, gssContext, PacRealm.class);
+    if (pac == null) {
       return null;
     }
     Set<String> roles = pac.map(mapper::roles).orElse(Set.of());
     Map<String, Object> attributes = new HashMap<>();
     pac.ifPresent(p -> attributes.put(PAC_ATTRIBUTE, p));
-    String user = GssUserNames.strip(gssName.toString(), isStripRealmForGss());
+    String user = PacRealms.strip(gssName.toString(), isStripRealmForGss());
     return new GenericPrincipal(user, List.copyOf(roles), null, null, gssCredential, attributes);
   }
 
