@@ -97,7 +97,7 @@ final class LogonInfoDecoder {
     if (logonDomainIdPtr == 0) {
       throw r.fail("a LogonDomainId (the user's domain SID)", "a null pointer");
     }
-    Sid domainSid = rpcSid("LogonDomainId");
+    Sid domainSid = domainSid("LogonDomainId");
     List<GroupMembership> groups = new ArrayList<>();
     groups.add(new GroupMembership(domainSid.withRid(primaryGroupId),
         GroupMembership.MANDATORY | GroupMembership.ENABLED_BY_DEFAULT | GroupMembership.ENABLED,
@@ -109,7 +109,7 @@ final class LogonInfoDecoder {
     extraSids(extraSidsPtr, sidCount, groups);
     Optional<Sid> resourceDomain = Optional.empty();
     if (resourceDomainPtr != 0) {
-      resourceDomain = Optional.of(rpcSid("ResourceGroupDomainSid"));
+      resourceDomain = Optional.of(domainSid("ResourceGroupDomainSid"));
     } else if (resourceGroupCount != 0) {
       throw r.fail("a ResourceGroupDomainSid for " + resourceGroupCount + " resource groups",
           "a null pointer");
@@ -209,6 +209,16 @@ final class LogonInfoDecoder {
       throw r.fail(count + " entries of " + field + " (" + count * elementSize + " bytes)",
           "only " + r.remaining() + " bytes left");
     }
+  }
+
+  /** A domain SID: one RID must still fit (at most 14 sub-authorities). */
+  private Sid domainSid(String field) throws RejectedException {
+    Sid sid = rpcSid(field);
+    if (sid.subAuthorityCount() >= Sid.MAX_SUB_AUTHORITIES) {
+      throw r.fail("a domain SID in " + field + " with at most "
+          + (Sid.MAX_SUB_AUTHORITIES - 1) + " sub-authorities (room for a RID)", sid.toString());
+    }
+    return sid;
   }
 
   /** RPC_SID (MS-DTYP §2.4.2.3): a conformant structure, MaximumCount first. */

@@ -41,6 +41,25 @@ public class NegotiateAuthenticator implements Authenticator {
     this.handler = Objects.requireNonNull(handler, "handler");
   }
 
+  /**
+   * Requires a PAC (MS-PAC) in every ticket. The handler's acceptor enforces it (Reason
+   * PAC_REQUIRED): build it with {@code Acceptor.builder().requirePac(true)}; this setter checks
+   * that it was, so a configuration asking for PACs can never silently accept tickets without.
+   *
+   * @throws IllegalStateException if {@code require} is true and the acceptor does not require one
+   */
+  public void setRequirePac(boolean require) {
+    if (require && !handler.acceptor().apAcceptor().policy().requirePac()) {
+      throw new IllegalStateException("requirePac=true, but the handler's acceptor accepts "
+          + "tickets without a PAC: build it with Acceptor.builder().requirePac(true)");
+    }
+  }
+
+  /** Whether the handler's acceptor refuses tickets without a PAC. */
+  public boolean isRequirePac() {
+    return handler.acceptor().apAcceptor().policy().requirePac();
+  }
+
   public NegotiateHandler handler() {
     return handler;
   }

@@ -45,6 +45,7 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
   private volatile String keytab;
   private volatile ChannelBindings serverBindings;
   private volatile String roleMapping;
+  private volatile boolean requirePac;
 
   /** For configuration by attributes ({@link #setKeytab}). */
   public NegotiateAuthenticator() {}
@@ -64,6 +65,15 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
    */
   public void setRoleMapping(String roleMapping) {
     this.roleMapping = roleMapping;
+  }
+
+  /**
+   * Refuse tickets without a PAC (MS-PAC; Reason PAC_REQUIRED, a 401): attribute
+   * {@code requirePac="true"}. With a handler given in code, its acceptor must have been built
+   * with {@code Acceptor.builder().requirePac(true)}, else the valve refuses to start.
+   */
+  public void setRequirePac(boolean require) {
+    this.requirePac = require;
   }
 
   /**
@@ -91,8 +101,8 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
         throw new LifecycleException("NegotiateAuthenticator needs a handler or a keytab");
       }
       try {
-        handler = NegotiateHandler.builder(Acceptor.builder().keytab(Path.of(keytab)).build())
-            .build();
+        handler = NegotiateHandler.builder(Acceptor.builder().keytab(Path.of(keytab))
+            .requirePac(requirePac).build()).build();
       } catch (RejectedException e) {
         throw new LifecycleException("cannot build the acceptor: " + e.getMessage(), e);
       }
@@ -104,6 +114,10 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
         throw new LifecycleException("NegotiateAuthenticator attribute roleMapping=\""
             + roleMapping + "\": " + e.getMessage(), e);
       }
+    }
+    if (requirePac && !handler.acceptor().apAcceptor().policy().requirePac()) {
+      throw new LifecycleException("requirePac=true, but the handler's acceptor accepts tickets "
+          + "without a PAC: build it with Acceptor.builder().requirePac(true)");
     }
     super.startInternal();
   }
