@@ -1,6 +1,7 @@
 package dev.krb5gss.ad;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.krb5gss.context.Acceptor;
 import dev.krb5gss.interop.AcceptorUnderTest;
@@ -68,6 +69,18 @@ class AdRolesInteropTest {
     try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(valve, new NullRealm())) {
       assertAliceIsAdminAndBobIsNot(tomcat.port());
     }
+  }
+
+  @Test
+  void aBadMappingFailsTheValvesStartNamingTheAttribute() throws Exception {
+    Path bad = dc.file("bad-roles.properties");
+    Files.writeString(bad, "DOMAIN_USERS = users\nDOMAIN_USERS = admin\n");
+    var valve = new dev.krb5gss.web.tomcat.NegotiateAuthenticator();
+    valve.setKeytab(keytab.toString());
+    valve.setRoleMapping(bad.toString());
+    assertThatThrownBy(() -> EmbeddedTomcat.start(valve, new NullRealm()))
+        .hasStackTraceContaining("NegotiateAuthenticator attribute roleMapping=\"" + bad + "\": "
+            + bad + ":2: 'DOMAIN_USERS' is mapped again (first at line 1)");
   }
 
   @Test
