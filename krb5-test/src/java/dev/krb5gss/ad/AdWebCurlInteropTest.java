@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.krb5gss.context.Acceptor;
+import dev.krb5gss.demo.NegotiateServer;
 import dev.krb5gss.interop.AcceptorUnderTest;
 import dev.krb5gss.interop.Curl;
 import dev.krb5gss.interop.GssAcceptor;
@@ -65,6 +66,22 @@ class AdWebCurlInteropTest {
       assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
       assertThat(exchange.failure()).isEmpty();
       assertThat(exchange.clientName()).contains(dc.qualify(USER));
+    }
+  }
+
+  /** The demo's server: a JAAS keytab login and GSSManager.getInstance() per request. */
+  @Test
+  void demoNegotiateServer() throws Exception {
+    try (AcceptorUnderTest.Installation installed = AcceptorUnderTest.KRB5GSS.install()) {
+      NegotiateServer server = NegotiateServer.start(keytab, dc.qualify(SERVICE));
+      try {
+        Curl.Response response =
+            Curl.negotiate(dc, AD.ccache(), "http://localhost:" + server.port() + "/", false);
+        assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("Hello, " + dc.qualify(USER) + "\n");
+      } finally {
+        server.close();
+      }
     }
   }
 

@@ -40,7 +40,9 @@ public final class SambaDc implements KdcClients, AutoCloseable {
   private static final String BASE_DN = "DC=samdom,DC=test";
   private static final String ADMIN_PASSWORD = "Adm1n-Pass!x";
   private static final int START_ATTEMPTS = 3;
-  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+  /** samba-tool is Python: ~3 s to provision and ~0.2 s per command idle, far more on a busy CI. */
+  private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(3);
   private static final Pattern DOMAIN_SID = Pattern.compile("DOMAIN SID:\\s+(S-1-5-21-[0-9-]+)");
   private static final Pattern OBJECT_SID = Pattern.compile("(?m)^objectSid: (S-1-[0-9-]+)$");
   private static final Pattern KEY_VERSION =
@@ -185,7 +187,7 @@ public final class SambaDc implements KdcClients, AutoCloseable {
         + "replace: msDS-SupportedEncryptionTypes\n"
         + "msDS-SupportedEncryptionTypes: " + enctypes + "\n";
     Commands.run(List.of(SambaTools.get().path("ldbmodify").toString(),
-        "-H", dir.resolve("private/sam.ldb").toString()), Map.of(), ldif, COMMAND_TIMEOUT)
+        "-H", dir.resolve("private/sam.ldb").toString()), Map.of(), ldif, TOOL_TIMEOUT)
         .orThrow();
   }
 
@@ -234,7 +236,7 @@ public final class SambaDc implements KdcClients, AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(SambaTools.get().path(tool).toString());
     command.addAll(List.of(args));
-    return Commands.run(command, Map.of("HOME", dir.toString()), null, COMMAND_TIMEOUT);
+    return Commands.run(command, Map.of("HOME", dir.toString()), null, TOOL_TIMEOUT);
   }
 
   /** Starts {@code samba} in the foreground, KDC service only, and waits for its port. */
