@@ -44,7 +44,7 @@ public final class Commands {
       }
       if (!waitFor(process, timeout)) {
         process.destroyForcibly();
-        throw new IOException(String.join(" ", command) + " did not finish within " + timeout);
+        throw new TimedOut(String.join(" ", command) + " did not finish within " + timeout);
       }
       return new ProcessResult(command, process.exitValue(),
           Files.readString(out.toPath()), Files.readString(err.toPath()));
@@ -99,17 +99,32 @@ public final class Commands {
     return Optional.empty();
   }
 
-  /** Starts a daemon up to {@code attempts} times: a free port may be taken before it binds. */
+  /**
+   * Starts a daemon up to {@code attempts} times: a free port may be taken before it binds. A
+   * command that timed out is not tried again (the machine is too busy; another try would wait
+   * as long).
+   */
   public static <T> T startRetrying(int attempts, IoSupplier<T> start) throws IOException {
     IOException last = null;
     for (int attempt = 0; attempt < attempts; attempt++) {
       try {
         return start.get();
+      } catch (TimedOut e) {
+        throw e;
       } catch (IOException e) {
         last = e;
       }
     }
     throw last;
+  }
+
+  /** A command that did not finish within its deadline. */
+  public static final class TimedOut extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TimedOut(String message) {
+      super(message);
+    }
   }
 
   /** A start-up that may fail with an {@link IOException}. */
