@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.krb5gss.interop.AcceptorUnderTest;
 import dev.krb5gss.interop.Curl;
 import dev.krb5gss.web.tomcat.EmbeddedTomcat;
+import dev.krb5gss.pac.Pac;
+import dev.krb5gss.pac.Sid;
 import dev.krb5gss.web.tomcat.PacJaasRealm;
+import dev.krb5gss.web.tomcat.PacRealm;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.security.URIParameter;
@@ -93,12 +96,28 @@ class AdTomcatExamplesTest {
     provider.close();
   }
 
+  /** The PAC realm; it records the principal, whose PAC attribute shows what Samba put in. */
   @Test
   void pacRealmFromContextXml() throws Exception {
     Path xml = EXAMPLES.resolve("context.xml");
+    RecordingPacRealm realm = new RecordingPacRealm();
     try (EmbeddedTomcat tomcat = EmbeddedTomcat.start(
-        (Valve) fromXml(xml, "Valve", null), (Realm) fromXml(xml, "Realm", null))) {
+        (Valve) fromXml(xml, "Valve", null), (Realm) fromXml(xml, "Realm", realm))) {
       assertAliceIsAdminAndBobIsNot(tomcat.port());
+      assertThat(get(AD.ccache(), tomcat.port(), "/who").status()).isEqualTo(200);
+      GenericPrincipal principal = (GenericPrincipal) realm.last;
+      assertThat(principal.getRoles()).containsExactlyInAnyOrder("admin", "users");
+      Pac pac = (Pac) principal.getAttribute(PacRealm.PAC_ATTRIBUTE);
+      assertThat(pac.userSid()).isEqualTo(Sid.parse(dc.sid("alice")));
+      assertThat(pac.domainSid()).isEqualTo(Sid.parse(dc.domainSid()));
+      assertThat(pac.logonName()).isEqualTo("alice");
+      assertThat(pac.domainName()).isEqualTo(SambaDc.DOMAIN);
+      assertThat(pac.upn()).contains("alice@" + SambaDc.DNS_DOMAIN);
+      assertThat(pac.dnsDomainName()).hasValueSatisfying(
+          d -> assertThat(d).isEqualToIgnoringCase(SambaDc.DNS_DOMAIN));
+      assertThat(pac.groupSids()).contains(Sid.parse(dc.sid("webinner")),
+          Sid.parse(dc.sid("webadmins")), pac.domainSid().withRid(Sid.DOMAIN_ADMINS),
+          pac.domainSid().withRid(Sid.DOMAIN_USERS));
     }
   }
 
@@ -178,6 +197,18 @@ class AdTomcatExamplesTest {
       return Configuration.getConfiguration();
     } catch (SecurityException e) {
       return null;
+    }
+  }
+
+  /** {@link PacRealm} remembering the last principal it returned. */
+  private static final class RecordingPacRealm extends PacRealm {
+    private volatile Principal last;
+
+    @Override
+    protected Principal getPrincipal(GSSName gssName, GSSCredential gssCredential,
+        GSSContext gssContext) {
+      last = super.getPrincipal(gssName, gssCredential, gssContext);
+      return last;
     }
   }
 

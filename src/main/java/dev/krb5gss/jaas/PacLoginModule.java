@@ -84,7 +84,12 @@ public final class PacLoginModule implements LoginModule {
           + " a client name");
     }
     found.clear();
-    found.add(new KerberosPrincipal(callback.clientName()));
+    try {
+      found.add(new KerberosPrincipal(callback.clientName()));
+    } catch (IllegalArgumentException e) {
+      throw new LoginException("PacLoginModule: the client name is not a Kerberos principal name: "
+          + e.getMessage());
+    }
     callback.pac().ifPresent(this::addPacPrincipals);
     return true;
   }
