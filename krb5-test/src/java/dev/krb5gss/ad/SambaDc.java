@@ -239,13 +239,16 @@ public final class SambaDc implements KdcClients, AutoCloseable {
     return Commands.run(command, Map.of("HOME", dir.toString()), null, TOOL_TIMEOUT);
   }
 
-  /** Starts {@code samba} in the foreground, KDC service only, and waits for its port. */
+  /**
+   * Starts {@code samba} in the foreground, KDC service only, and waits for its port. Its stdin
+   * stays a pipe from this JVM: {@code samba -i} exits on EOF there, so a test JVM that dies
+   * without {@link #close()} takes its DC with it.
+   */
   private void launch() throws IOException {
     ProcessBuilder builder = new ProcessBuilder(SambaTools.get().path("samba").toString(),
         "-i", "-M", "single", "-s", smbConf().toString(), "--option=server services=kdc")
         .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("samba.log").toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        .redirectOutput(dir.resolve("samba.log").toFile());
     samba = builder.start();
     long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
