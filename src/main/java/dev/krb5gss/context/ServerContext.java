@@ -185,6 +185,16 @@ public final class ServerContext {
   }
 
   /**
+   * The verified PAC (MS-PAC) of the client's ticket, empty when the ticket carried none; the
+   * same as {@code established().pac()}.
+   *
+   * @throws RejectedException NO_CONTEXT unless ESTABLISHED
+   */
+  public synchronized java.util.Optional<dev.krb5gss.pac.Pac> pac() throws RejectedException {
+    return session().established().pac();
+  }
+
+  /**
    * Per-message tokens for this context (RFC 4121 §4.2, RFC 4757 §7 for rc4-hmac; for SPNEGO,
    * those of the inner Kerberos context). One instance per context: sequence numbers continue
    * from the mechListMIC.

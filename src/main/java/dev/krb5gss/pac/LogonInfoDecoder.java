@@ -11,7 +11,7 @@ import java.util.Optional;
  * hand and strictly: the top-level referent must be non-null; every embedded pointer's referent
  * is read in NDR's deferred order (MS-RPCE §2.2.5 / C706 §14.3.12); each conformant (varying)
  * array's MaximumCount, Offset and ActualCount must agree with the count or RPC_UNICODE_STRING
- * lengths that announced it; NDR alignment is checked by position; every read is bounded by
+ * lengths that announced it; NDR alignment is applied from the stream start; every read is bounded by
  * ObjectBufferLength. A count is never used to size anything before the bytes are there.
  */
 final class LogonInfoDecoder {
@@ -89,11 +89,11 @@ final class LogonInfoDecoder {
     String[] fields = {"EffectiveName", "FullName", "LogonScript", "ProfilePath",
         "HomeDirectory", "HomeDirectoryDrive"};
     for (int i = 0; i < names.length; i++) {
-      strings[i] = deferredString(names[i], fields[i]);
+      strings[i] = deferredString(names[i], fields[i], i == 0);
     }
     int[][] groupRids = ridArray(groupIdsPtr, groupCount, "GroupIds");
-    String server = deferredString(logonServer, "LogonServer");
-    String domain = deferredString(logonDomainName, "LogonDomainName");
+    String server = deferredString(logonServer, "LogonServer", true);
+    String domain = deferredString(logonDomainName, "LogonDomainName", true);
     if (logonDomainIdPtr == 0) {
       throw r.fail("a LogonDomainId (the user's domain SID)", "a null pointer");
     }
@@ -143,7 +143,8 @@ final class LogonInfoDecoder {
   }
 
   /** The deferred conformant varying WCHAR array of a string (MS-RPCE §2.2.5.2.4.3). */
-  private String deferredString(UnicodeString s, String field) throws RejectedException {
+  private String deferredString(UnicodeString s, String field, boolean isName)
+      throws RejectedException {
     if (s.pointer() == 0) {
       return "";
     }
@@ -156,7 +157,7 @@ final class LogonInfoDecoder {
           + ", Offset 0, ActualCount " + s.length() / 2, "MaximumCount " + maxCount + ", Offset "
           + offset + ", ActualCount " + actual);
     }
-    return r.utf16(s.length(), field);
+    return isName ? r.name(s.length(), field) : r.utf16(s.length(), field);
   }
 
   /** A deferred conformant array of GROUP_MEMBERSHIP {RelativeId, Attributes}. */

@@ -24,7 +24,9 @@ import java.util.Optional;
  *       verify them);
  *   <li>PAC_CLIENT_INFO against the ticket's client and authtime ({@link PacCheck#CLIENT_INFO});
  *   <li>KERB_VALIDATION_INFO in NDR ({@link PacCheck#LOGON_INFO});
- *   <li>UPN_DNS_INFO and its consistency with the logon info ({@link PacCheck#UPN_DNS_INFO}).
+ *   <li>UPN_DNS_INFO and its consistency with the logon info ({@link PacCheck#UPN_DNS_INFO});
+ *   <li>PAC_ATTRIBUTES_INFO and PAC_REQUESTOR when present
+ *       ({@link PacCheck#ATTRIBUTES_AND_REQUESTOR}).
  * </ol>
  *
  * <p>Stateless; the service key is only used to compute the checksum.
@@ -66,6 +68,6 @@ public final class PacVerifier {
     if (upnDns.isPresent()) {
       upnDns.get().check(logon);
     }
-    return new Pac(layout, clientInfo, logon, upnDns);
+    return new Pac(layout, clientInfo, logon, upnDns, PacExtras.parse(layout));
   }
 }

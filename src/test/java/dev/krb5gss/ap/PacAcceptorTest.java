@@ -95,6 +95,20 @@ class PacAcceptorTest {
   }
 
   @Test
+  void theServerContextOfThePlainApiGivesThePacAndRequiresOne() throws RejectedException {
+    dev.krb5gss.context.Acceptor acceptor = dev.krb5gss.context.Acceptor.builder()
+        .keys(fx.keytab()).clock(fx.acceptorClock).requirePac(true).build();
+    dev.krb5gss.context.ServerContext ctx = acceptor.newContext();
+
+    ctx.accept(token(alice().build(fx.kitKey)));
+    assertThat(ctx.pac().orElseThrow().userSid()).isEqualTo(Sid.parse(DOMAIN + "-1104"));
+
+    dev.krb5gss.context.ServerContext none = acceptor.newContext();
+    assertRejected(() -> none.accept(fx.validToken()), Reason.PAC_REQUIRED, "requires one");
+    assertThat(none.state()).isEqualTo(dev.krb5gss.context.ContextState.FAILED);
+  }
+
+  @Test
   void aTamperedPacFailsTheServerSignatureAndNeverEntersTheReplayCache() {
     byte[] pac = alice().build(fx.kitKey);
     int[] logon = ForgedPacBuilder.find(pac, ForgedPacBuilder.LOGON_INFO);
@@ -210,6 +224,53 @@ class PacAcceptorTest {
 
     assertRejected(() -> fx.acceptor().accept(token(pac), null), Reason.PAC_INVALID,
         "PAC check LOGON_INFO failed", "at most 14 sub-authorities");
+  }
+
+  @Test
+  void aControlCharacterInTheAccountNameFailsTheLogonInfo() {
+    byte[] pac = alice().logonName("ali\nce").samNameExtension(false).build(fx.kitKey);
+
+    assertRejected(() -> fx.acceptor().accept(token(pac), null), Reason.PAC_INVALID,
+        "PAC check LOGON_INFO failed", "no control characters in EffectiveName", "U+000A");
+  }
+
+  @Test
+  void attributesAndRequestorAreDecodedWhenPresent() throws RejectedException {
+    byte[] pac = alice().extraBuffer(17, new byte[] {2, 0, 0, 0, 1, 0, 0, 0})
+        .extraBuffer(18, Sid.parse(DOMAIN + "-1104").toBytes()).build(fx.kitKey);
+
+    Pac verified = fx.acceptor().accept(token(pac), null).pac().orElseThrow();
+    assertThat(verified.attributesFlags()).hasValue(1);
+    assertThat(verified.requestorSid()).hasValue(Sid.parse(DOMAIN + "-1104"));
+    assertThat(fx.acceptor().accept(token(alice().build(fx.kitKey)), null).pac().orElseThrow()
+        .requestorSid()).isEmpty();
+  }
+
+  @Test
+  void aRequestorThatIsNoSidFailsItsCheck() {
+    byte[] pac = alice().extraBuffer(18, new byte[] {1, 4, 0, 0, 0, 0, 0, 5, 21, 0, 0, 0})
+        .build(fx.kitKey);
+
+    assertRejected(() -> fx.acceptor().accept(token(pac), null), Reason.PAC_INVALID,
+        "PAC check ATTRIBUTES_AND_REQUESTOR failed", "PAC_REQUESTOR");
+  }
+
+  @Test
+  void attributesOfTheWrongSizeFailTheirCheck() {
+    byte[] pac = alice().extraBuffer(17, new byte[] {40, 0, 0, 0, 1, 0, 0, 0}).build(fx.kitKey);
+
+    assertRejected(() -> fx.acceptor().accept(token(pac), null), Reason.PAC_INVALID,
+        "PAC check ATTRIBUTES_AND_REQUESTOR failed", "FlagsLength 40 in 8 bytes");
+  }
+
+  @Test
+  void aKdcSignatureWithAnRodcIdentifierVerifies() throws RejectedException {
+    byte[] pac = alice().rodcIdentifier(0x1234).build(fx.kitKey);
+    int[] kdc = ForgedPacBuilder.find(pac, 7);
+    assertThat(kdc[1]).isEqualTo(18);
+    assertThat(le16(pac, kdc[0] + 16)).isEqualTo(0x1234);
+
+    assertThat(fx.acceptor().accept(token(pac), null).pac()).isPresent();
   }
 
   @Test

@@ -48,7 +48,10 @@ class TomcatNegotiateAuthenticatorTest extends NegotiateAdapterContract {
     }
   }
 
-  /** {@code requirePac="true"}: a ticket from a KDC that issues no PAC (Kerby) gets a 401. */
+  /**
+   * {@code requirePac="true"}: a ticket from a KDC that issues no PAC (Kerby) gets a 403 (a new
+   * ticket from that KDC would carry none either).
+   */
   @Test
   void aValveRequiringAPacRefusesTicketsWithoutOne() throws Exception {
     NegotiateAuthenticator valve = new NegotiateAuthenticator();
@@ -58,7 +61,7 @@ class TomcatNegotiateAuthenticatorTest extends NegotiateAdapterContract {
         JdkInitiator init = spnego()) {
       RawHttp.Response r = RawHttp.once(configured.port(), "/who", negotiate(init.firstToken()));
 
-      assertThat(r.status).isEqualTo(401);
+      assertThat(r.status).isEqualTo(403);
       assertThat(valve.handler().acceptor().apAcceptor().policy().requirePac()).isTrue();
       assertThat(failures()).anySatisfy(f -> assertThat(f).contains("PAC_REQUIRED"));
     }
