@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
  *   <li>A PAC from a Windows Server AD (TEST.GOKRB5) published with the service's keytab in the
  *       test data of gokrb5 (Apache-2.0, {@code v8/test/testdata/test_vectors.go}): verified end to
  *       end with that aes256 key.
+ *   <li>A PAC captured from a Samba 4.17 AD DC (Debian) on this project's machines: alice in group
+ *       "inner", nested in "outer", ticket for HTTP/web.samdom.test (aes256, kvno 3) obtained by
+ *       the JDK's initiator from alice's MIT ticket cache; it carries the ticket (16) and full-PAC
+ *       (19) signatures of the post-2021 KDCs and UPN_DNS_INFO with the SAM name + SID extension.
  * </ul>
  */
 class PacExamplesTest {
@@ -154,6 +158,52 @@ class PacExamplesTest {
     assertRejected(() -> PacVerifier.verify(authz, TESTUSER1, TESTUSER1_AUTHTIME,
         key(EncType.AES256_CTS_HMAC_SHA1_96, SYSHTTP_KEY)), PacCheck.AUTHORIZATION_DATA,
         "not valid DER");
+  }
+
+  private static final String SAMDOM = "S-1-5-21-1570098528-2314262623-3997858535";
+  /** The aes256 key of HTTP/web.samdom.test@SAMDOM.TEST (kvno 3) of the captured test domain. */
+  private static final String SAMBA_HTTP_KEY =
+      "c9afdc08632f0c67811682d4a377db0e40aeb4703ea8b23c711b81bef11f0b8d";
+  private static final PrincipalName SAMBA_ALICE =
+      PrincipalName.of(1, List.of("alice"), "SAMDOM.TEST");
+  private static final Instant SAMBA_AUTHTIME = Instant.ofEpochSecond(1796620155);
+
+  @Test
+  void aSambaAdPacVerifiesWithItsServiceKey() throws RejectedException {
+    byte[] authz = PacVectors.load("/vectors/pac/samba-4.17-ad.authz.hex");
+
+    Pac pac = PacVerifier.verify(authz, SAMBA_ALICE, SAMBA_AUTHTIME,
+        key(EncType.AES256_CTS_HMAC_SHA1_96, SAMBA_HTTP_KEY)).orElseThrow();
+
+    assertThat(pac.bufferTypes()).containsExactly(1, 10, 12, 6, 7, 16, 19);
+    assertThat(pac.userSid()).isEqualTo(Sid.parse(SAMDOM + "-1102"));
+    assertThat(pac.groupSids()).extracting(Sid::toString).containsExactly(SAMDOM + "-513",
+        SAMDOM + "-1104", SAMDOM + "-1105", "S-1-18-1");
+    assertThat(pac.logonName()).isEqualTo("alice");
+    assertThat(pac.domainName()).isEqualTo("SAMDOM");
+    assertThat(pac.upn()).hasValue("alice@samdom.test");
+    assertThat(pac.dnsDomainName()).hasValue("SAMDOM.TEST");
+    assertThat(pac.samName()).hasValue("alice");
+    assertThat(pac.upnDnsSid()).hasValue(pac.userSid());
+  }
+
+  @Test
+  void theSambaAdPacWithOneByteChangedIsRejected() throws RejectedException {
+    byte[] authz = PacVectors.load("/vectors/pac/samba-4.17-ad.authz.hex");
+    byte[] pac = PacAuthorizationData.find(authz).orElseThrow();
+    int pacAt = indexOf(authz, pac);
+    int full = PacLayout.parse(pac).require(PacBufferType.FULL_CHECKSUM).offset();
+    byte[] signed = authz.clone();
+    signed[indexOf(authz, "alice@samdom".getBytes(java.nio.charset.StandardCharsets.UTF_16LE))]
+        = 'A' + 1;
+    byte[] shape = authz.clone();
+    shape[pacAt + full] = 0x11; // full checksum type 16 -> 17: not a PAC checksum type
+
+    CipherKey k = key(EncType.AES256_CTS_HMAC_SHA1_96, SAMBA_HTTP_KEY);
+    assertRejected(() -> PacVerifier.verify(signed, SAMBA_ALICE, SAMBA_AUTHTIME, k),
+        PacCheck.SERVER_SIGNATURE, "does not verify");
+    assertRejected(() -> PacVerifier.verify(shape, SAMBA_ALICE, SAMBA_AUTHTIME, k),
+        PacCheck.KDC_SIGNATURE, "full PAC checksum(19)", "got 17");
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

@@ -29,9 +29,11 @@ import org.eclipse.jetty.util.Callback;
  * acceptor's pending-context store keyed by {@code ConnectionMetaData.getId()} (one TCP
  * connection), the mutual-authentication token on the final 200, 401/403 with one log line per
  * failure, roles from a {@link dev.krb5gss.web.RoleMapper}, RFC 5929 channel bindings from the
- * TLS session's server certificate (needs Jetty's {@code SecureRequestCustomizer}), and no new
- * challenge on an authenticated keep-alive connection. It authenticates by itself: the security
- * handler needs no {@code LoginService}.
+ * TLS session's server certificate (needs Jetty's {@code SecureRequestCustomizer}), and, when
+ * the handler turns connection reuse on, no new challenge on an authenticated keep-alive
+ * connection. It authenticates by itself: the security handler needs no {@code LoginService}.
+ * The getters report the pending store's counts (pending, expired, refused, evicted), so an
+ * operator can see a flood of half-open negotiations.
  */
 public class NegotiateAuthenticator implements Authenticator {
   private volatile NegotiateHandler handler;
@@ -62,6 +64,26 @@ public class NegotiateAuthenticator implements Authenticator {
 
   public NegotiateHandler handler() {
     return handler;
+  }
+
+  /** Negotiations waiting for their next leg in the acceptor's pending store. */
+  public long getPendingCount() {
+    return handler.acceptor().pendingContexts().pendingCount();
+  }
+
+  /** Pending negotiations that expired (leg timeout), since start. */
+  public long getExpiredCount() {
+    return handler.acceptor().pendingContexts().expiredCount();
+  }
+
+  /** Negotiations refused a pending slot (per-client cap), since start. */
+  public long getRefusedCount() {
+    return handler.acceptor().pendingContexts().refusedCount();
+  }
+
+  /** Pending negotiations evicted while the store was full (a flood?), since start. */
+  public long getEvictedCount() {
+    return handler.acceptor().pendingContexts().evictedCount();
   }
 
   /**

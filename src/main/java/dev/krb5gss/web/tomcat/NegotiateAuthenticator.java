@@ -26,8 +26,10 @@ import org.apache.catalina.realm.GenericPrincipal;
  * machine, in place of Tomcat's {@code SpnegoAuthenticator}: multi-leg SPNEGO kept per connection
  * in the acceptor's pending-context store, the mutual-authentication token on the final 200,
  * 401/403 with one log line per failure, roles from a {@link dev.krb5gss.web.RoleMapper}, RFC 5929
- * channel bindings on TLS when {@link #setServerCertificate} is given, and no new challenge on an
- * authenticated keep-alive connection.
+ * channel bindings on TLS when {@link #setServerCertificate} is given, and, when the handler
+ * turns connection reuse on (off by default), no new challenge on an authenticated keep-alive
+ * connection. The getters report the pending store's counts (pending, expired, refused, evicted),
+ * so an operator can see a flood of half-open negotiations.
  *
  * <p>Connection identity: Servlet 6's {@code ServletConnection.getConnectionId()}, which Tomcat
  * draws from one JVM-wide counter per accepted socket, so it is stable for a TCP connection and
@@ -87,6 +89,30 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
 
   public NegotiateHandler handler() {
     return handler;
+  }
+
+  /** Negotiations waiting for their next leg in the acceptor's pending store (0 before start). */
+  public long getPendingCount() {
+    NegotiateHandler h = handler;
+    return h == null ? 0 : h.acceptor().pendingContexts().pendingCount();
+  }
+
+  /** Pending negotiations that expired (leg timeout), since start. */
+  public long getExpiredCount() {
+    NegotiateHandler h = handler;
+    return h == null ? 0 : h.acceptor().pendingContexts().expiredCount();
+  }
+
+  /** Negotiations refused a pending slot (per-client cap), since start. */
+  public long getRefusedCount() {
+    NegotiateHandler h = handler;
+    return h == null ? 0 : h.acceptor().pendingContexts().refusedCount();
+  }
+
+  /** Pending negotiations evicted while the store was full (a flood?), since start. */
+  public long getEvictedCount() {
+    NegotiateHandler h = handler;
+    return h == null ? 0 : h.acceptor().pendingContexts().evictedCount();
   }
 
   @Override
