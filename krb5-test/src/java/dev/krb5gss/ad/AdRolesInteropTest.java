@@ -85,6 +85,19 @@ class AdRolesInteropTest {
   }
 
   @Test
+  void aBadMappingFailsJettysStartNamingTheAttribute() throws Exception {
+    Path bad = dc.file("bad-jetty-roles.properties");
+    Files.writeString(bad, "DOMAIN_USERS = users\nS-1-5-21-1-2-3-4-x = admin\n");
+    var authenticator = new dev.krb5gss.web.jetty.NegotiateAuthenticator(
+        NegotiateHandler.builder(Acceptor.builder().keytab(keytab).build()).build());
+    authenticator.setRoleMapping(bad.toString());
+    assertThatThrownBy(() -> EmbeddedJetty.start(authenticator, null, Constraint.from("users"),
+        null))
+        .hasStackTraceContaining("NegotiateAuthenticator roleMapping=\"" + bad + "\": " + bad
+            + ":2: expected a decimal number, got 'x'");
+  }
+
+  @Test
   void nativeJettyAuthenticator() throws Exception {
     var authenticator = new dev.krb5gss.web.jetty.NegotiateAuthenticator(
         NegotiateHandler.builder(Acceptor.builder().keytab(keytab).build())
