@@ -16,7 +16,7 @@ public final class Curl {
   public record Response(int status, String body, ProcessResult process) {}
 
   /** GETs the URL with Negotiate, delegating the TGT when asked. */
-  public static Response negotiate(MitKdc kdc, Path ccache, String url, boolean delegate)
+  public static Response negotiate(KdcClients kdc, Path ccache, String url, boolean delegate)
       throws IOException {
     ProcessResult result = kdc.run(ccache, MitTool.CURL, "-sS", "--noproxy", "*",
         "--negotiate", "-u", ":", "--delegation", delegate ? "always" : "none",

@@ -63,7 +63,7 @@ public final class GssClient {
    * Runs the client from a credential cache against {@code 127.0.0.1:port} for the host-based
    * service {@code service@localhost}.
    */
-  public ProcessResult call(MitKdc kdc, Path ccache, int port, String service, String message)
+  public ProcessResult call(KdcClients kdc, Path ccache, int port, String service, String message)
       throws IOException {
     List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port)));
     args.addAll(options);

@@ -8,7 +8,7 @@ import java.util.List;
  * reader also understands): TCP only on loopback (RFC 4120 §7.2.2), no DNS, host names used as
  * given so {@code service@localhost} means {@code service/localhost}.
  */
-final class MitConfigFiles {
+public final class MitConfigFiles {
   private MitConfigFiles() {}
 
   static String kdcConf(Path dir, String realm, int port) {
@@ -31,7 +31,8 @@ final class MitConfigFiles {
         """.formatted(realm, port, dir);
   }
 
-  static String krb5Conf(String realm, int port, List<String> extraLibdefaults) {
+  /** A client krb5.conf for {@code realm} with its KDC on {@code 127.0.0.1:port}. */
+  public static String krb5Conf(String realm, int port, List<String> extraLibdefaults) {
     StringBuilder extra = new StringBuilder();
     for (String line : extraLibdefaults) {
       extra.append(' ').append(line).append('\n');

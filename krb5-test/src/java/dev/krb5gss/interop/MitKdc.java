@@ -3,15 +3,10 @@ package dev.krb5gss.interop;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * An MIT krb5 KDC (RFC 4120 §3.1, §3.3) in a temporary directory: its own database, kdc.conf and
@@ -31,20 +25,17 @@ import java.util.stream.Stream;
  * and {@code kvno}; every command runs with this KDC's {@code KRB5_CONFIG} and
  * {@code KRB5_KDC_PROFILE}, and with a private credential cache.
  */
-public final class MitKdc implements AutoCloseable {
+public final class MitKdc implements KdcClients, AutoCloseable {
   /** The realm of every interop KDC. */
   public static final String REALM = "MIT.KRB5GSS.TEST";
 
-  static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
   private static final int START_ATTEMPTS = 3;
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
-  private static final Pattern KVNO_LINE = Pattern.compile("kvno = (\\d+)");
   private static final Pattern GETPRINC_KVNO = Pattern.compile("Key: vno (\\d+)");
 
   private final Path dir;
   private final int port;
   private final List<String> extraLibdefaults;
-  private final MitTools tools;
   private final List<String> log = new CopyOnWriteArrayList<>();
   private Process kdc;
 
@@ -52,7 +43,6 @@ public final class MitKdc implements AutoCloseable {
     this.dir = dir;
     this.port = port;
     this.extraLibdefaults = List.copyOf(extraLibdefaults);
-    this.tools = MitTools.get();
   }
 
   /** Creates the database and starts {@code krb5kdc} on a free loopback port. */
@@ -65,20 +55,12 @@ public final class MitKdc implements AutoCloseable {
    * {@code allow_weak_crypto = true}), which MIT's tools and the JDK both read.
    */
   public static MitKdc start(List<String> extraLibdefaults) throws IOException {
-    IOException last = null;
-    for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-      try {
-        return startOnce(extraLibdefaults);
-      } catch (IOException e) {
-        last = e; // most likely the free port was taken between probing and binding
-      }
-    }
-    throw last;
+    return Commands.startRetrying(START_ATTEMPTS, () -> startOnce(extraLibdefaults));
   }
 
   private static MitKdc startOnce(List<String> extraLibdefaults) throws IOException {
     Path dir = Files.createTempDirectory("mit-kdc");
-    MitKdc kdc = new MitKdc(dir, freePort(), extraLibdefaults);
+    MitKdc kdc = new MitKdc(dir, Commands.freePort(), extraLibdefaults);
     try {
       kdc.writeConfig();
       kdc.run(MitTool.KDB5_UTIL, "create", "-s", "-r", REALM, "-P", "master-" + dir.getFileName())
@@ -92,6 +74,7 @@ public final class MitKdc implements AutoCloseable {
   }
 
   /** The realm, {@value #REALM}. */
+  @Override
   public String realm() {
     return REALM;
   }
@@ -101,23 +84,14 @@ public final class MitKdc implements AutoCloseable {
     return port;
   }
 
-  /** The krb5.conf clients use (MIT's tools and, via {@code java.security.krb5.conf}, the JDK). */
+  @Override
   public Path krb5Conf() {
     return dir.resolve("krb5.conf");
   }
 
-  /**
-   * Points this JVM's Kerberos configuration at this KDC ({@code java.security.krb5.conf}). The
-   * JDK reads it once per JVM, which is why each interop class runs in a JVM of its own; the
-   * acceptor login also asks for a refresh.
-   */
-  public void configureThisJvm() {
-    System.setProperty("java.security.krb5.conf", krb5Conf().toString());
-  }
-
-  /** A fresh file path in this KDC's directory (for keytabs and credential caches). */
-  public Path file(String name) {
-    return dir.resolve(name);
+  @Override
+  public Path directory() {
+    return dir;
   }
 
   /** The KDC's own log lines so far. */
@@ -128,11 +102,6 @@ public final class MitKdc implements AutoCloseable {
   /** The keytab helpers (MIT's ktadd, ktutil and klist -k) of this KDC. */
   public MitKeytabs keytabs() {
     return new MitKeytabs(this);
-  }
-
-  /** {@code principal@REALM}. */
-  public String qualify(String principal) {
-    return principal + "@" + REALM;
   }
 
   /** Creates a user principal with a password and keys of the given enctypes. */
@@ -180,41 +149,13 @@ public final class MitKdc implements AutoCloseable {
     return line.contains("cannot ") || line.contains(" while ");
   }
 
-  /** A new credential cache holding a TGT for the user (password via stdin), forwardable. */
-  public Path kinit(String user, String password) throws IOException {
-    Path ccache = Files.createTempFile(dir, "cc-", "");
-    Files.delete(ccache);
-    Commands.run(command(MitTool.KINIT, "-f", qualify(user)), env(ccache), password + "\n",
-        COMMAND_TIMEOUT).orThrow();
-    return ccache;
-  }
-
-  /** Fetches a service ticket into the cache and returns the kvno the KDC reported. */
-  public int kvno(Path ccache, String principal) throws IOException {
-    ProcessResult result = run(ccache, MitTool.KVNO, qualify(principal)).orThrow();
-    Matcher m = KVNO_LINE.matcher(result.stdout());
-    if (!m.find()) {
-      throw new IllegalStateException("no kvno in: " + result.describe());
-    }
-    return Integer.parseInt(m.group(1));
-  }
-
-  /** {@code klist -e} of a credential cache (tickets with their enctypes). */
-  public String klist(Path ccache) throws IOException {
-    return run(ccache, MitTool.KLIST, "-e").orThrow().stdout();
-  }
-
   /** Runs an MIT tool against this KDC with no credential cache of interest. */
   public ProcessResult run(MitTool tool, String... args) throws IOException {
     return run(dir.resolve("cc-none"), tool, args);
   }
 
-  /** Runs an MIT tool against this KDC with the given credential cache. */
-  public ProcessResult run(Path ccache, MitTool tool, String... args) throws IOException {
-    return Commands.run(command(tool, args), env(ccache), null, COMMAND_TIMEOUT);
-  }
-
   /** The environment every MIT tool gets: this KDC's profiles and the given cache. */
+  @Override
   public Map<String, String> env(Path ccache) {
     Map<String, String> env = new HashMap<>();
     env.put("KRB5_CONFIG", krb5Conf().toString());
@@ -225,37 +166,10 @@ public final class MitKdc implements AutoCloseable {
     return env;
   }
 
-  /** The command line for a tool. */
-  public List<String> command(MitTool tool, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(tools.path(tool).toString());
-    command.addAll(List.of(args));
-    return command;
-  }
-
   @Override
   public void close() throws IOException {
-    if (kdc != null) {
-      kdc.destroy();
-      try {
-        if (!kdc.waitFor(10, TimeUnit.SECONDS)) {
-          kdc.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(MitKdc::delete);
-    }
-  }
-
-  private static void delete(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Commands.stop(kdc);
+    Commands.deleteTree(dir);
   }
 
   private void launch() throws IOException {
@@ -298,11 +212,5 @@ public final class MitKdc implements AutoCloseable {
     Files.writeString(dir.resolve("kdc.conf"), MitConfigFiles.kdcConf(dir, REALM, port));
     Files.writeString(krb5Conf(), MitConfigFiles.krb5Conf(REALM, port, extraLibdefaults));
     Files.writeString(dir.resolve("kadm5.acl"), "");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

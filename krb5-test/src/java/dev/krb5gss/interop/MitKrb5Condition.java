@@ -18,7 +18,7 @@ public final class MitKrb5Condition implements ExecutionCondition {
   }
 
   /** The decision for a problem (empty when every tool is there), on CI or not. */
-  static ConditionEvaluationResult evaluate(Optional<String> problem, boolean onCi) {
+  public static ConditionEvaluationResult evaluate(Optional<String> problem, boolean onCi) {
     if (problem.isEmpty()) {
       return ConditionEvaluationResult.enabled("MIT krb5 tools present");
     }

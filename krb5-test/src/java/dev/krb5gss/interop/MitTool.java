@@ -1,8 +1,6 @@
 package dev.krb5gss.interop;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,10 +17,6 @@ public enum MitTool {
   KTUTIL("ktutil", "krb5-user"),
   GSS_CLIENT("gss-client", "krb5-gss-samples"),
   CURL("curl", "curl");
-
-  private static final List<Path> SEARCH_DIRS = List.of(
-      Path.of("/usr/sbin"), Path.of("/usr/bin"), Path.of("/sbin"), Path.of("/bin"),
-      Path.of("/usr/local/sbin"), Path.of("/usr/local/bin"));
 
   private final String executable;
   private final String debianPackage;
@@ -44,23 +38,6 @@ public enum MitTool {
 
   /** Where the executable is: the usual system directories first, then {@code PATH}. */
   public Optional<Path> locate() {
-    for (Path dir : searchPath()) {
-      Path candidate = dir.resolve(executable);
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static List<Path> searchPath() {
-    String path = System.getenv().getOrDefault("PATH", "");
-    java.util.ArrayList<Path> dirs = new java.util.ArrayList<>(SEARCH_DIRS);
-    for (String entry : path.split(java.io.File.pathSeparator)) {
-      if (!entry.isBlank()) {
-        dirs.add(Path.of(entry));
-      }
-    }
-    return dirs;
+    return Commands.which(executable);
   }
 }

@@ -14,19 +14,11 @@ import dev.krb5gss.web.jetty.EmbeddedJetty;
 import dev.krb5gss.web.tomcat.EmbeddedTomcat;
 import java.nio.file.Path;
 import java.security.Principal;
-import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import javax.security.auth.Subject;
-import javax.security.auth.login.AppConfigurationEntry;
-import javax.security.auth.login.Configuration;
 import org.apache.catalina.authenticator.SpnegoAuthenticator;
-import org.apache.catalina.realm.GenericPrincipal;
 import org.apache.catalina.realm.NullRealm;
-import org.apache.catalina.realm.RealmBase;
-import org.eclipse.jetty.security.AnyUserLoginService;
 import org.eclipse.jetty.security.Constraint;
-import org.eclipse.jetty.security.SPNEGOLoginService;
 import org.eclipse.jetty.security.authentication.SPNEGOAuthenticator;
 import org.ietf.jgss.GSSCredential;
 import org.ietf.jgss.GSSName;
@@ -53,7 +45,6 @@ class WebContainerCurlInteropTest {
   private static final String USER = "erin";
   private static final String PASSWORD = "erin-password";
   private static final String SERVICE = "HTTP/localhost";
-  private static final String TOMCAT_JAAS_ENTRY = "com.sun.security.jgss.krb5.accept";
   private static final String ESTABLISHED = "server context NEW -> ESTABLISHED";
   private static final String BACKEND = "backend@localhost";
 
@@ -153,20 +144,15 @@ class WebContainerCurlInteropTest {
   @EnumSource(AcceptorUnderTest.class)
   void stockTomcatSpnegoAuthenticator(AcceptorUnderTest acceptor) throws Exception {
     assumeTrue(acceptor.available(), acceptor::unavailableReason);
-    Configuration previous = currentJaas();
-    Configuration.setConfiguration(keytabLogin(TOMCAT_JAAS_ENTRY));
-    try (AcceptorUnderTest.Installation installed = acceptor.install();
+    try (StockSpnego.JaasScope jaas = StockSpnego.tomcatServiceLogin(keytab, kdc.qualify(SERVICE));
+        AcceptorUnderTest.Installation installed = acceptor.install();
         EmbeddedTomcat tomcat = EmbeddedTomcat.start(new SpnegoAuthenticator(),
-            new UsersRealm())) {
+            new StockSpnego.UsersRealm())) {
       Curl.Response response = curl(tomcat.port());
 
       assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("user=" + USER);
       assertOurMechanismRanOnlyFor(acceptor);
-    } finally {
-      if (previous != null) {
-        Configuration.setConfiguration(previous);
-      }
     }
   }
 
@@ -180,10 +166,9 @@ class WebContainerCurlInteropTest {
   @EnumSource(AcceptorUnderTest.class)
   void stockTomcatKeepsTheDelegatedCredentialUsable(AcceptorUnderTest acceptor) throws Exception {
     assumeTrue(acceptor.available(), acceptor::unavailableReason);
-    Configuration previous = currentJaas();
-    Configuration.setConfiguration(keytabLogin(TOMCAT_JAAS_ENTRY));
     DelegationRealm realm = new DelegationRealm();
-    try (AcceptorUnderTest.Installation installed = acceptor.install();
+    try (StockSpnego.JaasScope jaas = StockSpnego.tomcatServiceLogin(keytab, kdc.qualify(SERVICE));
+        AcceptorUnderTest.Installation installed = acceptor.install();
         EmbeddedTomcat tomcat = EmbeddedTomcat.start(new SpnegoAuthenticator(), realm);
         GssAcceptor backend = GssAcceptor.open(acceptor, backendKeys, BACKEND)) {
       Curl.Response response = curl(tomcat.port(), true);
@@ -195,10 +180,6 @@ class WebContainerCurlInteropTest {
       assertThat(realm.delegated.getName().toString()).isEqualTo(kdc.qualify(USER));
       assertThat(BackendHop.authenticate(realm.delegated, backend, BACKEND))
           .isEqualTo(kdc.qualify(USER));
-    } finally {
-      if (previous != null) {
-        Configuration.setConfiguration(previous);
-      }
     }
   }
 
@@ -207,7 +188,8 @@ class WebContainerCurlInteropTest {
   void stockJettySpnegoAuthenticator(AcceptorUnderTest acceptor) throws Exception {
     assumeTrue(acceptor.available(), acceptor::unavailableReason);
     try (AcceptorUnderTest.Installation installed = acceptor.install();
-        EmbeddedJetty jetty = EmbeddedJetty.start(new SPNEGOAuthenticator(), jettyLogin(),
+        EmbeddedJetty jetty = EmbeddedJetty.start(new SPNEGOAuthenticator(),
+            StockSpnego.jettyLogin(kdc.realm(), keytab, "HTTP", "localhost"),
             Constraint.ANY_USER, null)) {
       Curl.Response response = curl(jetty.port());
 
@@ -260,55 +242,8 @@ class WebContainerCurlInteropTest {
         .roles(RoleMapper.fixed("users")).build();
   }
 
-  /** Jetty's login service: the JDK's Krb5LoginModule on the keytab for HTTP/localhost. */
-  private static SPNEGOLoginService jettyLogin() {
-    SPNEGOLoginService login =
-        new SPNEGOLoginService(kdc.realm(), new AnyUserLoginService(kdc.realm(), null));
-    login.setKeyTabPath(keytab);
-    login.setServiceName("HTTP");
-    login.setHostName("localhost");
-    return login;
-  }
-
-  private static Configuration currentJaas() {
-    try {
-      return Configuration.getConfiguration();
-    } catch (SecurityException e) {
-      return null; // no JAAS configuration file: nothing to restore
-    }
-  }
-
-  /** The JAAS entry Tomcat logs its service in with: the JDK's Krb5LoginModule, as deployed. */
-  private static Configuration keytabLogin(String entryName) {
-    AppConfigurationEntry entry = new AppConfigurationEntry(
-        "com.sun.security.auth.module.Krb5LoginModule",
-        AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
-        Map.of("useKeyTab", "true", "keyTab", keytab.toString(), "storeKey", "true",
-            "isInitiator", "false", "doNotPrompt", "true",
-            "principal", kdc.qualify(SERVICE)));
-    return new Configuration() {
-      @Override
-      public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-        return entryName.equals(name) ? new AppConfigurationEntry[] {entry} : null;
-      }
-    };
-  }
-
-  /** Gives every Kerberos-authenticated user the role "users" (Tomcat strips the realm). */
-  private static class UsersRealm extends RealmBase {
-    @Override
-    protected String getPassword(String username) {
-      return null;
-    }
-
-    @Override
-    protected Principal getPrincipal(String username) {
-      return new GenericPrincipal(username, List.of("users"));
-    }
-  }
-
-  /** A {@link UsersRealm} that keeps the delegated credential Tomcat passes it. */
-  private static final class DelegationRealm extends UsersRealm {
+  /** A {@link StockSpnego.UsersRealm} that keeps the delegated credential Tomcat passes it. */
+  private static final class DelegationRealm extends StockSpnego.UsersRealm {
     private volatile GSSCredential delegated;
 
     @Override

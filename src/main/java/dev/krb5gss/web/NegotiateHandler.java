@@ -31,16 +31,26 @@ public final class NegotiateHandler {
   private final Acceptor acceptor;
   private final RoleMapper roles;
   private final AuthenticatedConnections connections;
+  private final Builder settings;
 
   private NegotiateHandler(Builder b) {
     this.acceptor = b.acceptor;
     this.roles = b.roles;
     this.connections = b.persistOnConnection
         ? new AuthenticatedConnections(acceptor.clock(), b.maxConnections) : null;
+    this.settings = b.copy();
   }
 
   public static Builder builder(Acceptor acceptor) {
     return new Builder(acceptor);
+  }
+
+  /**
+   * A handler with this one's acceptor and settings but another role mapper (and no remembered
+   * connections): for adapters whose {@code roleMapping} attribute replaces the roles.
+   */
+  public NegotiateHandler withRoles(RoleMapper mapper) {
+    return settings.copy().roles(mapper).build();
   }
 
   /** The acceptor whose credentials, policy and pending store this handler uses. */
@@ -161,6 +171,14 @@ public final class NegotiateHandler {
 
     public NegotiateHandler build() {
       return new NegotiateHandler(this);
+    }
+
+    private Builder copy() {
+      Builder copy = new Builder(acceptor);
+      copy.roles = roles;
+      copy.persistOnConnection = persistOnConnection;
+      copy.maxConnections = maxConnections;
+      return copy;
     }
   }
 }

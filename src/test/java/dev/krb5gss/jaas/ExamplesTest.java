@@ -62,7 +62,10 @@ class ExamplesTest {
       // the starter example: dev.krb5gss.spring.SpringExampleTest
       "spring/pom.xml", "spring/roles.properties",
       "spring/src/main/java/example/krb5gss/HelloApplication.java",
-      "spring/src/main/resources/application.properties");
+      "spring/src/main/resources/application.properties",
+      // Active Directory roles: dev.krb5gss.ad.AdTomcatExamplesTest (a Samba AD DC)
+      "tomcat-ad/context.xml", "tomcat-ad/context-jaas.xml", "tomcat-ad/jaas.conf",
+      "tomcat-ad/roles.properties");
   private static final List<String> EXPORTS = List.of(
       "java.security.jgss/sun.security.jgss.spi=ALL-UNNAMED",
       "java.security.jgss/sun.security.jgss=ALL-UNNAMED");
@@ -105,7 +108,8 @@ class ExamplesTest {
           .filter(p -> !p.endsWith("README.md")).collect(Collectors.toCollection(TreeSet::new));
     }
     assertThat(onDisk).containsExactlyInAnyOrderElementsOf(COVERED);
-    for (String dir : List.of("", "generic", "tomcat", "jetty", "java.security", "spring")) {
+    for (String dir : List.of("", "generic", "tomcat", "jetty", "java.security", "spring",
+        "tomcat-ad")) {
       assertThat(EXAMPLES.resolve(dir).resolve("README.md")).isRegularFile();
     }
   }

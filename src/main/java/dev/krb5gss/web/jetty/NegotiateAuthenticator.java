@@ -4,7 +4,10 @@ import dev.krb5gss.web.AuthenticatedUser;
 import dev.krb5gss.web.NegotiateHandler;
 import dev.krb5gss.web.NegotiateOutcome;
 import dev.krb5gss.web.NegotiateRequest;
+import dev.krb5gss.web.SidRoleMapper;
 import dev.krb5gss.web.TlsServerEndPoint;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
@@ -33,7 +36,8 @@ import org.eclipse.jetty.util.Callback;
  * operator can see a flood of half-open negotiations.
  */
 public class NegotiateAuthenticator implements Authenticator {
-  private final NegotiateHandler handler;
+  private volatile NegotiateHandler handler;
+  private volatile String roleMapping;
 
   public NegotiateAuthenticator(NegotiateHandler handler) {
     this.handler = Objects.requireNonNull(handler, "handler");
@@ -82,9 +86,30 @@ public class NegotiateAuthenticator implements Authenticator {
     return handler.acceptor().pendingContexts().evictedCount();
   }
 
+  /**
+   * A {@code SID = role} file ({@link SidRoleMapper}): roles from the client's Active Directory
+   * groups in its verified PAC, read when the security handler starts.
+   */
+  public void setRoleMapping(String roleMapping) {
+    this.roleMapping = roleMapping;
+  }
+
+  /**
+   * Called as the security handler starts: keys and policy come with the handler; a
+   * {@code roleMapping} is read now.
+   *
+   * @throws IllegalStateException naming the attribute when the mapping cannot be read
+   */
   @Override
   public void setConfiguration(Configuration configuration) {
-    // Nothing to take from the security handler: keys and policy come with the handler.
+    if (roleMapping != null) {
+      try {
+        handler = handler.withRoles(SidRoleMapper.load(Path.of(roleMapping)));
+      } catch (IOException | IllegalArgumentException e) {
+        throw new IllegalStateException("NegotiateAuthenticator roleMapping=\"" + roleMapping
+            + "\": " + e.getMessage(), e);
+      }
+    }
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.krb5gss.web.NegotiateHandler;
 import dev.krb5gss.web.NegotiateHeader;
 import dev.krb5gss.web.NegotiateOutcome;
 import dev.krb5gss.web.NegotiateRequest;
+import dev.krb5gss.web.SidRoleMapper;
 import dev.krb5gss.web.TlsServerEndPoint;
 import jakarta.servlet.ServletConnection;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,6 +47,7 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
   private volatile NegotiateHandler handler;
   private volatile String keytab;
   private volatile ChannelBindings serverBindings;
+  private volatile String roleMapping;
   private volatile boolean requirePac;
   private volatile String replayCache;
 
@@ -59,6 +61,14 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
   /** The keytab for an acceptor with default policy, when no handler was given. */
   public void setKeytab(String keytab) {
     this.keytab = keytab;
+  }
+
+  /**
+   * A {@code SID = role} file ({@link dev.krb5gss.web.SidRoleMapper}): roles from the client's
+   * Active Directory groups in its verified PAC, read when the valve starts.
+   */
+  public void setRoleMapping(String roleMapping) {
+    this.roleMapping = roleMapping;
   }
 
   /**
@@ -140,6 +150,14 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
         throw new LifecycleException("replayCache: " + e.getMessage(), e);
       } catch (RejectedException e) {
         throw new LifecycleException("cannot build the acceptor: " + e.getMessage(), e);
+      }
+    }
+    if (roleMapping != null) {
+      try {
+        handler = handler.withRoles(SidRoleMapper.load(Path.of(roleMapping)));
+      } catch (IOException | IllegalArgumentException e) {
+        throw new LifecycleException("NegotiateAuthenticator attribute roleMapping=\""
+            + roleMapping + "\": " + e.getMessage(), e);
       }
     }
     if (requirePac && !handler.acceptor().apAcceptor().policy().requirePac()) {
