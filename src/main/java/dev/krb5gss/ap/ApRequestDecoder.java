@@ -64,18 +64,25 @@ final class ApRequestDecoder {
     KeyValue key = key(seq.field(1));
     String crealm = str(seq.field(2));
     PrincipalName cname = principal(seq.field(3), crealm);
-    seq.field(4); // transited: not checked by an acceptor (RFC 4120 §3.2.3 leaves it to policy)
+    typedValue(seq.field(4)); // transited: its shape only (RFC 4120 §3.2.3 leaves it to policy)
     Instant authTime = time(seq.field(5));
     DerReader startField = seq.optionalField(6);
     Instant start = startField == null ? null : time(startField);
     Instant end = time(seq.field(7));
-    seq.optionalField(8); // renew-till
-    seq.optionalField(9); // caddr
+    DerReader renewTill = seq.optionalField(8);
+    if (renewTill != null) {
+      time(renewTill);
+    }
+    DerReader caddr = seq.optionalField(9);
+    if (caddr != null) {
+      typedValues(caddr); // HostAddresses
+    }
     byte[] authz = new byte[0];
     DerReader ad = seq.optionalField(10);
     if (ad != null) {
-      authz = ad.readAnyEncoded();
+      authz = ad.readEncoded(DerReader.SEQUENCE);
       ad.expectEnd();
+      typedValues(DerReader.of(authz, "EncTicketPart authorization-data"));
     }
     seq.expectEnd();
     return new TicketContents(flags, key, cname, authTime, start, end, authz);
@@ -109,7 +116,10 @@ final class ApRequestDecoder {
       seqNumber = s.readUInt32();
       s.expectEnd();
     }
-    seq.optionalField(8); // authorization-data: not used by an acceptor
+    DerReader ad = seq.optionalField(8);
+    if (ad != null) {
+      typedValues(ad); // authorization-data: not used by an acceptor, but well-formed
+    }
     seq.expectEnd();
     return new AuthenticatorContents(cname, cksum, (int) cusec, ctime, subkey, seqNumber);
   }
@@ -137,10 +147,29 @@ final class ApRequestDecoder {
     return new KeyValue(tv.type, tv.value);
   }
 
-  /** {@code SEQUENCE { [0] Int32, [1] OCTET STRING }}: EncryptionKey and Checksum (§5.2.9). */
+  /**
+   * {@code SEQUENCE OF SEQUENCE { [0] Int32, [1] OCTET STRING }}: HostAddresses (§5.2.5) and
+   * AuthorizationData (§5.2.6).
+   */
+  private static void typedValues(DerReader r) throws RejectedException {
+    DerReader list = r.read(DerReader.SEQUENCE);
+    r.expectEnd();
+    while (list.hasMore()) {
+      typedFields(list.read(DerReader.SEQUENCE));
+    }
+  }
+
+  /**
+   * {@code SEQUENCE { [0] Int32, [1] OCTET STRING }}: EncryptionKey and Checksum (§5.2.9),
+   * TransitedEncoding (§5.3).
+   */
   private static TypedValue typedValue(DerReader r) throws RejectedException {
     DerReader seq = r.read(DerReader.SEQUENCE);
     r.expectEnd();
+    return typedFields(seq);
+  }
+
+  private static TypedValue typedFields(DerReader seq) throws RejectedException {
     DerReader t = seq.field(0);
     int type = t.readInt32();
     t.expectEnd();
