@@ -29,7 +29,7 @@ final class ApRequestDecoder {
   /** The AP-REQ in {@code der} from {@code offset} to the end. */
   static ApRequest apRequest(byte[] der, int offset) throws RejectedException {
     DerReader all = DerReader.of(der, offset, der.length, "AP-REQ");
-    DerReader seq = all.read(0x60 | KRB_AP_REQ).read(DerReader.SEQUENCE);
+    DerReader seq = application(all, KRB_AP_REQ);
     all.expectEnd();
     expect(seq.field(0), PVNO, "pvno");
     expect(seq.field(1), KRB_AP_REQ, "msg-type");
@@ -45,7 +45,7 @@ final class ApRequestDecoder {
   }
 
   private static TicketPart ticket(DerReader r) throws RejectedException {
-    DerReader seq = r.read(0x61).read(DerReader.SEQUENCE);
+    DerReader seq = application(r, 1);
     expect(seq.field(0), PVNO, "tkt-vno");
     String realm = str(seq.field(1));
     PrincipalName sname = principal(seq.field(2), realm);
@@ -56,7 +56,7 @@ final class ApRequestDecoder {
 
   static TicketContents encTicketPart(byte[] der) throws RejectedException {
     DerReader all = DerReader.of(der, "EncTicketPart");
-    DerReader seq = all.read(0x63).read(DerReader.SEQUENCE);
+    DerReader seq = application(all, 3);
     all.expectEnd();
     DerReader f = seq.field(0);
     int flags = f.readBits32();
@@ -90,7 +90,7 @@ final class ApRequestDecoder {
 
   static AuthenticatorContents authenticator(byte[] der) throws RejectedException {
     DerReader all = DerReader.of(der, "Authenticator");
-    DerReader seq = all.read(0x62).read(DerReader.SEQUENCE);
+    DerReader seq = application(all, 2);
     all.expectEnd();
     expect(seq.field(0), PVNO, "authenticator-vno");
     String crealm = str(seq.field(1));
@@ -122,6 +122,14 @@ final class ApRequestDecoder {
     }
     seq.expectEnd();
     return new AuthenticatorContents(cname, cksum, (int) cusec, ctime, subkey, seqNumber);
+  }
+
+  /** {@code [APPLICATION n] SEQUENCE}: the SEQUENCE, which must fill the application tag. */
+  private static DerReader application(DerReader r, int n) throws RejectedException {
+    DerReader app = r.read(0x60 | n);
+    DerReader seq = app.read(DerReader.SEQUENCE);
+    app.expectEnd();
+    return seq;
   }
 
   /** EncryptedData, RFC 4120 §5.2.9. */
