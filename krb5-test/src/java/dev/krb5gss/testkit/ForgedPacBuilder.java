@@ -60,6 +60,7 @@ public final class ForgedPacBuilder {
     private String upn;
     private String dnsDomainName;
     private boolean samNameExtension = true;
+    private Integer rodcIdentifier;
     private final List<int[]> extraBufferTypes = new ArrayList<>();
     private final List<byte[]> extraBufferData = new ArrayList<>();
 
@@ -159,6 +160,12 @@ public final class ForgedPacBuilder {
         return this;
     }
 
+    /** The KDC signature as a read-only DC writes it: with a 2-byte RODCIdentifier (MS-PAC §2.8). */
+    public ForgedPacBuilder rodcIdentifier(int id) {
+        this.rodcIdentifier = id;
+        return this;
+    }
+
     /** An extra buffer of any type (e.g. an unknown one, or a duplicate). */
     public ForgedPacBuilder extraBuffer(int type, byte[] data) {
         extraBufferTypes.add(new int[] {type});
@@ -188,9 +195,13 @@ public final class ForgedPacBuilder {
         types.add(new int[] {SERVER_CHECKSUM});
         data.add(new byte[4 + checksumLength(serverChecksumType)]);
         types.add(new int[] {PRIVSVR_CHECKSUM});
-        data.add(new byte[4 + 12]);
+        data.add(new byte[4 + 12 + (rodcIdentifier == null ? 0 : 2)]);
         putLe32(data.get(data.size() - 2), 0, serverChecksumType);
         putLe32(data.get(data.size() - 1), 0, 16);
+        if (rodcIdentifier != null) {
+            data.get(data.size() - 1)[16] = (byte) (int) rodcIdentifier;
+            data.get(data.size() - 1)[17] = (byte) (rodcIdentifier >>> 8);
+        }
         return layout(types, data);
     }
 
@@ -227,10 +238,13 @@ public final class ForgedPacBuilder {
         byte[] out = pac.clone();
         int[] server = find(out, SERVER_CHECKSUM);
         int[] kdc = find(out, PRIVSVR_CHECKSUM);
-        Arrays.fill(out, server[0] + 4, server[0] + server[1], (byte) 0);
-        Arrays.fill(out, kdc[0] + 4, kdc[0] + kdc[1], (byte) 0);
+        // Both buffers are zeroed after SignatureType (RODCIdentifier included), as MIT, Heimdal
+        // and Samba compute it.
+        byte[] zeroed = out.clone();
+        Arrays.fill(zeroed, server[0] + 4, server[0] + server[1], (byte) 0);
+        Arrays.fill(zeroed, kdc[0] + 4, kdc[0] + kdc[1], (byte) 0);
         int serverType = le32(out, server[0]);
-        byte[] serverSig = checksum(serverType, serviceKey.enctype(), serviceKey.keyBytes(), out);
+        byte[] serverSig = checksum(serverType, serviceKey.enctype(), serviceKey.keyBytes(), zeroed);
         System.arraycopy(serverSig, 0, out, server[0] + 4, serverSig.length);
         byte[] krbtgt = new byte[32];
         new SecureRandom().nextBytes(krbtgt);

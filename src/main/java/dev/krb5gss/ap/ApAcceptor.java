@@ -36,8 +36,7 @@ import java.util.Set;
  * <p>Order of checks: framing and DER first, then the service allowlist, the enctype policy, the
  * key lookup, the ticket and authenticator decryption, the client match, clock skew, ticket times,
  * the 0x8003 checksum and channel bindings, the ticket's PAC (MS-PAC, see {@link PacVerifier}),
- * and the replay cache last, so a token that fails any
- * other check never enters the cache.
+ * and the replay cache last, so a token that fails any other check never enters the cache.
  */
 public final class ApAcceptor {
   private static final System.Logger LOG = System.getLogger(ApAcceptor.class.getName());
@@ -203,8 +202,9 @@ public final class ApAcceptor {
         serviceKey.cipherKey()).orElse(null);
     if (pac == null && policy.requirePac()) {
       throw new RejectedException(Reason.PAC_REQUIRED, "the ticket of " + ticket.client()
-          + " carries no PAC (MS-PAC), and this acceptor requires one: the client's KDC is not "
-          + "an Active Directory domain controller, or issued the ticket without a PAC "
+          + " carries no PAC (MS-PAC) with KERB_VALIDATION_INFO, and this acceptor requires one: "
+          + "the client's KDC is not an Active Directory domain controller (MIT krb5 1.20+ "
+          + "issues a PAC without the Windows logon info), or issued the ticket without a PAC "
           + "(account flag NO_AUTH_DATA_REQUIRED)");
     }
     return pac;

@@ -15,7 +15,8 @@ import java.util.Locale;
  * principal (MIT's "with realm" form, S4U2Self across realms). Active Directory account names are
  * case-insensitive (MS-ADTS §3.1.1.5.1.2) and a KDC may copy the case the client typed, so the
  * comparison ignores case (Unicode simple case folding). Components are joined by {@code /}
- * without escaping, as Windows writes them.
+ * without escaping, as Windows and MIT write them; the RFC 1964 escaped form Heimdal (Samba's
+ * KDC) may write for an enterprise name ({@code alice\@example.com}) is accepted too.
  */
 record ClientInfo(Instant authTime, String name) {
   private static final int FIXED = 10;
@@ -29,7 +30,7 @@ record ClientInfo(Instant authTime, String name) {
       throw PacCheck.CLIENT_INFO.fail("expected " + (FIXED + nameLength) + " bytes (10 + "
           + "NameLength " + nameLength + "), got " + b.size());
     }
-    String name = r.utf16(nameLength, "Name");
+    String name = r.name(nameLength, "Name");
     return new ClientInfo(FileTime.toInstant(clientId), name);
   }
 
@@ -40,7 +41,10 @@ record ClientInfo(Instant authTime, String name) {
           + ticketAuthTime + ", got " + authTime + " (a PAC from another ticket)");
     }
     String bare = String.join("/", client.components());
-    if (!equalsFolded(name, bare) && !equalsFolded(name, bare + "@" + client.realm())) {
+    String escaped = client.nameWithoutRealm();
+    String realm = "@" + client.realm();
+    if (!equalsFolded(name, bare) && !equalsFolded(name, bare + realm)
+        && !equalsFolded(name, escaped) && !equalsFolded(name, escaped + realm)) {
       throw PacCheck.CLIENT_INFO.fail("expected the ticket's client name '" + bare + "' (or '"
           + bare + "@" + client.realm() + "'), got '" + Pac.printable(name) + "'");
     }

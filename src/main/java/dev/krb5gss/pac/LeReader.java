@@ -126,6 +126,23 @@ final class LeReader {
     }
   }
 
+  /**
+   * {@code byteLength} bytes of UTF-16LE naming an account, domain or host: no control characters
+   * (Active Directory allows none in those names, MS-ADTS §3.1.1.5.1.2; they would forge log
+   * lines or principal names downstream).
+   */
+  String name(int byteLength, String field) throws RejectedException {
+    int at = position();
+    String s = utf16(byteLength, field);
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isISOControl(s.charAt(i))) {
+        throw fail("no control characters in " + field, String.format("U+%04X at offset %d",
+            (int) s.charAt(i), at + 2 * i));
+      }
+    }
+    return s;
+  }
+
   /** A binary SID (MS-DTYP §2.4.2.2) of exactly {@code length} bytes. */
   Sid sid(int length, String field) throws RejectedException {
     int at = position();

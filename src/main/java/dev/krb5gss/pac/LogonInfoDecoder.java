@@ -11,7 +11,7 @@ import java.util.Optional;
  * hand and strictly: the top-level referent must be non-null; every embedded pointer's referent
  * is read in NDR's deferred order (MS-RPCE §2.2.5 / C706 §14.3.12); each conformant (varying)
  * array's MaximumCount, Offset and ActualCount must agree with the count or RPC_UNICODE_STRING
- * lengths that announced it; NDR alignment is checked by position; every read is bounded by
+ * lengths that announced it; NDR alignment is applied from the stream start; every read is bounded by
  * ObjectBufferLength. A count is never used to size anything before the bytes are there.
  */
 final class LogonInfoDecoder {
@@ -89,15 +89,15 @@ final class LogonInfoDecoder {
     String[] fields = {"EffectiveName", "FullName", "LogonScript", "ProfilePath",
         "HomeDirectory", "HomeDirectoryDrive"};
     for (int i = 0; i < names.length; i++) {
-      strings[i] = deferredString(names[i], fields[i]);
+      strings[i] = deferredString(names[i], fields[i], i == 0);
     }
     int[][] groupRids = ridArray(groupIdsPtr, groupCount, "GroupIds");
-    String server = deferredString(logonServer, "LogonServer");
-    String domain = deferredString(logonDomainName, "LogonDomainName");
+    String server = deferredString(logonServer, "LogonServer", true);
+    String domain = deferredString(logonDomainName, "LogonDomainName", true);
     if (logonDomainIdPtr == 0) {
       throw r.fail("a LogonDomainId (the user's domain SID)", "a null pointer");
     }
-    Sid domainSid = rpcSid("LogonDomainId");
+    Sid domainSid = domainSid("LogonDomainId");
     List<GroupMembership> groups = new ArrayList<>();
     groups.add(new GroupMembership(domainSid.withRid(primaryGroupId),
         GroupMembership.MANDATORY | GroupMembership.ENABLED_BY_DEFAULT | GroupMembership.ENABLED,
@@ -109,7 +109,7 @@ final class LogonInfoDecoder {
     extraSids(extraSidsPtr, sidCount, groups);
     Optional<Sid> resourceDomain = Optional.empty();
     if (resourceDomainPtr != 0) {
-      resourceDomain = Optional.of(rpcSid("ResourceGroupDomainSid"));
+      resourceDomain = Optional.of(domainSid("ResourceGroupDomainSid"));
     } else if (resourceGroupCount != 0) {
       throw r.fail("a ResourceGroupDomainSid for " + resourceGroupCount + " resource groups",
           "a null pointer");
@@ -143,7 +143,8 @@ final class LogonInfoDecoder {
   }
 
   /** The deferred conformant varying WCHAR array of a string (MS-RPCE §2.2.5.2.4.3). */
-  private String deferredString(UnicodeString s, String field) throws RejectedException {
+  private String deferredString(UnicodeString s, String field, boolean isName)
+      throws RejectedException {
     if (s.pointer() == 0) {
       return "";
     }
@@ -156,7 +157,7 @@ final class LogonInfoDecoder {
           + ", Offset 0, ActualCount " + s.length() / 2, "MaximumCount " + maxCount + ", Offset "
           + offset + ", ActualCount " + actual);
     }
-    return r.utf16(s.length(), field);
+    return isName ? r.name(s.length(), field) : r.utf16(s.length(), field);
   }
 
   /** A deferred conformant array of GROUP_MEMBERSHIP {RelativeId, Attributes}. */
@@ -209,6 +210,16 @@ final class LogonInfoDecoder {
       throw r.fail(count + " entries of " + field + " (" + count * elementSize + " bytes)",
           "only " + r.remaining() + " bytes left");
     }
+  }
+
+  /** A domain SID: one RID must still fit (at most 14 sub-authorities). */
+  private Sid domainSid(String field) throws RejectedException {
+    Sid sid = rpcSid(field);
+    if (sid.subAuthorityCount() >= Sid.MAX_SUB_AUTHORITIES) {
+      throw r.fail("a domain SID in " + field + " with at most "
+          + (Sid.MAX_SUB_AUTHORITIES - 1) + " sub-authorities (room for a RID)", sid.toString());
+    }
+    return sid;
   }
 
   /** RPC_SID (MS-DTYP §2.4.2.3): a conformant structure, MaximumCount first. */

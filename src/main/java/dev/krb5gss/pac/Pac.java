@@ -32,14 +32,17 @@ public final class Pac {
   private final LogonInfo logon;
   private final Optional<UpnDnsInfo> upnDns;
   private final List<Sid> groupSids;
+  private final PacExtras extras;
 
-  Pac(PacLayout layout, ClientInfo clientInfo, LogonInfo logon, Optional<UpnDnsInfo> upnDns) {
+  Pac(PacLayout layout, ClientInfo clientInfo, LogonInfo logon, Optional<UpnDnsInfo> upnDns,
+      PacExtras extras) {
     List<Integer> types = new ArrayList<>();
     layout.buffers().forEach(b -> types.add(b.type()));
     this.bufferTypes = List.copyOf(types);
     this.clientInfo = clientInfo;
     this.logon = logon;
     this.upnDns = upnDns;
+    this.extras = extras;
     Set<Sid> sids = new LinkedHashSet<>();
     logon.groups().forEach(g -> sids.add(g.sid()));
     this.groupSids = List.copyOf(sids);
@@ -47,7 +50,8 @@ public final class Pac {
 
   /**
    * The PAC of an established context of this provider (krb5, MS krb5 or SPNEGO, also when the
-   * JDK's SPNEGO wraps our Kerberos mechanism); empty when the ticket carried no PAC. Needs only
+   * JDK's SPNEGO wraps our Kerberos mechanism); empty when the ticket carried no PAC, or a PAC
+   * without KERB_VALIDATION_INFO (MIT krb5 1.20+ KDCs issue one in every ticket). Needs only
    * the two {@code --add-exports} the provider needs anyway: it asks the JDK's
    * {@code sun.security.jgss.GSSContextImpl} to pass the inquiry {@link #INQUIRE_TYPE} to the
    * mechanism's context, which is ours (no reflection, no {@code sun.security.krb5.internal}).
@@ -176,6 +180,19 @@ public final class Pac {
   /** PasswordMustChange, if the password expires. */
   public Optional<Instant> passwordMustChange() {
     return logon.passwordMustChange();
+  }
+
+  /**
+   * The first 32 flag bits of PAC_ATTRIBUTES_INFO (MS-PAC §2.14), if present: 0x1
+   * PAC_WAS_REQUESTED, 0x2 PAC_WAS_GIVEN_IMPLICITLY.
+   */
+  public Optional<Integer> attributesFlags() {
+    return extras.attributes();
+  }
+
+  /** The SID in PAC_REQUESTOR (MS-PAC §2.15), if present: the account that requested the ticket. */
+  public Optional<Sid> requestorSid() {
+    return extras.requestor();
   }
 
   /** The ulType of every PAC_INFO_BUFFER in PAC order, unknown types included. */

@@ -36,6 +36,8 @@ final class PacBufferType {
       case UPN_DNS_INFO: return "UPN_DNS_INFO(12)";
       case TICKET_CHECKSUM: return "ticket checksum(16)";
       case FULL_CHECKSUM: return "full PAC checksum(19)";
+      case ATTRIBUTES_INFO: return "PAC_ATTRIBUTES_INFO(17)";
+      case REQUESTOR: return "PAC_REQUESTOR(18)";
       default: return "buffer type " + Integer.toUnsignedString(type);
     }
   }

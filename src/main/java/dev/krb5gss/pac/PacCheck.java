@@ -23,7 +23,9 @@ public enum PacCheck {
   /** UPN_DNS_INFO (MS-PAC §2.10): bounds, and the SAM name and SID matching the logon info. */
   UPN_DNS_INFO,
   /** KERB_VALIDATION_INFO (MS-PAC §2.5) in NDR (MS-RPCE §2.2.6): headers, pointers, counts. */
-  LOGON_INFO;
+  LOGON_INFO,
+  /** PAC_ATTRIBUTES_INFO (MS-PAC §2.14) and PAC_REQUESTOR (§2.15), when present: well-formed. */
+  ATTRIBUTES_AND_REQUESTOR;
 
   /** The rejection for this check: {@code PAC check NAME failed: detail}. */
   dev.krb5gss.error.RejectedException fail(String detail) {

@@ -59,8 +59,13 @@ record PacSignature(int type, int signatureOffset, int signatureLength, boolean 
     return s;
   }
 
-  /** Zeroes this Signature field (not the type, not the RODC identifier) in {@code copy}. */
+  /**
+   * Zeroes everything after SignatureType in {@code copy}: the Signature and, if present, the
+   * RODCIdentifier, as MIT ({@code k5_pac_zero_signature}), Heimdal and Samba do (MS-PAC §2.8
+   * names the Signature field; an RODC identifier appears only in a KDC signature).
+   */
   void zero(byte[] copy) {
-    java.util.Arrays.fill(copy, signatureOffset, signatureOffset + signatureLength, (byte) 0);
+    int end = signatureOffset + signatureLength + (rodc ? RODC_LENGTH : 0);
+    java.util.Arrays.fill(copy, signatureOffset, end, (byte) 0);
   }
 }

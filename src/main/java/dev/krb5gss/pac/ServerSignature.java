@@ -12,7 +12,8 @@ import java.util.Arrays;
  * decrypted the ticket: the keyed checksum of that key's enctype (HMAC-SHA1-96-AES128/256 per RFC
  * 3962 for AES keys, HMAC-MD5 per RFC 4757 §4 for rc4-hmac, RFC 8009's for aes-sha2) with key
  * usage 17 (KERB_NON_KERB_CKSUM_SALT), over the whole PAC with the Signature fields of the server
- * and the KDC signature buffers zeroed (MS-PAC §2.8). Compared in constant time.
+ * and the KDC signature buffers zeroed (MS-PAC §2.8; everything after SignatureType, so an RODC
+ * identifier too, as MIT, Heimdal and Samba compute it). Compared in constant time.
  *
  * <p>The other signatures cannot be verified by a service: the KDC signature (§2.8.2), the ticket
  * signature (§2.8.3) and the full PAC checksum (§2.8.4) are keyed with the krbtgt account's key,

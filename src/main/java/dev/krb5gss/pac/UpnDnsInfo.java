@@ -56,7 +56,7 @@ record UpnDnsInfo(String upn, String dnsDomainName, int flags, Optional<String> 
       return "";
     }
     locate(r, offset, length, header, field);
-    return r.utf16(length, field);
+    return r.name(length, field);
   }
 
   private static void locate(LeReader r, int offset, int length, int header, String field)

@@ -107,7 +107,7 @@ abstract class AcceptorKeys implements KeySource {
     }
 
     ServiceKeyTable reload() throws IOException, KeytabFormatException {
-      ServiceKeyTable loaded = KeytabCache.load(file);
+      ServiceKeyTable loaded = KeytabCache.recent(file);
       if (loaded != lastLoaded) {
         lastFiltered = filter(loaded, k -> (bound == null || bound.equals(k.principal()))
             && (name == null || name.designates(k.principal())));

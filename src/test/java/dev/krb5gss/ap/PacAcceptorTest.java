@@ -95,6 +95,20 @@ class PacAcceptorTest {
   }
 
   @Test
+  void theServerContextOfThePlainApiGivesThePacAndRequiresOne() throws RejectedException {
+    dev.krb5gss.context.Acceptor acceptor = dev.krb5gss.context.Acceptor.builder()
+        .keys(fx.keytab()).clock(fx.acceptorClock).requirePac(true).build();
+    dev.krb5gss.context.ServerContext ctx = acceptor.newContext();
+
+    ctx.accept(token(alice().build(fx.kitKey)));
+    assertThat(ctx.pac().orElseThrow().userSid()).isEqualTo(Sid.parse(DOMAIN + "-1104"));
+
+    dev.krb5gss.context.ServerContext none = acceptor.newContext();
+    assertRejected(() -> none.accept(fx.validToken()), Reason.PAC_REQUIRED, "requires one");
+    assertThat(none.state()).isEqualTo(dev.krb5gss.context.ContextState.FAILED);
+  }
+
+  @Test
   void aTamperedPacFailsTheServerSignatureAndNeverEntersTheReplayCache() {
     byte[] pac = alice().build(fx.kitKey);
     int[] logon = ForgedPacBuilder.find(pac, ForgedPacBuilder.LOGON_INFO);
@@ -204,6 +218,62 @@ class PacAcceptorTest {
   }
 
   @Test
+  void aDomainSidWithoutRoomForARidFailsTheLogonInfo() {
+    byte[] pac = ForgedPacBuilder.forClient("alice", authTime)
+        .domainSid("S-1-5-21-1-2-3-4-5-6-7-8-9-10-11-12-13-14").build(fx.kitKey);
+
+    assertRejected(() -> fx.acceptor().accept(token(pac), null), Reason.PAC_INVALID,
+        "PAC check LOGON_INFO failed", "at most 14 sub-authorities");
+  }
+
+  @Test
+  void aControlCharacterInTheAccountNameFailsTheLogonInfo() {
+    byte[] pac = alice().logonName("ali\nce").samNameExtension(false).build(fx.kitKey);
+
+    assertRejected(() -> fx.acceptor().accept(token(pac), null), Reason.PAC_INVALID,
+        "PAC check LOGON_INFO failed", "no control characters in EffectiveName", "U+000A");
+  }
+
+  @Test
+  void attributesAndRequestorAreDecodedWhenPresent() throws RejectedException {
+    byte[] pac = alice().extraBuffer(17, new byte[] {2, 0, 0, 0, 1, 0, 0, 0})
+        .extraBuffer(18, Sid.parse(DOMAIN + "-1104").toBytes()).build(fx.kitKey);
+
+    Pac verified = fx.acceptor().accept(token(pac), null).pac().orElseThrow();
+    assertThat(verified.attributesFlags()).hasValue(1);
+    assertThat(verified.requestorSid()).hasValue(Sid.parse(DOMAIN + "-1104"));
+    assertThat(fx.acceptor().accept(token(alice().build(fx.kitKey)), null).pac().orElseThrow()
+        .requestorSid()).isEmpty();
+  }
+
+  @Test
+  void aRequestorThatIsNoSidFailsItsCheck() {
+    byte[] pac = alice().extraBuffer(18, new byte[] {1, 4, 0, 0, 0, 0, 0, 5, 21, 0, 0, 0})
+        .build(fx.kitKey);
+
+    assertRejected(() -> fx.acceptor().accept(token(pac), null), Reason.PAC_INVALID,
+        "PAC check ATTRIBUTES_AND_REQUESTOR failed", "PAC_REQUESTOR");
+  }
+
+  @Test
+  void attributesOfTheWrongSizeFailTheirCheck() {
+    byte[] pac = alice().extraBuffer(17, new byte[] {40, 0, 0, 0, 1, 0, 0, 0}).build(fx.kitKey);
+
+    assertRejected(() -> fx.acceptor().accept(token(pac), null), Reason.PAC_INVALID,
+        "PAC check ATTRIBUTES_AND_REQUESTOR failed", "FlagsLength 40 in 8 bytes");
+  }
+
+  @Test
+  void aKdcSignatureWithAnRodcIdentifierVerifies() throws RejectedException {
+    byte[] pac = alice().rodcIdentifier(0x1234).build(fx.kitKey);
+    int[] kdc = ForgedPacBuilder.find(pac, 7);
+    assertThat(kdc[1]).isEqualTo(18);
+    assertThat(le16(pac, kdc[0] + 16)).isEqualTo(0x1234);
+
+    assertThat(fx.acceptor().accept(token(pac), null).pac()).isPresent();
+  }
+
+  @Test
   void unknownBufferTypesAreKeptAndIgnored() throws RejectedException {
     byte[] pac = alice().extraBuffer(0x4000, new byte[] {1, 2, 3}).build(fx.kitKey);
 
@@ -219,14 +289,27 @@ class PacAcceptorTest {
         "PAC check BUFFER_SET failed", "KERB_VALIDATION_INFO(1)");
   }
 
+  /**
+   * MIT krb5 1.20+ KDCs put a PAC without KERB_VALIDATION_INFO in every ticket: it is verified
+   * (a tampered one is refused) but carries no Windows identity, so there is no {@link Pac} and
+   * an acceptor that requires one refuses the ticket.
+   */
   @Test
-  void aSignedPacWithoutLogonInfoIsRefused() {
+  void aVerifiedPacWithoutLogonInfoGivesNoPacAndDoesNotSatisfyRequirePac()
+      throws RejectedException {
     byte[] pac = alice().build(fx.kitKey);
     pac[8] = 0x55; // buffer 0's type: KERB_VALIDATION_INFO -> unknown
-    byte[] resigned = ForgedPacBuilder.resign(pac, fx.kitKey);
+    byte[] minimal = ForgedPacBuilder.resign(pac, fx.kitKey);
 
-    assertRejected(() -> fx.acceptor().accept(token(resigned), null), Reason.PAC_INVALID,
-        "PAC check BUFFER_SET failed", "expected a KERB_VALIDATION_INFO(1) buffer");
+    assertThat(fx.acceptor().accept(token(minimal), null).pac()).isEmpty();
+    ApAcceptor strict = fx.acceptor(fx.policy().requirePac(true).build());
+    assertRejected(() -> strict.accept(token(minimal), null), Reason.PAC_REQUIRED,
+        "without the Windows logon info");
+    byte[] tampered = minimal.clone();
+    int[] client = ForgedPacBuilder.find(tampered, ForgedPacBuilder.CLIENT_INFO);
+    tampered[client[0] + 10] ^= 1;
+    assertRejected(() -> fx.acceptor().accept(token(tampered), null), Reason.PAC_INVALID,
+        "PAC check SERVER_SIGNATURE failed");
   }
 
   @Test

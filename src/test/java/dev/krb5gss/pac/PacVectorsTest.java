@@ -26,7 +26,8 @@ class PacVectorsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("vectors")
   void verifiesAndDecodes(PacVectors.Vector v) throws RejectedException {
-    Pac pac = PacVerifier.verifyPac(v.pac(), v.principal(), v.ticketAuthTime(), v.serviceKey());
+    Pac pac = PacVerifier.verifyPac(v.pac(), v.principal(), v.ticketAuthTime(), v.serviceKey())
+        .orElseThrow();
 
     assertThat(pac.userSid()).isEqualTo(Sid.parse(v.userSid()));
     assertThat(pac.logonName()).isEqualTo(v.logonName());
@@ -89,7 +90,7 @@ class PacVectorsTest {
         List.of(v.client().toUpperCase(java.util.Locale.ROOT)), v.realm());
 
     assertThat(PacVerifier.verifyPac(v.pac(), upper, v.ticketAuthTime(), v.serviceKey())
-        .userSid()).isEqualTo(Sid.parse(v.userSid()));
+        .orElseThrow().userSid()).isEqualTo(Sid.parse(v.userSid()));
   }
 
   static Stream<Arguments> tampered() {
@@ -125,7 +126,33 @@ class PacVectorsTest {
     pac[kdcOffset + 4] ^= 0x55;
 
     assertThat(PacVerifier.verifyPac(pac, v.principal(), v.ticketAuthTime(), v.serviceKey())
-        .userSid()).isEqualTo(Sid.parse(v.userSid()));
+        .orElseThrow().userSid()).isEqualTo(Sid.parse(v.userSid()));
+  }
+
+  /**
+   * The saved PAC of Samba's torture suite comes with the krbtgt key too (t_pac.c
+   * {@code kdc_keyblock}): the KDC signature is the krbtgt key's checksum over the server
+   * Signature (MS-PAC §2.8.2), which confirms where {@link PacSignature} finds both fields.
+   */
+  @org.junit.jupiter.api.Test
+  void theSavedPacsKdcSignatureIsTheKrbtgtChecksumOverTheServerSignature()
+      throws RejectedException {
+    byte[] pac = PacVectors.ALL.get("mit-saved-pac").pac();
+    PacLayout layout = PacLayout.parse(pac);
+    PacSignature server = PacSignature.parse(layout,
+        layout.require(PacBufferType.SERVER_CHECKSUM), PacCheck.SERVER_SIGNATURE);
+    PacSignature kdc = PacSignature.parse(layout,
+        layout.require(PacBufferType.PRIVSVR_CHECKSUM), PacCheck.KDC_SIGNATURE);
+    var rc4 = dev.krb5gss.crypto.CryptoProfiles.of(dev.krb5gss.crypto.EncType.RC4_HMAC)
+        .orElseThrow();
+    var krbtgt = rc4.key(dev.krb5gss.crypto.SecretBytes.copyOf(
+        java.util.HexFormat.of().parseHex("b286757148af7fd252c53603a150b7e7")));
+
+    byte[] serverSignature = server.signature(pac);
+    assertThat(rc4.checksum(krbtgt, ServerSignature.KEY_USAGE, serverSignature, 0,
+        serverSignature.length)).isEqualTo(kdc.signature(pac));
+    assertThat(kdc.type()).isEqualTo(-138);
+    assertThat(kdc.rodc()).isFalse();
   }
 
   private static int kdcSignatureOffset(byte[] pac) throws RejectedException {

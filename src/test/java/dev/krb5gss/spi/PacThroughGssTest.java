@@ -116,6 +116,45 @@ class PacThroughGssTest {
     }
   }
 
+  /**
+   * The JDK's own SPNEGO wrapping our Kerberos mechanism (a provider that offers only krb5):
+   * {@code SpNegoContext.inquireSecContext} forwards the inquiry to our inner context.
+   */
+  @Test
+  void theJdksSpnegoWrappingOurKerberosGivesThePac(KdcPrincipals names) throws Exception {
+    Setup s = new Setup(names, "pac-jdkspnego");
+    ForgedTicket ticket = s.ticket(s.signedPac());
+    Subject service = JaasLogins.acceptor(names.keytab(s.service), s.service);
+    java.security.Provider krb5Only = new java.security.Provider("Krb5GssKrb5Only", "1",
+        "our Kerberos mechanism without our SPNEGO") {
+      private static final long serialVersionUID = 1L;
+      {
+        put("GssApiMechanism." + Krb5GssProvider.KRB5_OID, Krb5MechanismFactory.class.getName());
+      }
+    };
+    Krb5GssProvider.uninstall();
+    java.security.Security.insertProviderAt(krb5Only, 1);
+    try {
+      assertThat(java.security.Security.getProvider(Krb5GssProvider.NAME)).isNull();
+      GssServer server = GssServer.create(service);
+      try (JdkInitiator init = JdkInitiator.to(names.hostbased("pac-jdkspnego")).spnego()
+          .start(s.forge.forgedInitiatorSubject(ticket))) {
+        byte[] reply = server.accept(init.firstToken());
+        if (reply != null) {
+          init.complete(reply);
+        }
+        assertThat(server.context.isEstablished()).isTrue();
+        assertThat(server.context.getClass().getName()).doesNotContain("krb5gss");
+
+        assertThat(Pac.of(server.context).orElseThrow().userSid())
+            .isEqualTo(Sid.parse(DOMAIN + "-1104"));
+      }
+    } finally {
+      java.security.Security.removeProvider(krb5Only.getName());
+      Krb5GssProvider.install();
+    }
+  }
+
   @Test
   void aTicketWithoutPacGivesNone(KdcPrincipals names) throws Exception {
     Setup s = new Setup(names, "pac-none");
