@@ -29,7 +29,7 @@ final class ApRequestDecoder {
   /** The AP-REQ in {@code der} from {@code offset} to the end. */
   static ApRequest apRequest(byte[] der, int offset) throws RejectedException {
     DerReader all = DerReader.of(der, offset, der.length, "AP-REQ");
-    DerReader seq = all.read(0x60 | KRB_AP_REQ).read(DerReader.SEQUENCE);
+    DerReader seq = application(all, KRB_AP_REQ);
     all.expectEnd();
     expect(seq.field(0), PVNO, "pvno");
     expect(seq.field(1), KRB_AP_REQ, "msg-type");
@@ -45,7 +45,7 @@ final class ApRequestDecoder {
   }
 
   private static TicketPart ticket(DerReader r) throws RejectedException {
-    DerReader seq = r.read(0x61).read(DerReader.SEQUENCE);
+    DerReader seq = application(r, 1);
     expect(seq.field(0), PVNO, "tkt-vno");
     String realm = str(seq.field(1));
     PrincipalName sname = principal(seq.field(2), realm);
@@ -56,7 +56,7 @@ final class ApRequestDecoder {
 
   static TicketContents encTicketPart(byte[] der) throws RejectedException {
     DerReader all = DerReader.of(der, "EncTicketPart");
-    DerReader seq = all.read(0x63).read(DerReader.SEQUENCE);
+    DerReader seq = application(all, 3);
     all.expectEnd();
     DerReader f = seq.field(0);
     int flags = f.readBits32();
@@ -64,18 +64,25 @@ final class ApRequestDecoder {
     KeyValue key = key(seq.field(1));
     String crealm = str(seq.field(2));
     PrincipalName cname = principal(seq.field(3), crealm);
-    seq.field(4); // transited: not checked by an acceptor (RFC 4120 §3.2.3 leaves it to policy)
+    typedValue(seq.field(4)); // transited: its shape only (RFC 4120 §3.2.3 leaves it to policy)
     Instant authTime = time(seq.field(5));
     DerReader startField = seq.optionalField(6);
     Instant start = startField == null ? null : time(startField);
     Instant end = time(seq.field(7));
-    seq.optionalField(8); // renew-till
-    seq.optionalField(9); // caddr
+    DerReader renewTill = seq.optionalField(8);
+    if (renewTill != null) {
+      time(renewTill);
+    }
+    DerReader caddr = seq.optionalField(9);
+    if (caddr != null) {
+      typedValues(caddr); // HostAddresses
+    }
     byte[] authz = new byte[0];
     DerReader ad = seq.optionalField(10);
     if (ad != null) {
-      authz = ad.readAnyEncoded();
+      authz = ad.readEncoded(DerReader.SEQUENCE);
       ad.expectEnd();
+      typedValues(DerReader.of(authz, "EncTicketPart authorization-data"));
     }
     seq.expectEnd();
     return new TicketContents(flags, key, cname, authTime, start, end, authz);
@@ -83,7 +90,7 @@ final class ApRequestDecoder {
 
   static AuthenticatorContents authenticator(byte[] der) throws RejectedException {
     DerReader all = DerReader.of(der, "Authenticator");
-    DerReader seq = all.read(0x62).read(DerReader.SEQUENCE);
+    DerReader seq = application(all, 2);
     all.expectEnd();
     expect(seq.field(0), PVNO, "authenticator-vno");
     String crealm = str(seq.field(1));
@@ -109,9 +116,20 @@ final class ApRequestDecoder {
       seqNumber = s.readUInt32();
       s.expectEnd();
     }
-    seq.optionalField(8); // authorization-data: not used by an acceptor
+    DerReader ad = seq.optionalField(8);
+    if (ad != null) {
+      typedValues(ad); // authorization-data: not used by an acceptor, but well-formed
+    }
     seq.expectEnd();
     return new AuthenticatorContents(cname, cksum, (int) cusec, ctime, subkey, seqNumber);
+  }
+
+  /** {@code [APPLICATION n] SEQUENCE}: the SEQUENCE, which must fill the application tag. */
+  private static DerReader application(DerReader r, int n) throws RejectedException {
+    DerReader app = r.read(0x60 | n);
+    DerReader seq = app.read(DerReader.SEQUENCE);
+    app.expectEnd();
+    return seq;
   }
 
   /** EncryptedData, RFC 4120 §5.2.9. */
@@ -137,10 +155,29 @@ final class ApRequestDecoder {
     return new KeyValue(tv.type, tv.value);
   }
 
-  /** {@code SEQUENCE { [0] Int32, [1] OCTET STRING }}: EncryptionKey and Checksum (§5.2.9). */
+  /**
+   * {@code SEQUENCE OF SEQUENCE { [0] Int32, [1] OCTET STRING }}: HostAddresses (§5.2.5) and
+   * AuthorizationData (§5.2.6).
+   */
+  private static void typedValues(DerReader r) throws RejectedException {
+    DerReader list = r.read(DerReader.SEQUENCE);
+    r.expectEnd();
+    while (list.hasMore()) {
+      typedFields(list.read(DerReader.SEQUENCE));
+    }
+  }
+
+  /**
+   * {@code SEQUENCE { [0] Int32, [1] OCTET STRING }}: EncryptionKey and Checksum (§5.2.9),
+   * TransitedEncoding (§5.3).
+   */
   private static TypedValue typedValue(DerReader r) throws RejectedException {
     DerReader seq = r.read(DerReader.SEQUENCE);
     r.expectEnd();
+    return typedFields(seq);
+  }
+
+  private static TypedValue typedFields(DerReader seq) throws RejectedException {
     DerReader t = seq.field(0);
     int type = t.readInt32();
     t.expectEnd();

@@ -50,8 +50,10 @@ public final class NegTokenInit {
   /** Parses {@code [0] NegTokenInit} (the NegotiationToken choice, without the framing). */
   public static NegTokenInit parse(byte[] negotiationToken) throws RejectedException {
     DerReader top = DerReader.of(negotiationToken, "NegTokenInit");
-    DerReader seq = top.read(0xa0).read(DerReader.SEQUENCE);
+    DerReader choice = top.read(0xa0);
     top.expectEnd();
+    DerReader seq = choice.read(DerReader.SEQUENCE);
+    choice.expectEnd();
     DerReader typesField = seq.read(0xa0);
     byte[] typesDer = typesField.readEncoded(DerReader.SEQUENCE);
     typesField.expectEnd();

@@ -47,8 +47,10 @@ public final class NegTokenResp {
 
   public static NegTokenResp parse(byte[] token) throws RejectedException {
     DerReader top = DerReader.of(token, "NegTokenResp");
-    DerReader seq = top.read(0xa1).read(DerReader.SEQUENCE);
+    DerReader choice = top.read(0xa1);
     top.expectEnd();
+    DerReader seq = choice.read(DerReader.SEQUENCE);
+    choice.expectEnd();
     NegState state = null;
     DerReader f = seq.readOptional(0xa0);
     if (f != null) {

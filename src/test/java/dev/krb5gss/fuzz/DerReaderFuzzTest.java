@@ -24,7 +24,7 @@ class DerReaderFuzzTest {
   @FuzzTest
   void derWalk(byte[] der) throws Exception {
     try {
-      FuzzSupport.allocationBound(der.length, 8, 16 * 1024, () -> {
+      FuzzSupport.allocationBound(der.length, 8, 64 * 1024, () -> {
         DerReader r = DerReader.of(der, "fuzzed DER");
         walk(r, der.length, 0);
         r.expectEnd();

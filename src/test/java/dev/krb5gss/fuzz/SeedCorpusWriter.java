@@ -153,6 +153,8 @@ class SeedCorpusWriter {
     byte[] mit = hexFile("src/test/resources/vectors/pac/mit-saved-pac.hex");
     byte[] s4u = hexFile("src/test/resources/vectors/pac/s4u-regular.hex");
     write("PacFuzzTest", "signedPac", full, minimal, mit, s4u);
+    // (plus real-* : the authorization data of real tickets from src/test/resources/vectors/pac,
+    // a Samba 4.17 AD DC, gokrb5's AD test data and MS-PAC's example, copied as they are)
     write("PacFuzzTest", "authorizationData", PacFuzzTest.withPac(full),
         PacFuzzTest.withPac(minimal), PacFuzzTest.withPac(mit));
   }
