@@ -32,9 +32,18 @@ import java.util.Set;
  * policy.
  *
  * <p>Order of checks: framing and DER first, then the service allowlist, the enctype policy, the
- * key lookup, the ticket and authenticator decryption, the client match, clock skew, ticket times,
- * the 0x8003 checksum and channel bindings, and the replay cache last, so a token that fails any
- * other check never enters the cache.
+ * key lookup, the allowlist again for every principal sharing the selected key, the ticket and
+ * authenticator decryption, the client match, clock skew, ticket times, the 0x8003 checksum and
+ * channel bindings, and the replay cache last, so a token that fails any other check never enters
+ * the cache.
+ *
+ * <p>The ticket's sname is not authenticated (RFC 4120 §5.3: it is outside the encrypted part), so
+ * what this class reports as the service is the name the client sent, proven only to be one of the
+ * principals holding the key that decrypted the ticket. Hence the replay cache is keyed without it
+ * ({@link ReplayKey}), and the allowlist must admit every keytab principal that shares the
+ * decrypting key (same enctype and key bytes): otherwise a ticket for a principal outside the
+ * allowlist could be presented under an allowed name. Such a ticket is refused with
+ * {@link Reason#SERVICE_NOT_ALLOWED}, naming the principals to admit or to remove from the keytab.
  */
 public final class ApAcceptor {
   private static final System.Logger LOG = System.getLogger(ApAcceptor.class.getName());
@@ -42,14 +51,11 @@ public final class ApAcceptor {
   private final KeySource keys;
   private final ApPolicy policy;
   private final ApCrypto crypto;
-  /** How long an accepted authenticator stays in the replay cache: twice the skew. */
-  private final Duration replayLifetime;
 
   public ApAcceptor(KeySource keys, ApPolicy policy) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.crypto = new ApCrypto(policy.enctypes());
-    this.replayLifetime = policy.maxSkew().multipliedBy(2);
   }
 
   public ApPolicy policy() {
@@ -105,6 +111,7 @@ public final class ApAcceptor {
     EncType ticketType = EncType.of(ticketEnc.etype());
     CryptoProfile ticketProfile = crypto.permitted(ticketType, "the ticket for " + server);
     ServiceKey serviceKey = selectKey(server, ticketEnc, ticketType);
+    checkKeySharers(server, serviceKey);
     List<CipherKey> created = new ArrayList<>();
     try {
       return verifyTicket(mechOid, req, bindings, serviceKey, ticketProfile, created);
@@ -203,21 +210,57 @@ public final class ApAcceptor {
     return table.select(server, kvno, type);
   }
 
+  /**
+   * The allowlist must admit every principal whose key decrypts this ticket, since the sname that
+   * selected the key is not authenticated (see the class comment).
+   */
+  private void checkKeySharers(PrincipalName server, ServiceKey serviceKey)
+      throws RejectedException {
+    List<PrincipalName> refused = new ArrayList<>();
+    for (PrincipalName p : keys.current().principalsSharing(serviceKey)) {
+      if (!policy.allowedServices().test(p)) {
+        refused.add(p);
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw new RejectedException(Reason.SERVICE_NOT_ALLOWED, "the ticket names " + server
+          + ", which shares its key (kvno " + serviceKey.kvno() + ", "
+          + serviceKey.encType().mitName() + ") with " + ServiceKeyTable.sample(refused)
+          + ", which the service allowlist does not admit; the ticket's service name is not "
+          + "authenticated, so the ticket may have been issued for one of those: admit them in the "
+          + "allowlist, or remove them from the keytab (or give them their own key)");
+    }
+  }
+
+  /**
+   * Records the authenticator until {@code ctime + skew}: the last instant at which the skew
+   * check (inclusive at both ends) would admit it again, RFC 4120 §3.2.3. The expiry handed to
+   * the cache is one millisecond past that instant rounded up, so a cache that treats its expiry
+   * as exclusive still covers it.
+   */
   private void checkReplay(AuthenticatorContents auth, PrincipalName server, EncryptedPart enc,
       Instant now) throws RejectedException {
-    ReplayKey key = ReplayKey.of(auth.client(), server, auth.ctime(), auth.cusec(), enc.cipher());
-    Instant expires = now.plus(replayLifetime);
+    ReplayKey key = ReplayKey.of(auth.client(), auth.ctime(), auth.cusec(), enc.cipher());
+    Instant expires = replayExpiry(auth.ctime().plusNanos(auth.cusec() * 1000L),
+        policy.maxSkew());
     boolean fresh;
     try {
       fresh = policy.replayCache().checkAndInsert(key, expires);
     } catch (ReplayCacheFullException e) {
-      throw new RejectedException(Reason.TOO_MANY_PENDING, e.getMessage());
+      throw new RejectedException(Reason.REPLAY_CACHE_FULL, e.getMessage());
     }
     if (!fresh) {
       throw new RejectedException(Reason.REPLAY, "this authenticator from " + auth.client()
           + " to " + server + " (time " + auth.ctime() + ", " + auth.cusec() + " us) was "
           + "already accepted: the token was replayed (or resent by a client or proxy)");
     }
+  }
+
+  /** The first whole millisecond strictly after {@code authTime + skew}. */
+  static Instant replayExpiry(Instant authTime, Duration skew) {
+    Instant last = authTime.plus(skew);
+    Instant floor = last.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    return floor.plusMillis(1);
   }
 
   @Override
