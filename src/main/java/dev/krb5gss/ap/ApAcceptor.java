@@ -80,7 +80,10 @@ public final class ApAcceptor {
         throw withErrorToken(e, ict.mechOid(), req);
       }
     } catch (RejectedException | InternalFaultException e) {
-      LOG.log(System.Logger.Level.DEBUG, "AP-REQ rejected: {0}", e.getMessage());
+      if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+        LOG.log(System.Logger.Level.DEBUG, "AP-REQ rejected: {0}",
+            dev.krb5gss.der.PeerText.forLog(String.valueOf(e.getMessage()), 2048));
+      }
       throw e;
     } catch (RuntimeException e) {
       throw new InternalFaultException("unexpected failure while verifying an AP-REQ", e);

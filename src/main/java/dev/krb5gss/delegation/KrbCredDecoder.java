@@ -29,7 +29,6 @@ import java.util.List;
 public final class KrbCredDecoder {
   private static final int KRB_CRED_USAGE = 14;
   private static final int INTEGER = 0x02;
-  private static final int GENERAL_STRING = 0x1b;
   private static final int GENERALIZED_TIME = 0x18;
   private static final DateTimeFormatter KERBEROS_TIME =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'");
@@ -111,7 +110,7 @@ public final class KrbCredDecoder {
     DerReader names = seq.read(0xa1).read(DerReader.SEQUENCE);
     List<String> out = new ArrayList<>();
     while (names.hasMore()) {
-      out.add(new String(names.read(GENERAL_STRING).readRest(), StandardCharsets.UTF_8));
+      out.add(names.readGeneralString());
     }
     if (out.isEmpty()) {
       throw new RejectedException(Reason.MALFORMED_TOKEN, "a principal name without components");
@@ -133,7 +132,7 @@ public final class KrbCredDecoder {
 
   private static String optionalString(DerReader r, int tag) throws RejectedException {
     DerReader f = r.readOptional(tag);
-    return f == null ? null : new String(f.read(GENERAL_STRING).readRest(), StandardCharsets.UTF_8);
+    return f == null ? null : f.readGeneralString();
   }
 
   private static Instant optionalTime(DerReader r, int tag) throws RejectedException {

@@ -112,7 +112,7 @@ public final class ServiceKeyTable implements KeySource {
     }
     if (keys.isEmpty()) {
       throw new RejectedException(Reason.SERVICE_NOT_IN_KEYTAB, "the ticket is for " + server
-          + ", which has no key in the keytab; it holds " + principals()
+          + ", which has no key in the keytab; it holds " + sample(principals())
           + " (check the SPN the client used and the keytab's principals)");
     }
     List<ServiceKey> sameType = keys.stream().filter(k -> k.encType().equals(encType))
