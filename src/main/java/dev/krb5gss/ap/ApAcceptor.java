@@ -167,7 +167,7 @@ public final class ApAcceptor {
     b.ticketEncType = serviceKey.encType();
     b.kvno = serviceKey.kvno();
     b.mechOid = mechOid;
-    b.delegatedCredential = cksum.delegation();
+    b.delegatedCredential = cksum.takeDelegation();
     b.initiatorSequence = auth.seqNumber() == null ? 0 : auth.seqNumber();
     b.flags = ContextFlag.fromBits(cksum.flags());
     if (b.delegatedCredential == null) {

@@ -132,7 +132,7 @@ final class ServerContextSpi implements GSSContextSpi {
   @Override
   public synchronized GSSCredentialSpi getDelegCred() throws GSSException {
     ApEstablished est = requireEstablished();
-    if (!est.has(ContextFlag.DELEG) || est.delegatedCredential().isEmpty()) {
+    if (!est.has(ContextFlag.DELEG)) { // set only with a delegated credential (ApAcceptor)
       return null;
     }
     return DelegatedCredentials.toInitiatorCredential(est);
