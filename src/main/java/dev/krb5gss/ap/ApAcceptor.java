@@ -113,8 +113,9 @@ public final class ApAcceptor {
     EncryptedPart ticketEnc = req.ticket().encPart();
     EncType ticketType = EncType.of(ticketEnc.etype());
     CryptoProfile ticketProfile = crypto.permitted(ticketType, "the ticket for " + server);
-    ServiceKey serviceKey = selectKey(server, ticketEnc, ticketType);
-    checkKeySharers(server, serviceKey);
+    ServiceKeyTable table = keys.current();
+    ServiceKey serviceKey = selectKey(table, server, ticketEnc, ticketType);
+    checkKeySharers(table, server, serviceKey);
     List<CipherKey> created = new ArrayList<>();
     try {
       return verifyTicket(mechOid, req, bindings, serviceKey, ticketProfile, created);
@@ -202,9 +203,8 @@ public final class ApAcceptor {
         b.acceptorSubkey, b.acceptorSequence);
   }
 
-  private ServiceKey selectKey(PrincipalName server, EncryptedPart enc, EncType type)
-      throws RejectedException {
-    ServiceKeyTable table = keys.current();
+  private ServiceKey selectKey(ServiceKeyTable table, PrincipalName server, EncryptedPart enc,
+      EncType type) throws RejectedException {
     if (table.isEmpty()) {
       throw new RejectedException(Reason.NO_CREDENTIALS, "the acceptor has no service keys "
           + "(empty keytab) to decrypt the ticket for " + server);
@@ -217,10 +217,10 @@ public final class ApAcceptor {
    * The allowlist must admit every principal whose key decrypts this ticket, since the sname that
    * selected the key is not authenticated (see the class comment).
    */
-  private void checkKeySharers(PrincipalName server, ServiceKey serviceKey)
+  private void checkKeySharers(ServiceKeyTable table, PrincipalName server, ServiceKey serviceKey)
       throws RejectedException {
     List<PrincipalName> refused = new ArrayList<>();
-    for (PrincipalName p : keys.current().principalsSharing(serviceKey)) {
+    for (PrincipalName p : table.principalsSharing(serviceKey)) {
       if (!policy.allowedServices().test(p)) {
         refused.add(p);
       }

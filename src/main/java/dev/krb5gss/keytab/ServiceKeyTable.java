@@ -23,6 +23,9 @@ public final class ServiceKeyTable implements KeySource {
   public static final int SAMPLE_SIZE = 3;
 
   private final Map<PrincipalName, List<ServiceKey>> byPrincipal;
+  /** {@link #principalsSharing} per key (identity), computed on first use: tables are cached. */
+  private final Map<ServiceKey, Set<PrincipalName>> sharing =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private ServiceKeyTable(Map<PrincipalName, List<ServiceKey>> byPrincipal) {
     this.byPrincipal = byPrincipal;
@@ -87,6 +90,10 @@ public final class ServiceKeyTable implements KeySource {
    * constant time.
    */
   public Set<PrincipalName> principalsSharing(ServiceKey key) {
+    return sharing.computeIfAbsent(key, this::computeSharing);
+  }
+
+  private Set<PrincipalName> computeSharing(ServiceKey key) {
     Set<PrincipalName> sharing = new java.util.TreeSet<>(
         Comparator.comparing(PrincipalName::toString));
     for (ServiceKey k : keys()) {
@@ -95,7 +102,7 @@ public final class ServiceKeyTable implements KeySource {
         sharing.add(k.principal());
       }
     }
-    return sharing;
+    return java.util.Collections.unmodifiableSet(sharing);
   }
 
   /**
