@@ -12,7 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
+import dev.krb5gss.keytab.KeytabParser;
+import dev.krb5gss.keytab.ServiceKey;
+import dev.krb5gss.keytab.ServiceKeyTable;
+import dev.krb5gss.name.PrincipalName;
+import dev.krb5gss.testkit.JdkInitiator;
+import dev.krb5gss.testkit.KdcExtension;
+import dev.krb5gss.testkit.KdcPrincipals;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The ticket's sname travels in clear (RFC 4120 §5.3: only enc-part is encrypted). An AD account
@@ -20,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * sname to another SPN of the account and the ticket still decrypts. Neither the replay cache nor
  * the service allowlist may rely on that name.
  */
+@ExtendWith(KdcExtension.class)
 class ServiceNameRewriteTest {
   private static final String WWW = "HTTP/www.forge.test@FORGE.TEST";
   private static final String XYZ = "HTTP/xyz.forge.test@FORGE.TEST";
@@ -40,6 +52,30 @@ class ServiceNameRewriteTest {
     byte[] rewritten = rewrite(captured, "www.forge.test", "xyz.forge.test");
     assertRejected(() -> acceptor.accept(rewritten, null), Reason.REPLAY, "alice@FORGE.TEST",
         "replayed");
+  }
+
+  @Test
+  void aJdkInitiatorsApReqRewrittenToAnotherSpnOfTheAccountIsAReplay(KdcPrincipals names)
+      throws Exception {
+    String service = names.addService("HTTP");
+    String client = names.addUser("rewrite", "pw");
+    // the account's second SPN: same key, kvno and enctype under another name (AD: setspn -A)
+    List<ServiceKey> keys = new ArrayList<>(KeytabParser.parse(
+        Files.readAllBytes(names.keytab(service))));
+    for (ServiceKey k : List.copyOf(keys)) {
+      keys.add(new ServiceKey(PrincipalName.parse("XTTP/" + names.host(), k.principal().realm()),
+          k.kvno(), k.encType(), k.secret()));
+    }
+    ApAcceptor acceptor = new ApAcceptor(ServiceKeyTable.of(keys), ApPolicy.defaults());
+    byte[] captured;
+    try (JdkInitiator init = JdkInitiator.to(names.hostbased("HTTP")).mutual(false)
+        .start(names.kdc().login(client, "pw"))) {
+      captured = init.firstToken();
+    }
+    assertThat(acceptor.accept(captured, null).client().toString()).isEqualTo(client);
+
+    byte[] rewritten = rewrite(captured, "HTTP", "XTTP");
+    assertRejected(() -> acceptor.accept(rewritten, null), Reason.REPLAY, client, "replayed");
   }
 
   @Test
