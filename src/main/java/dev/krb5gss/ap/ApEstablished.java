@@ -59,7 +59,11 @@ public final class ApEstablished {
     return client;
   }
 
-  /** The service principal the ticket was issued for. */
+  /**
+   * The service principal the ticket names. The sname travels in clear (RFC 4120 §5.3): what is
+   * proven is that the ticket decrypted with this principal's key, and the acceptor's allowlist
+   * admitted every keytab principal sharing that key.
+   */
   public PrincipalName service() {
     return service;
   }
