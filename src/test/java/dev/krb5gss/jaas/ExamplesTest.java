@@ -58,7 +58,11 @@ class ExamplesTest {
       "generic/jaas.conf", "tomcat/jaas.conf", "tomcat/context.xml", "tomcat/server.xml",
       "tomcat/setenv.sh", "jetty/JettySpnego.java", "jetty/krb5gss.mod",
       "java.security/krb5gss.security", "java.security/krb5gss-by-name.security",
-      "spring/KeytabJaasConfiguration.java");
+      "spring/KeytabJaasConfiguration.java",
+      // the starter example: dev.krb5gss.spring.SpringExampleTest
+      "spring/pom.xml", "spring/roles.properties",
+      "spring/src/main/java/example/krb5gss/HelloApplication.java",
+      "spring/src/main/resources/application.properties");
   private static final List<String> EXPORTS = List.of(
       "java.security.jgss/sun.security.jgss.spi=ALL-UNNAMED",
       "java.security.jgss/sun.security.jgss=ALL-UNNAMED");
