@@ -50,7 +50,7 @@ class ContextEndThroughSpiTest {
         .endTime(NOW.plus(TICKET_LIFE)).build()).build().gssToken();
     byte[] inner = dev.krb5gss.gss.GssFraming.parse(framed).inner();
 
-    ServerContextSpi spi = new ServerContextSpi(MechOids.KRB5, acceptor);
+    ServerContextSpi spi = new ServerContextSpi(dev.krb5gss.gss.MechOids.Jgss.KRB5, acceptor);
     spi.acceptSecContext(new ByteArrayInputStream(inner), inner.length);
     assertThat(spi.isEstablished()).isTrue();
     byte[] wrapped = spi.wrap(new byte[] {1, 2, 3}, 0, 3, new MessageProp(true));
