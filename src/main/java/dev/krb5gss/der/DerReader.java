@@ -29,8 +29,11 @@ public final class DerReader {
   public static final int APPLICATION_0 = 0x60;
 
   private static final int MAX_LENGTH_OCTETS = 3;
-  /** The longest KerberosString accepted, in bytes (names and realms are far shorter). */
-  public static final int MAX_KERBEROS_STRING = 1024;
+  /**
+   * The longest KerberosString accepted, in bytes: real names and realms are far shorter (an AD
+   * userPrincipalName, sent whole as one enterprise-name component, has at most 1024 characters).
+   */
+  public static final int MAX_KERBEROS_STRING = 2048;
 
   private final byte[] data;
   private final String what;
