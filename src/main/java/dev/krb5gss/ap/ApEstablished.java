@@ -3,6 +3,7 @@ package dev.krb5gss.ap;
 import dev.krb5gss.crypto.CipherKey;
 import dev.krb5gss.crypto.EncType;
 import dev.krb5gss.name.PrincipalName;
+import dev.krb5gss.pac.Pac;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -33,6 +34,7 @@ public final class ApEstablished {
   private final int kvno;
   private final byte[] outputToken;
   private final String mechOid;
+  private final Pac pac;
 
   ApEstablished(Builder b) {
     this.client = b.client;
@@ -52,6 +54,7 @@ public final class ApEstablished {
     this.kvno = b.kvno;
     this.outputToken = b.outputToken;
     this.mechOid = b.mechOid;
+    this.pac = b.pac;
   }
 
   /** The authenticated client principal (from the ticket, matched by the authenticator). */
@@ -161,6 +164,15 @@ public final class ApEstablished {
   }
 
   /**
+   * The ticket's verified PAC (MS-PAC), empty when the ticket carried none (MIT and Kerby KDCs
+   * issue none). A PAC that failed verification never gets here: the token was rejected with
+   * {@link dev.krb5gss.error.Reason#PAC_INVALID}.
+   */
+  public Optional<Pac> pac() {
+    return Optional.ofNullable(pac);
+  }
+
+  /**
    * Wipes the session key and subkeys (and the keys derived from them, see
    * {@link CipherKey#destroy()}) and zeroes the delegated KRB-CRED held here: with an
    * unencrypted (etype 0) KRB-CRED it holds the delegated TGT's session key in clear. Copies
@@ -205,6 +217,7 @@ public final class ApEstablished {
     int kvno;
     byte[] outputToken = new byte[0];
     String mechOid;
+    Pac pac;
 
     ApEstablished build() {
       return new ApEstablished(this);

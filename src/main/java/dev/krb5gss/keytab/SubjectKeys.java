@@ -107,7 +107,7 @@ public final class SubjectKeys implements KeySource {
     List<ServiceKeyTable> loaded = new ArrayList<>(keytabFiles.size());
     for (Path file : keytabFiles) {
       try {
-        loaded.add(KeytabCache.load(file));
+        loaded.add(KeytabCache.recent(file));
       } catch (IOException | KeytabFormatException e) {
         LOG.log(System.Logger.Level.WARNING, "cannot read keytab {0}: {1}", file, e.getMessage());
       }

@@ -38,6 +38,7 @@ class SubjectKeysTest {
         .add("HTTP/c.example.com@EXAMPLE.COM", 2, 18).writeTo(b);
     Files.setLastModifiedTime(b, FileTime.fromMillis(Files.getLastModifiedTime(b).toMillis()
         + 5000));
+    Thread.sleep(KeytabCache.RECHECK_INTERVAL.toMillis() + 100); // the file is looked at again
     ServiceKeyTable second = keys.current();
     assertThat(second).isNotSameAs(first);
     assertThat(second.keysFor(PrincipalName.parse("HTTP/c.example.com@EXAMPLE.COM", "")))

@@ -26,9 +26,11 @@ import org.eclipse.jetty.util.Callback;
  * acceptor's pending-context store keyed by {@code ConnectionMetaData.getId()} (one TCP
  * connection), the mutual-authentication token on the final 200, 401/403 with one log line per
  * failure, roles from a {@link dev.krb5gss.web.RoleMapper}, RFC 5929 channel bindings from the
- * TLS session's server certificate (needs Jetty's {@code SecureRequestCustomizer}), and no new
- * challenge on an authenticated keep-alive connection. It authenticates by itself: the security
- * handler needs no {@code LoginService}.
+ * TLS session's server certificate (needs Jetty's {@code SecureRequestCustomizer}), and, when
+ * the handler turns connection reuse on, no new challenge on an authenticated keep-alive
+ * connection. It authenticates by itself: the security handler needs no {@code LoginService}.
+ * The getters report the pending store's counts (pending, expired, refused, evicted), so an
+ * operator can see a flood of half-open negotiations.
  */
 public class NegotiateAuthenticator implements Authenticator {
   private final NegotiateHandler handler;
@@ -37,8 +39,47 @@ public class NegotiateAuthenticator implements Authenticator {
     this.handler = Objects.requireNonNull(handler, "handler");
   }
 
+  /**
+   * Requires a PAC (MS-PAC) in every ticket. The handler's acceptor enforces it (Reason
+   * PAC_REQUIRED): build it with {@code Acceptor.builder().requirePac(true)}; this setter checks
+   * that it was, so a configuration asking for PACs can never silently accept tickets without.
+   *
+   * @throws IllegalStateException if {@code require} is true and the acceptor does not require one
+   */
+  public void setRequirePac(boolean require) {
+    if (require && !handler.acceptor().apAcceptor().policy().requirePac()) {
+      throw new IllegalStateException("requirePac=true, but the handler's acceptor accepts "
+          + "tickets without a PAC: build it with Acceptor.builder().requirePac(true)");
+    }
+  }
+
+  /** Whether the handler's acceptor refuses tickets without a PAC. */
+  public boolean isRequirePac() {
+    return handler.acceptor().apAcceptor().policy().requirePac();
+  }
+
   public NegotiateHandler handler() {
     return handler;
+  }
+
+  /** Negotiations waiting for their next leg in the acceptor's pending store. */
+  public long getPendingCount() {
+    return handler.acceptor().pendingContexts().pendingCount();
+  }
+
+  /** Pending negotiations that expired (leg timeout), since start. */
+  public long getExpiredCount() {
+    return handler.acceptor().pendingContexts().expiredCount();
+  }
+
+  /** Negotiations refused a pending slot (per-client cap), since start. */
+  public long getRefusedCount() {
+    return handler.acceptor().pendingContexts().refusedCount();
+  }
+
+  /** Pending negotiations evicted while the store was full (a flood?), since start. */
+  public long getEvictedCount() {
+    return handler.acceptor().pendingContexts().evictedCount();
   }
 
   @Override

@@ -25,8 +25,10 @@ import org.apache.catalina.realm.GenericPrincipal;
  * machine, in place of Tomcat's {@code SpnegoAuthenticator}: multi-leg SPNEGO kept per connection
  * in the acceptor's pending-context store, the mutual-authentication token on the final 200,
  * 401/403 with one log line per failure, roles from a {@link dev.krb5gss.web.RoleMapper}, RFC 5929
- * channel bindings on TLS when {@link #setServerCertificate} is given, and no new challenge on an
- * authenticated keep-alive connection.
+ * channel bindings on TLS when {@link #setServerCertificate} is given, and, when the handler
+ * turns connection reuse on (off by default), no new challenge on an authenticated keep-alive
+ * connection. The getters report the pending store's counts (pending, expired, refused, evicted),
+ * so an operator can see a flood of half-open negotiations.
  *
  * <p>Connection identity: Servlet 6's {@code ServletConnection.getConnectionId()}, which Tomcat
  * draws from one JVM-wide counter per accepted socket, so it is stable for a TCP connection and
@@ -43,6 +45,7 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
   private volatile NegotiateHandler handler;
   private volatile String keytab;
   private volatile ChannelBindings serverBindings;
+  private volatile boolean requirePac;
 
   /** For configuration by attributes ({@link #setKeytab}). */
   public NegotiateAuthenticator() {}
@@ -54,6 +57,15 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
   /** The keytab for an acceptor with default policy, when no handler was given. */
   public void setKeytab(String keytab) {
     this.keytab = keytab;
+  }
+
+  /**
+   * Refuse tickets without a PAC (MS-PAC; Reason PAC_REQUIRED, a 401): attribute
+   * {@code requirePac="true"}. With a handler given in code, its acceptor must have been built
+   * with {@code Acceptor.builder().requirePac(true)}, else the valve refuses to start.
+   */
+  public void setRequirePac(boolean require) {
+    this.requirePac = require;
   }
 
   /**
@@ -69,6 +81,30 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
     return handler;
   }
 
+  /** Negotiations waiting for their next leg in the acceptor's pending store (0 before start). */
+  public long getPendingCount() {
+    NegotiateHandler h = handler;
+    return h == null ? 0 : h.acceptor().pendingContexts().pendingCount();
+  }
+
+  /** Pending negotiations that expired (leg timeout), since start. */
+  public long getExpiredCount() {
+    NegotiateHandler h = handler;
+    return h == null ? 0 : h.acceptor().pendingContexts().expiredCount();
+  }
+
+  /** Negotiations refused a pending slot (per-client cap), since start. */
+  public long getRefusedCount() {
+    NegotiateHandler h = handler;
+    return h == null ? 0 : h.acceptor().pendingContexts().refusedCount();
+  }
+
+  /** Pending negotiations evicted while the store was full (a flood?), since start. */
+  public long getEvictedCount() {
+    NegotiateHandler h = handler;
+    return h == null ? 0 : h.acceptor().pendingContexts().evictedCount();
+  }
+
   @Override
   protected String getAuthMethod() {
     return AUTH_METHOD;
@@ -81,11 +117,15 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
         throw new LifecycleException("NegotiateAuthenticator needs a handler or a keytab");
       }
       try {
-        handler = NegotiateHandler.builder(Acceptor.builder().keytab(Path.of(keytab)).build())
-            .build();
+        handler = NegotiateHandler.builder(Acceptor.builder().keytab(Path.of(keytab))
+            .requirePac(requirePac).build()).build();
       } catch (RejectedException e) {
         throw new LifecycleException("cannot build the acceptor: " + e.getMessage(), e);
       }
+    }
+    if (requirePac && !handler.acceptor().apAcceptor().policy().requirePac()) {
+      throw new LifecycleException("requirePac=true, but the handler's acceptor accepts tickets "
+          + "without a PAC: build it with Acceptor.builder().requirePac(true)");
     }
     super.startInternal();
   }

@@ -48,6 +48,25 @@ class TomcatNegotiateAuthenticatorTest extends NegotiateAdapterContract {
     }
   }
 
+  /**
+   * {@code requirePac="true"}: a ticket from a KDC that issues no PAC (Kerby) gets a 403 (a new
+   * ticket from that KDC would carry none either).
+   */
+  @Test
+  void aValveRequiringAPacRefusesTicketsWithoutOne() throws Exception {
+    NegotiateAuthenticator valve = new NegotiateAuthenticator();
+    valve.setKeytab(keytab.toString());
+    valve.setRequirePac(true);
+    try (EmbeddedTomcat configured = EmbeddedTomcat.start(valve, new UsersOnly());
+        JdkInitiator init = spnego()) {
+      RawHttp.Response r = RawHttp.once(configured.port(), "/who", negotiate(init.firstToken()));
+
+      assertThat(r.status).isEqualTo(403);
+      assertThat(valve.handler().acceptor().apAcceptor().policy().requirePac()).isTrue();
+      assertThat(failures()).anySatisfy(f -> assertThat(f).contains("PAC_REQUIRED"));
+    }
+  }
+
   /** Without a role mapper every user has no roles; this realm's hasRole grants "users". */
   private static final class UsersOnly extends NullRealm {
     @Override
