@@ -213,8 +213,9 @@ public final class ApAcceptor {
         serviceKey.cipherKey()).orElse(null);
     if (pac == null && policy.requirePac()) {
       throw new RejectedException(Reason.PAC_REQUIRED, "the ticket of " + ticket.client()
-          + " carries no PAC (MS-PAC), and this acceptor requires one: the client's KDC is not "
-          + "an Active Directory domain controller, or issued the ticket without a PAC "
+          + " carries no PAC (MS-PAC) with KERB_VALIDATION_INFO, and this acceptor requires one: "
+          + "the client's KDC is not an Active Directory domain controller (MIT krb5 1.20+ "
+          + "issues a PAC without the Windows logon info), or issued the ticket without a PAC "
           + "(account flag NO_AUTH_DATA_REQUIRED)");
     }
     return pac;
