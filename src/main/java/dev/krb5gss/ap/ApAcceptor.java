@@ -19,6 +19,7 @@ import dev.krb5gss.name.PrincipalName;
 import dev.krb5gss.pac.Pac;
 import dev.krb5gss.pac.PacVerifier;
 import dev.krb5gss.replay.ReplayCacheFullException;
+import dev.krb5gss.replay.ReplayCacheUnavailableException;
 import dev.krb5gss.replay.ReplayKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -228,7 +229,21 @@ public final class ApAcceptor {
           + "(empty keytab) to decrypt the ticket for " + server);
     }
     Integer kvno = enc.kvno() == null ? null : (int) (long) enc.kvno();
-    return table.select(server, kvno, type);
+    try {
+      return table.select(server, kvno, type);
+    } catch (RejectedException miss) {
+      // A keytab rotated a moment ago: look at the files now (rate-limited by the source).
+      ServiceKeyTable now = isKeyMiss(miss) ? keys.checkedNow() : table;
+      if (now == table) {
+        throw miss;
+      }
+      return now.select(server, kvno, type);
+    }
+  }
+
+  private static boolean isKeyMiss(RejectedException e) {
+    return e.reason() == Reason.SERVICE_NOT_IN_KEYTAB || e.reason() == Reason.KVNO_MISMATCH
+        || e.reason() == Reason.ENCTYPE_NOT_IN_KEYTAB;
   }
 
   /**
@@ -269,6 +284,8 @@ public final class ApAcceptor {
       fresh = policy.replayCache().checkAndInsert(key, expires);
     } catch (ReplayCacheFullException e) {
       throw new RejectedException(Reason.REPLAY_CACHE_FULL, e.getMessage());
+    } catch (ReplayCacheUnavailableException e) {
+      throw new RejectedException(Reason.REPLAY_CACHE_UNAVAILABLE, e.getMessage());
     }
     if (!fresh) {
       throw new RejectedException(Reason.REPLAY, "this authenticator from " + auth.client()

@@ -104,10 +104,19 @@ public final class SubjectKeys implements KeySource {
 
   @Override
   public ServiceKeyTable current() {
+    return merged(false);
+  }
+
+  @Override
+  public ServiceKeyTable checkedNow() {
+    return merged(true);
+  }
+
+  private ServiceKeyTable merged(boolean now) {
     List<ServiceKeyTable> loaded = new ArrayList<>(keytabFiles.size());
     for (Path file : keytabFiles) {
       try {
-        loaded.add(KeytabCache.recent(file));
+        loaded.add(now ? KeytabCache.now(file) : KeytabCache.recent(file));
       } catch (IOException | KeytabFormatException e) {
         LOG.log(System.Logger.Level.WARNING, "cannot read keytab {0}: {1}", file, e.getMessage());
       }

@@ -3,6 +3,7 @@ package dev.krb5gss.web.tomcat;
 import dev.krb5gss.ap.ChannelBindings;
 import dev.krb5gss.context.Acceptor;
 import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.replay.ReplayCaches;
 import dev.krb5gss.web.AuthenticatedUser;
 import dev.krb5gss.web.NegotiateHandler;
 import dev.krb5gss.web.NegotiateHeader;
@@ -46,6 +47,7 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
   private volatile String keytab;
   private volatile ChannelBindings serverBindings;
   private volatile boolean requirePac;
+  private volatile String replayCache;
 
   /** For configuration by attributes ({@link #setKeytab}). */
   public NegotiateAuthenticator() {}
@@ -66,6 +68,16 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
    */
   public void setRequirePac(boolean require) {
     this.requirePac = require;
+  }
+
+  /**
+   * The replay cache of the acceptor built from {@link #setKeytab} (attribute
+   * {@code replayCache}): a URI for {@link ReplayCaches#fromUri}, e.g. {@code redis://host:6379/0}
+   * for a cache shared by every node behind the load balancer. Unset: the
+   * {@value ReplayCaches#PROPERTY} property, else the acceptor's own in-memory cache.
+   */
+  public void setReplayCache(String uri) {
+    this.replayCache = uri;
   }
 
   /**
@@ -117,8 +129,15 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
         throw new LifecycleException("NegotiateAuthenticator needs a handler or a keytab");
       }
       try {
-        handler = NegotiateHandler.builder(Acceptor.builder().keytab(Path.of(keytab))
-            .requirePac(requirePac).build()).build();
+        Acceptor.Builder acceptor = Acceptor.builder().keytab(Path.of(keytab))
+            .requirePac(requirePac);
+        String uri = replayCache != null ? replayCache : ReplayCaches.configuredUri().orElse(null);
+        if (uri != null) {
+          acceptor.replayCache(ReplayCaches.fromUri(uri));
+        }
+        handler = NegotiateHandler.builder(acceptor.build()).build();
+      } catch (IllegalArgumentException e) {
+        throw new LifecycleException("replayCache: " + e.getMessage(), e);
       } catch (RejectedException e) {
         throw new LifecycleException("cannot build the acceptor: " + e.getMessage(), e);
       }
