@@ -131,11 +131,13 @@ public final class AcceptProfile {
   /** One pass over all tokens, shared out among {@code threads}; {cpu µs, wall µs, accepts/s}. */
   private double[] pass(int threads) throws Exception {
     ApPolicy policy = ApPolicy.builder().clock(clock)
-        .replayCache(new InMemoryReplayCache(clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES))
+        .replayCache(new InMemoryReplayCache(clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES,
+            InMemoryReplayCache.DEFAULT_MAX_ENTRIES))
         .build();
     ApAcceptor ap = new ApAcceptor(keys, policy);
     Acceptor acceptor = path.equals("acceptor") ? Acceptor.builder().keys(keys).clock(clock)
-        .replayCache(new InMemoryReplayCache(clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES))
+        .replayCache(new InMemoryReplayCache(clock, InMemoryReplayCache.DEFAULT_MAX_ENTRIES,
+            InMemoryReplayCache.DEFAULT_MAX_ENTRIES))
         .build() : null;
     long[] cpu = new long[threads];
     long[] allocated = new long[threads];

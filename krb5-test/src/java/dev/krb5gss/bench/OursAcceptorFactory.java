@@ -18,7 +18,9 @@ public final class OursAcceptorFactory implements BenchAcceptor.Factory {
     public BenchAcceptor open(BenchService service) throws Exception {
         Acceptor acceptor = Acceptor.builder()
                 .keytab(service.keytab())
-                .replayCache(new InMemoryReplayCache())
+                // one benchmark client sends every token: no per-client share
+                .replayCache(new InMemoryReplayCache(java.time.Clock.systemUTC(),
+                        InMemoryReplayCache.DEFAULT_MAX_ENTRIES, InMemoryReplayCache.DEFAULT_MAX_ENTRIES))
                 .build();
         return new Opened(acceptor);
     }

@@ -35,9 +35,18 @@ import java.util.Set;
  * policy.
  *
  * <p>Order of checks: framing and DER first, then the service allowlist, the enctype policy, the
- * key lookup, the ticket and authenticator decryption, the client match, clock skew, ticket times,
- * the 0x8003 checksum and channel bindings, the ticket's PAC (MS-PAC, see {@link PacVerifier}),
- * and the replay cache last, so a token that fails any other check never enters the cache.
+ * key lookup, the allowlist again for every principal sharing the selected key, the ticket and
+ * authenticator decryption, the client match, clock skew, ticket times, the 0x8003 checksum and
+ * channel bindings, the ticket's PAC (MS-PAC, see {@link PacVerifier}), and the replay cache last,
+ * so a token that fails any other check never enters the cache.
+ *
+ * <p>The ticket's sname is not authenticated (RFC 4120 §5.3: it is outside the encrypted part), so
+ * what this class reports as the service is the name the client sent, proven only to be one of the
+ * principals holding the key that decrypted the ticket. Hence the replay cache is keyed without it
+ * ({@link ReplayKey}), and the allowlist must admit every keytab principal that shares the
+ * decrypting key (same enctype and key bytes): otherwise a ticket for a principal outside the
+ * allowlist could be presented under an allowed name. Such a ticket is refused with
+ * {@link Reason#SERVICE_NOT_ALLOWED}, naming the principals to admit or to remove from the keytab.
  */
 public final class ApAcceptor {
   private static final System.Logger LOG = System.getLogger(ApAcceptor.class.getName());
@@ -45,14 +54,11 @@ public final class ApAcceptor {
   private final KeySource keys;
   private final ApPolicy policy;
   private final ApCrypto crypto;
-  /** How long an accepted authenticator stays in the replay cache: twice the skew. */
-  private final Duration replayLifetime;
 
   public ApAcceptor(KeySource keys, ApPolicy policy) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.crypto = new ApCrypto(policy.enctypes());
-    this.replayLifetime = policy.maxSkew().multipliedBy(2);
   }
 
   public ApPolicy policy() {
@@ -77,7 +83,10 @@ public final class ApAcceptor {
         throw withErrorToken(e, ict.mechOid(), req);
       }
     } catch (RejectedException | InternalFaultException e) {
-      LOG.log(System.Logger.Level.DEBUG, "AP-REQ rejected: {0}", e.getMessage());
+      if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+        LOG.log(System.Logger.Level.DEBUG, "AP-REQ rejected: {0}",
+            dev.krb5gss.der.PeerText.forLog(String.valueOf(e.getMessage()), 2048));
+      }
       throw e;
     } catch (RuntimeException e) {
       throw new InternalFaultException("unexpected failure while verifying an AP-REQ", e);
@@ -107,7 +116,9 @@ public final class ApAcceptor {
     EncryptedPart ticketEnc = req.ticket().encPart();
     EncType ticketType = EncType.of(ticketEnc.etype());
     CryptoProfile ticketProfile = crypto.permitted(ticketType, "the ticket for " + server);
-    ServiceKey serviceKey = selectKey(server, ticketEnc, ticketType);
+    ServiceKeyTable table = keys.current();
+    ServiceKey serviceKey = selectKey(table, server, ticketEnc, ticketType);
+    checkKeySharers(table, server, serviceKey);
     List<CipherKey> created = new ArrayList<>();
     try {
       return verifyTicket(mechOid, req, bindings, serviceKey, ticketProfile, created);
@@ -161,7 +172,7 @@ public final class ApAcceptor {
     b.ticketEncType = serviceKey.encType();
     b.kvno = serviceKey.kvno();
     b.mechOid = mechOid;
-    b.delegatedCredential = cksum.delegation();
+    b.delegatedCredential = cksum.takeDelegation();
     b.initiatorSequence = auth.seqNumber() == null ? 0 : auth.seqNumber();
     b.pac = pac;
     b.flags = ContextFlag.fromBits(cksum.flags());
@@ -211,9 +222,8 @@ public final class ApAcceptor {
     return pac;
   }
 
-  private ServiceKey selectKey(PrincipalName server, EncryptedPart enc, EncType type)
-      throws RejectedException {
-    ServiceKeyTable table = keys.current();
+  private ServiceKey selectKey(ServiceKeyTable table, PrincipalName server, EncryptedPart enc,
+      EncType type) throws RejectedException {
     if (table.isEmpty()) {
       throw new RejectedException(Reason.NO_CREDENTIALS, "the acceptor has no service keys "
           + "(empty keytab) to decrypt the ticket for " + server);
@@ -236,15 +246,44 @@ public final class ApAcceptor {
         || e.reason() == Reason.ENCTYPE_NOT_IN_KEYTAB;
   }
 
+  /**
+   * The allowlist must admit every principal whose key decrypts this ticket, since the sname that
+   * selected the key is not authenticated (see the class comment).
+   */
+  private void checkKeySharers(ServiceKeyTable table, PrincipalName server, ServiceKey serviceKey)
+      throws RejectedException {
+    List<PrincipalName> refused = new ArrayList<>();
+    for (PrincipalName p : table.principalsSharing(serviceKey)) {
+      if (!policy.allowedServices().test(p)) {
+        refused.add(p);
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw new RejectedException(Reason.SERVICE_NOT_ALLOWED, "the ticket names " + server
+          + ", which shares its key (kvno " + serviceKey.kvno() + ", "
+          + serviceKey.encType().mitName() + ") with " + ServiceKeyTable.sample(refused)
+          + ", which the service allowlist does not admit; the ticket's service name is not "
+          + "authenticated, so the ticket may have been issued for one of those: admit them in the "
+          + "allowlist, or remove them from the keytab (or give them their own key)");
+    }
+  }
+
+  /**
+   * Records the authenticator until {@code ctime + skew}: the last instant at which the skew
+   * check (inclusive at both ends) would admit it again, RFC 4120 §3.2.3. The expiry handed to
+   * the cache is one millisecond past that instant rounded up, so a cache that treats its expiry
+   * as exclusive still covers it.
+   */
   private void checkReplay(AuthenticatorContents auth, PrincipalName server, EncryptedPart enc,
       Instant now) throws RejectedException {
-    ReplayKey key = ReplayKey.of(auth.client(), server, auth.ctime(), auth.cusec(), enc.cipher());
-    Instant expires = now.plus(replayLifetime);
+    ReplayKey key = ReplayKey.of(auth.client(), auth.ctime(), auth.cusec(), enc.cipher());
+    Instant expires = replayExpiry(auth.ctime().plusNanos(auth.cusec() * 1000L),
+        policy.maxSkew());
     boolean fresh;
     try {
       fresh = policy.replayCache().checkAndInsert(key, expires);
     } catch (ReplayCacheFullException e) {
-      throw new RejectedException(Reason.TOO_MANY_PENDING, e.getMessage());
+      throw new RejectedException(Reason.REPLAY_CACHE_FULL, e.getMessage());
     } catch (ReplayCacheUnavailableException e) {
       throw new RejectedException(Reason.REPLAY_CACHE_UNAVAILABLE, e.getMessage());
     }
@@ -253,6 +292,13 @@ public final class ApAcceptor {
           + " to " + server + " (time " + auth.ctime() + ", " + auth.cusec() + " us) was "
           + "already accepted: the token was replayed (or resent by a client or proxy)");
     }
+  }
+
+  /** The first whole millisecond strictly after {@code authTime + skew}. */
+  static Instant replayExpiry(Instant authTime, Duration skew) {
+    Instant last = authTime.plus(skew);
+    Instant floor = last.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    return floor.plusMillis(1);
   }
 
   @Override

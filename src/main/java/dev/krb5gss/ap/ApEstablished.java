@@ -62,7 +62,11 @@ public final class ApEstablished {
     return client;
   }
 
-  /** The service principal the ticket was issued for. */
+  /**
+   * The service principal the ticket names. The sname travels in clear (RFC 4120 §5.3): what is
+   * proven is that the ticket decrypted with this principal's key, and the acceptor's allowlist
+   * admitted every keytab principal sharing that key.
+   */
   public PrincipalName service() {
     return service;
   }
@@ -131,8 +135,9 @@ public final class ApEstablished {
   }
 
   /**
-   * The KRB-CRED (RFC 4120 §5.8) the client delegated in the 0x8003 checksum, raw (a copy); its
-   * enc-part is encrypted in the session key, usage 14.
+   * The KRB-CRED (RFC 4120 §5.8) the client delegated in the 0x8003 checksum, raw (a copy the
+   * caller should wipe when done); its enc-part is encrypted in the session key, usage 14, or
+   * unencrypted (etype 0, as the JDK's and MIT's initiators may send).
    */
   public Optional<byte[]> delegatedCredential() {
     return Optional.ofNullable(delegatedCredential).map(byte[]::clone);
@@ -167,8 +172,17 @@ public final class ApEstablished {
     return Optional.ofNullable(pac);
   }
 
-  /** Wipes the session key and subkeys. */
+  /**
+   * Wipes the session key and subkeys (and the keys derived from them, see
+   * {@link CipherKey#destroy()}) and zeroes the delegated KRB-CRED held here: with an
+   * unencrypted (etype 0) KRB-CRED it holds the delegated TGT's session key in clear. Copies
+   * already handed out by {@link #delegatedCredential()} are the caller's to wipe. Per-message
+   * protection refuses a destroyed context ({@code MessageProtection}).
+   */
   public void destroy() {
+    if (delegatedCredential != null) {
+      java.util.Arrays.fill(delegatedCredential, (byte) 0);
+    }
     sessionKey.destroy();
     if (initiatorSubkey != null) {
       initiatorSubkey.destroy();

@@ -148,7 +148,12 @@ public final class ApPolicy {
       return this;
     }
 
-    /** Only tickets for service principals this predicate admits are accepted. */
+    /**
+     * Only tickets for service principals this predicate admits are accepted. The ticket's sname
+     * is not authenticated (RFC 4120 §5.3), so the acceptor applies the predicate to the sname
+     * <em>and</em> to every keytab principal sharing the key that decrypts the ticket; the ticket
+     * is refused unless all of them are admitted (see {@link ApAcceptor}).
+     */
     public Builder allowedServices(Predicate<PrincipalName> allowed) {
       this.allowedServices = Objects.requireNonNull(allowed, "allowed");
       return this;

@@ -21,7 +21,8 @@ final class GssChecksum {
 
   private final byte[] bnd;
   private final int flags;
-  private final byte[] delegation;
+  /** The one copy of the delegated KRB-CRED, until {@link #takeDelegation()} hands it over. */
+  private byte[] delegation;
 
   private GssChecksum(byte[] bnd, int flags, byte[] delegation) {
     this.bnd = bnd;
@@ -29,7 +30,22 @@ final class GssChecksum {
     this.delegation = delegation;
   }
 
+  /**
+   * Parses the checksum and wipes its value afterwards (also on rejection): the value carries the
+   * delegated KRB-CRED, whose enc-part may be unencrypted (etype 0) and then holds the delegated
+   * TGT's session key in clear. The caller owns {@code cksum} and must not use its value again.
+   */
   static GssChecksum parse(Checksum cksum) throws RejectedException {
+    try {
+      return parseValue(cksum);
+    } finally {
+      if (cksum != null && cksum.value() != null) {
+        Arrays.fill(cksum.value(), (byte) 0);
+      }
+    }
+  }
+
+  private static GssChecksum parseValue(Checksum cksum) throws RejectedException {
     if (cksum == null) {
       throw bad("the authenticator has no checksum; a GSS-API initiator must send one of type "
           + "0x8003 (RFC 4121 §4.1.1): this is not a GSS-API Kerberos token");
@@ -100,9 +116,14 @@ final class GssChecksum {
     }
   }
 
-  /** The raw KRB-CRED the client delegated, or null (a copy). */
-  byte[] delegation() {
-    return delegation == null ? null : delegation.clone();
+  /**
+   * The raw KRB-CRED the client delegated, or null; hands over the one copy (the caller wipes it
+   * when done), so a second call returns null.
+   */
+  byte[] takeDelegation() {
+    byte[] d = delegation;
+    delegation = null;
+    return d;
   }
 
   private static int le32(byte[] b, int off) {

@@ -106,7 +106,7 @@ abstract class AesProfile implements CryptoProfile {
   /** The protocol key as one cached JCA key, so the engines deriving from it are keyed once. */
   private SecretKeySpec protocolKey(CipherKey key) {
     return key.derived(PROTOCOL_KEY_SLOT,
-        s -> new SecretKeySpec(key.secret().unsafeBytes(), derivationAlgorithm()));
+        s -> WipeableKey.copyOf(key.secret().unsafeBytes(), derivationAlgorithm()));
   }
 
   /** Ke and Ki from raw protocol key bytes (for test vectors). */
@@ -180,7 +180,11 @@ abstract class AesProfile implements CryptoProfile {
       Mac mac = Jce.mac(hmac, k.ki);
       checkMac(mac.doFinal(plain), expected);
     }
-    return Arrays.copyOfRange(plain, CONFOUNDER, cipherLength);
+    try {
+      return Arrays.copyOfRange(plain, CONFOUNDER, cipherLength);
+    } finally {
+      Arrays.fill(plain, (byte) 0); // the confounder and the plaintext (a ticket's session key)
+    }
   }
 
   @Override

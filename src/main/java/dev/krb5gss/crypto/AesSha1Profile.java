@@ -34,13 +34,13 @@ final class AesSha1Profile extends AesProfile {
   @Override
   UsageKeys deriveUsageKeys(SecretKeySpec protocolKey, int usage) {
     return new UsageKeys(
-        new SecretKeySpec(dk(protocolKey, foldedUsageConstant(usage, 0xAA)), "AES"),
-        new SecretKeySpec(dk(protocolKey, foldedUsageConstant(usage, 0x55)), "HmacSHA1"));
+        new WipeableKey(dk(protocolKey, foldedUsageConstant(usage, 0xAA)), "AES"),
+        new WipeableKey(dk(protocolKey, foldedUsageConstant(usage, 0x55)), "HmacSHA1"));
   }
 
   @Override
   SecretKeySpec deriveChecksumKey(SecretKeySpec protocolKey, int usage) {
-    return new SecretKeySpec(dk(protocolKey, foldedUsageConstant(usage, 0x99)), "HmacSHA1");
+    return new WipeableKey(dk(protocolKey, foldedUsageConstant(usage, 0x99)), "HmacSHA1");
   }
 
   @Override
@@ -55,7 +55,7 @@ final class AesSha1Profile extends AesProfile {
 
   @Override
   SecretKeySpec derivePrfKey(byte[] protocolKey) {
-    return new SecretKeySpec(dk(new SecretKeySpec(protocolKey, "AES"), PRF), "AES");
+    return new WipeableKey(dk(new SecretKeySpec(protocolKey, "AES"), PRF), "AES");
   }
 
   /** RFC 3962 §6: the AES encryption of the first block of SHA-1(input) under DK(key, "prf"). */

@@ -39,13 +39,13 @@ final class AesSha2Profile extends AesProfile {
     byte[] ke = kdf(protocolKey, AesSha1Profile.usageConstant(usage, 0xAA), NO_CONTEXT,
         keyLength() * 8);
     byte[] ki = kdf(protocolKey, AesSha1Profile.usageConstant(usage, 0x55), NO_CONTEXT, macBits);
-    return new UsageKeys(new SecretKeySpec(ke, "AES"), new SecretKeySpec(ki, hmacAlgorithm()));
+    return new UsageKeys(new WipeableKey(ke, "AES"), new WipeableKey(ki, hmacAlgorithm()));
   }
 
   @Override
   SecretKeySpec deriveChecksumKey(SecretKeySpec protocolKey, int usage) {
     byte[] kc = kdf(protocolKey, AesSha1Profile.usageConstant(usage, 0x99), NO_CONTEXT, macBits);
-    return new SecretKeySpec(kc, hmacAlgorithm());
+    return new WipeableKey(kc, hmacAlgorithm());
   }
 
   @Override
@@ -60,7 +60,7 @@ final class AesSha2Profile extends AesProfile {
 
   @Override
   SecretKeySpec derivePrfKey(byte[] protocolKey) {
-    return new SecretKeySpec(protocolKey, hmacAlgorithm());
+    return WipeableKey.copyOf(protocolKey, hmacAlgorithm());
   }
 
   /** RFC 8009 §5: PRF = KDF-HMAC-SHA2(key, "prf", input, 256 or 384). */

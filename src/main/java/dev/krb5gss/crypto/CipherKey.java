@@ -41,12 +41,28 @@ public final class CipherKey {
   }
 
   /**
-   * Wipes the protocol key, then drops the derived keys (in that order, so a derivation racing
-   * with this call fails instead of caching a key that outlives it).
+   * Wipes the protocol key, then zeroes and drops the derived keys (Ke/Ki/Kc, the PRF key, rc4's
+   * K1 and Ksign: every derived key is a {@link WipeableKey}), in that order, so a derivation
+   * racing with this call fails instead of caching a key that outlives it. What it cannot wipe:
+   * a key schedule inside a per-thread JCE engine last keyed with one of these keys, until that
+   * engine is keyed again (see {@link WipeableKey}).
    */
   public void destroy() {
     secret.destroy();
+    for (Object v : derived.values()) {
+      if (v instanceof UsageKeys) {
+        ((UsageKeys) v).destroy();
+      } else {
+        wipe(v);
+      }
+    }
     derived.clear();
+  }
+
+  static void wipe(Object key) {
+    if (key instanceof WipeableKey) {
+      ((WipeableKey) key).destroy();
+    }
   }
 
   /** True once {@link #destroy()} has run: the key must not be used any more. */

@@ -28,7 +28,18 @@ public final class EnctypePolicy {
     return DEFAULT;
   }
 
-  /** The default set plus rc4-hmac (23), for accounts that still have only rc4 keys. */
+  /**
+   * The default set plus rc4-hmac (23), for accounts that still have only rc4 keys.
+   *
+   * <p>Besides its weak keys (an unsalted MD4 of the password, RFC 8429), an rc4 context has a
+   * per-message weakness of RFC 4757 §7 itself: in MIC tokens and unsealed Wrap tokens the
+   * encrypted SND_SEQ (sequence number and direction bytes) is not covered by the checksum, and
+   * RC4 is a stream cipher, so an attacker can flip bits of the sequence number and direction
+   * undetected. Replay and sequence detection (and the direction check against reflection) are
+   * therefore not reliable for such tokens; sealed Wrap tokens are not affected (their data key
+   * depends on the sequence number). Prefer AES keys on the account; enable rc4 only for
+   * clients that cannot do better.
+   */
   public static EnctypePolicy defaultsWithRc4() {
     List<EncType> list = new ArrayList<>(DEFAULT.permitted);
     list.add(EncType.RC4_HMAC);

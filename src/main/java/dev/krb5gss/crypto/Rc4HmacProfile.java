@@ -72,7 +72,7 @@ final class Rc4HmacProfile implements CryptoProfile {
   }
 
   private SecretKeySpec k1(CipherKey key, int usage) {
-    return key.derived(usage, u -> new SecretKeySpec(
+    return key.derived(usage, u -> new WipeableKey(
         Jce.hmac("HmacMD5", key.secret().unsafeBytes(), le32(msUsage(u))), "HmacMD5"));
   }
 
@@ -109,13 +109,17 @@ final class Rc4HmacProfile implements CryptoProfile {
     if (!MessageDigest.isEqual(Jce.mac("HmacMD5", k1).doFinal(plain), checksum)) {
       throw new IntegrityException("integrity check failed for rc4-hmac");
     }
-    return Arrays.copyOfRange(plain, CONFOUNDER, plain.length);
+    try {
+      return Arrays.copyOfRange(plain, CONFOUNDER, plain.length);
+    } finally {
+      Arrays.fill(plain, (byte) 0);
+    }
   }
 
   /** RFC 4757 §4: HMAC-MD5(Ksign, MD5(usage | data)), Ksign = HMAC-MD5(key, "signaturekey\0"). */
   @Override
   public byte[] checksum(CipherKey key, int usage, byte[] data, int offset, int length) {
-    SecretKeySpec ksign = key.derived(SIGN_SLOT, s -> new SecretKeySpec(
+    SecretKeySpec ksign = key.derived(SIGN_SLOT, s -> new WipeableKey(
         Jce.hmac("HmacMD5", key.secret().unsafeBytes(), SIGNATURE_KEY), "HmacMD5"));
     MessageDigest md5 = md5();
     md5.update(le32(msUsage(usage)));

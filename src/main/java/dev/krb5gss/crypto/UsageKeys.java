@@ -17,6 +17,12 @@ final class UsageKeys {
     this.ki = ki;
   }
 
+  /** Wipes Ke and Ki where they are {@link WipeableKey}s (all derived ones are). */
+  void destroy() {
+    CipherKey.wipe(ke);
+    CipherKey.wipe(ki);
+  }
+
   @Override
   public String toString() {
     return "UsageKeys[redacted]";

@@ -29,6 +29,11 @@ public final class DerReader {
   public static final int APPLICATION_0 = 0x60;
 
   private static final int MAX_LENGTH_OCTETS = 3;
+  /**
+   * The longest KerberosString accepted, in bytes: real names and realms are far shorter (an AD
+   * userPrincipalName, sent whole as one enterprise-name component, has at most 1024 characters).
+   */
+  public static final int MAX_KERBEROS_STRING = 2048;
 
   private final byte[] data;
   private final String what;
@@ -157,18 +162,33 @@ public final class DerReader {
     return v & 0xffffffffL;
   }
 
-  /** A KerberosString (GeneralString restricted to IA5, RFC 4120 §5.2.1); UTF-8 tolerated. */
+  /**
+   * A KerberosString (GeneralString restricted to IA5, RFC 4120 §5.2.1); UTF-8 tolerated, as MIT
+   * and Windows send it. Refused: more than {@link #MAX_KERBEROS_STRING} bytes, bytes that are not
+   * UTF-8, and the characters {@link PeerText#isUnsafe} names (names end up in messages and logs:
+   * no line breaks, escape sequences or bidi overrides from a peer).
+   */
   public String readGeneralString() throws RejectedException {
     DerReader c = read(GENERAL_STRING);
-    for (int i = c.pos; i < c.end; i++) {
-      int b = c.data[i] & 0xff;
-      if (b < 0x20 || b == 0x7f) {
-        // names end up in messages and logs: no line breaks or escape sequences from a peer
-        throw malformed("a KerberosString without control characters",
-            "byte 0x" + Integer.toHexString(b) + " at offset " + (i - c.pos));
-      }
+    int len = c.end - c.pos;
+    if (len > MAX_KERBEROS_STRING) {
+      throw malformed("a KerberosString of at most " + MAX_KERBEROS_STRING + " bytes",
+          len + " bytes");
     }
-    String s = new String(c.data, c.pos, c.end - c.pos, StandardCharsets.UTF_8);
+    String s;
+    try {
+      s = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(c.data, c.pos, len)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw malformed("a KerberosString in ASCII or UTF-8", "bytes that are not UTF-8");
+    }
+    int bad = PeerText.firstUnsafe(s);
+    if (bad >= 0) {
+      throw malformed("a KerberosString without control characters, line separators or bidi "
+          + "overrides", String.format("U+%04X at character %d", s.codePointAt(bad), bad));
+    }
     c.pos = c.end;
     return s;
   }

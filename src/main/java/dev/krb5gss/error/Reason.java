@@ -82,7 +82,10 @@ public enum Reason {
   PAC_REQUIRED(GSSException.DEFECTIVE_CREDENTIAL, 31, KrbErrorCode.KRB_ERR_GENERIC),
   /** The shared replay cache could not be consulted (unreachable or too slow); fail closed. */
   REPLAY_CACHE_UNAVAILABLE(GSSException.FAILURE, 32, KrbErrorCode.KRB_ERR_GENERIC),
-  /** The replay cache refused a new entry: this client holds its full share of the cache. */
+  /**
+   * The replay cache refused a new entry: this client holds its full share of the cache (others
+   * are still served), or the whole cache is full.
+   */
   REPLAY_CACHE_FULL(GSSException.FAILURE, 33, KrbErrorCode.KRB_ERR_GENERIC);
 
   private static final Reason[] BY_CODE;

@@ -19,7 +19,13 @@ import java.util.stream.Collectors;
  * exactly which of the three did not match and what the keytab holds instead.
  */
 public final class ServiceKeyTable implements KeySource {
+  /** How many principals a message lists at most. */
+  public static final int SAMPLE_SIZE = 3;
+
   private final Map<PrincipalName, List<ServiceKey>> byPrincipal;
+  /** {@link #principalsSharing} per key (identity), computed on first use: tables are cached. */
+  private final Map<ServiceKey, Set<PrincipalName>> sharing =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private ServiceKeyTable(Map<PrincipalName, List<ServiceKey>> byPrincipal) {
     this.byPrincipal = byPrincipal;
@@ -77,6 +83,29 @@ public final class ServiceKeyTable implements KeySource {
   }
 
   /**
+   * The other principals holding the same key bytes of the same enctype as {@code key} (any
+   * kvno), sorted by name. A ticket that {@code key} decrypts may have been issued for any of
+   * them: the ticket's sname and kvno travel in clear (RFC 4120 §5.3), and an account with several
+   * SPNs (the usual Active Directory case) has one key for all of them. Keys are compared in
+   * constant time.
+   */
+  public Set<PrincipalName> principalsSharing(ServiceKey key) {
+    return sharing.computeIfAbsent(key, this::computeSharing);
+  }
+
+  private Set<PrincipalName> computeSharing(ServiceKey key) {
+    Set<PrincipalName> sharing = new java.util.TreeSet<>(
+        Comparator.comparing(PrincipalName::toString));
+    for (ServiceKey k : keys()) {
+      if (!k.principal().equals(key.principal()) && k.encType().equals(key.encType())
+          && k.secret().length() == key.secret().length() && k.secret().equalsSecret(key.secret())) {
+        sharing.add(k.principal());
+      }
+    }
+    return java.util.Collections.unmodifiableSet(sharing);
+  }
+
+  /**
    * The key for a ticket encrypted for {@code server} with {@code encType} and {@code kvno}
    * ({@code null} when the ticket carries none: the newest key of that enctype).
    */
@@ -90,7 +119,7 @@ public final class ServiceKeyTable implements KeySource {
     }
     if (keys.isEmpty()) {
       throw new RejectedException(Reason.SERVICE_NOT_IN_KEYTAB, "the ticket is for " + server
-          + ", which has no key in the keytab; it holds " + principals()
+          + ", which has no key in the keytab; it holds " + sample(principals())
           + " (check the SPN the client used and the keytab's principals)");
     }
     List<ServiceKey> sameType = keys.stream().filter(k -> k.encType().equals(encType))
@@ -111,6 +140,28 @@ public final class ServiceKeyTable implements KeySource {
         + " has kvno " + kvno + " (" + encType.mitName() + "), the keytab has kvno "
         + sameType.stream().map(k -> String.valueOf(k.kvno())).collect(Collectors.joining(", "))
         + ": " + stale);
+  }
+
+  /**
+   * At most {@link #SAMPLE_SIZE} names and how many there are in all, e.g.
+   * {@code [a@R, b@R, c@R, ... (12 in all)]}: a message names a few principals, never a whole
+   * keytab (a log line must not grow with the keytab).
+   */
+  public static String sample(java.util.Collection<PrincipalName> names) {
+    StringBuilder sb = new StringBuilder("[");
+    int i = 0;
+    for (PrincipalName p : names) {
+      if (i == SAMPLE_SIZE) {
+        sb.append(", ...");
+        break;
+      }
+      sb.append(i++ > 0 ? ", " : "").append(p);
+    }
+    sb.append(']');
+    if (names.size() > SAMPLE_SIZE) {
+      sb.append(" (").append(names.size()).append(" in all)");
+    }
+    return sb.toString();
   }
 
   private static String encTypes(List<ServiceKey> keys) {

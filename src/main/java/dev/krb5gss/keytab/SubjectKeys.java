@@ -23,13 +23,17 @@ import javax.security.auth.kerberos.KeyTab;
  * the private credentials: {@link KeyTab} objects (bound or unbound) and {@link KerberosKey}s
  * (RFC 4120 §7.5.5 service keys). A KeyTab whose file can be found is read through
  * {@link KeytabCache}, so a rotated keytab is picked up; one whose file cannot be found falls
- * back to {@link KeyTab#getKeys} for its bound principal.
+ * back to {@link KeyTab#getKeys} for its bound principal. With several keytabs, the merged table is
+ * built once per set of keytab versions ({@link KeytabCache} returns the same table while a file is
+ * unchanged) and reused by every request until one of them changes.
  */
 public final class SubjectKeys implements KeySource {
   private static final System.Logger LOG = System.getLogger(SubjectKeys.class.getName());
 
   private final List<Path> keytabFiles;
   private final ServiceKeyTable fixed;
+  /** The last merge and the loaded tables it was built from (compared by identity). */
+  private volatile Merge lastMerge;
 
   private SubjectKeys(List<Path> keytabFiles, ServiceKeyTable fixed) {
     this.keytabFiles = List.copyOf(keytabFiles);
@@ -109,16 +113,47 @@ public final class SubjectKeys implements KeySource {
   }
 
   private ServiceKeyTable merged(boolean now) {
-    ServiceKeyTable table = fixed;
+    List<ServiceKeyTable> loaded = new ArrayList<>(keytabFiles.size());
     for (Path file : keytabFiles) {
       try {
-        ServiceKeyTable loaded = now ? KeytabCache.now(file) : KeytabCache.recent(file);
-        table = table.isEmpty() ? loaded : table.mergedWith(loaded);
+        loaded.add(now ? KeytabCache.now(file) : KeytabCache.recent(file));
       } catch (IOException | KeytabFormatException e) {
         LOG.log(System.Logger.Level.WARNING, "cannot read keytab {0}: {1}", file, e.getMessage());
       }
     }
+    Merge m = lastMerge;
+    if (m != null && m.isFrom(loaded)) {
+      return m.table;
+    }
+    ServiceKeyTable table = fixed;
+    for (ServiceKeyTable t : loaded) {
+      table = table.isEmpty() ? t : table.mergedWith(t);
+    }
+    lastMerge = new Merge(loaded, table);
     return table;
+  }
+
+  /** A merged table and the exact table instances it merged. */
+  private static final class Merge {
+    final List<ServiceKeyTable> sources;
+    final ServiceKeyTable table;
+
+    Merge(List<ServiceKeyTable> sources, ServiceKeyTable table) {
+      this.sources = sources;
+      this.table = table;
+    }
+
+    boolean isFrom(List<ServiceKeyTable> loaded) {
+      if (loaded.size() != sources.size()) {
+        return false;
+      }
+      for (int i = 0; i < loaded.size(); i++) {
+        if (loaded.get(i) != sources.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   @Override

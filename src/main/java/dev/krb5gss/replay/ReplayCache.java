@@ -10,7 +10,12 @@ import java.time.Instant;
  */
 public interface ReplayCache {
   /**
-   * Records {@code key} until {@code expiresAt}.
+   * Records {@code key} until {@code expiresAt}, exclusive: the entry is live while the clock is
+   * before {@code expiresAt}. The acceptor passes the first millisecond after the last instant at
+   * which its skew check would admit the authenticator again ({@code ctime + skew}), so a cache
+   * that rounds to milliseconds or treats the expiry as inclusive still covers the window.
+   * Implementations that bound memory should bound each client's share
+   * ({@link ReplayKey#client()}) so that one authenticated client cannot fill the cache for all.
    *
    * @return true if the key was not present (or only expired) and is now recorded; false if it is
    *     a replay

@@ -11,25 +11,30 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * What identifies an authenticator for replay detection: the client and server principals and the
- * authenticator's ctime and cusec (RFC 4120 §3.2.3), plus a SHA-256 of the authenticator
- * ciphertext, as MIT does since 1.10, so two clients with the same timestamp do not collide.
+ * What identifies an authenticator for replay detection (RFC 4120 §3.2.3): the client principal,
+ * the authenticator's ctime and cusec, and a SHA-256 of the authenticator ciphertext. All of these
+ * are fixed by the authenticator's encryption under the session key, so an attacker who rewrites
+ * the clear parts of a captured AP-REQ cannot change the key.
+ *
+ * <p>The service principal is deliberately <em>not</em> part of the key: the ticket's sname
+ * travels in clear (RFC 4120 §5.3) and an account with several SPNs has one key for all of them,
+ * so a captured AP-REQ rewritten from {@code HTTP/www} to {@code HTTP/xyz} still decrypts. MIT
+ * keys its replay cache on the authenticator ciphertext alone since krb5 1.18 for the same reason.
+ * Different services sharing one cache therefore share one entry per authenticator, which is
+ * correct: a genuine authenticator is presented to one service only.
  */
 public final class ReplayKey {
   private static final ThreadLocal<MessageDigest> SHA256 =
       ThreadLocal.withInitial(ReplayKey::newSha256);
 
   private final PrincipalName client;
-  private final PrincipalName server;
   private final Instant ctime;
   private final int cusec;
   private final byte[] authenticatorHash;
   private final byte[] digest;
 
-  private ReplayKey(PrincipalName client, PrincipalName server, Instant ctime, int cusec,
-      byte[] authenticatorHash) {
+  private ReplayKey(PrincipalName client, Instant ctime, int cusec, byte[] authenticatorHash) {
     this.client = Objects.requireNonNull(client, "client");
-    this.server = Objects.requireNonNull(server, "server");
     this.ctime = Objects.requireNonNull(ctime, "ctime");
     this.cusec = cusec;
     this.authenticatorHash = authenticatorHash;
@@ -37,17 +42,26 @@ public final class ReplayKey {
   }
 
   /** The key of an authenticator; {@code authenticatorCiphertext} is hashed, not kept. */
+  public static ReplayKey of(PrincipalName client, Instant ctime, int cusec,
+      byte[] authenticatorCiphertext) {
+    return new ReplayKey(client, ctime, cusec, sha256(authenticatorCiphertext));
+  }
+
+  /**
+   * The key of an authenticator, ignoring {@code server}.
+   *
+   * @deprecated the service name is not authenticated and not part of the key; use
+   *     {@link #of(PrincipalName, Instant, int, byte[])}
+   */
+  @Deprecated
   public static ReplayKey of(PrincipalName client, PrincipalName server, Instant ctime, int cusec,
       byte[] authenticatorCiphertext) {
-    return new ReplayKey(client, server, ctime, cusec, sha256(authenticatorCiphertext));
+    return of(client, ctime, cusec, authenticatorCiphertext);
   }
 
+  /** The authenticator's client: whose share of a cache the entry counts against. */
   public PrincipalName client() {
     return client;
-  }
-
-  public PrincipalName server() {
-    return server;
   }
 
   public Instant ctime() {
@@ -64,8 +78,8 @@ public final class ReplayKey {
   }
 
   /**
-   * SHA-256 over an unambiguous encoding of all fields (a copy): what a cache stores, whole or
-   * truncated, and what a shared cache can use as its key.
+   * SHA-256 over an unambiguous encoding of the client, ctime, cusec and authenticator hash (a
+   * copy): what a cache stores, whole or truncated, and what a shared cache uses as its key.
    */
   public byte[] digest() {
     return digest.clone();
@@ -82,7 +96,6 @@ public final class ReplayKey {
   private byte[] computeDigest() {
     MessageDigest md = sha256();
     update(md, client.toString());
-    update(md, server.toString());
     md.update(ByteBuffer.allocate(12).putLong(ctime.getEpochSecond()).putInt(cusec).array());
     md.update(authenticatorHash);
     return md.digest();
@@ -126,6 +139,6 @@ public final class ReplayKey {
 
   @Override
   public String toString() {
-    return "ReplayKey[" + client + " -> " + server + " at " + ctime + "." + cusec + "]";
+    return "ReplayKey[" + client + " at " + ctime + "." + cusec + "]";
   }
 }

@@ -27,10 +27,13 @@ final class DelegatedCredentials {
 
   static GSSCredentialSpi toInitiatorCredential(ApEstablished est) throws GSSException {
     DelegatedTicket tgt;
+    byte[] krbCred = est.delegatedCredential().orElseThrow();
     try {
-      tgt = KrbCredDecoder.decode(est.delegatedCredential().orElseThrow(), candidateKeys(est));
+      tgt = KrbCredDecoder.decode(krbCred, candidateKeys(est));
     } catch (RejectedException e) {
       throw GssErrors.of(e);
+    } finally {
+      java.util.Arrays.fill(krbCred, (byte) 0); // an etype-0 KRB-CRED holds the TGT key in clear
     }
     Subject holder = new Subject();
     try {

@@ -16,20 +16,33 @@ import sun.security.jgss.spi.GSSNameSpi;
 /**
  * A Kerberos mechanism name (RFC 2743 §1.1.5, RFC 1964 §2.1): a principal parsed from one of the
  * name types we support, keeping the caller's original string and type so that the JDK's own
- * mechanism can re-parse it when a request is routed there. A name without a realm matches that
- * name in any realm when selecting acceptor keys.
+ * mechanism can re-parse it when a request is routed there.
+ *
+ * <p>Equality follows RFC 2743 §2.4.3 (GSS_Compare_name) as the JDK's mechanism implements it: a
+ * name given without a realm stands for that name in the default realm of the JVM's krb5.conf
+ * (resolved when the name is created, RFC 1964 §2.1.1), so {@code createName("administrator",
+ * NT_USER_NAME)} equals {@code administrator@DEFAULT.REALM} and not
+ * {@code administrator@CHILD.EXAMPLE.COM}. A host-based service name gets the default realm as
+ * well ({@code [domain_realm]} is not consulted). Without a known default realm, a name without
+ * realm equals only the same name without realm. Selecting acceptor keys is more lenient: a name
+ * without a realm {@linkplain #designates designates} that name in any realm of the keytab.
  */
 final class KerberosNameElement implements GSSNameSpi {
   private final Oid mech;
   private final String text;
   private final Oid type;
   private final PrincipalName principal;
+  /** {@link #principal} with the default realm applied where it names none: what equality uses. */
+  private final PrincipalName qualified;
 
   private KerberosNameElement(Oid mech, String text, Oid type, PrincipalName principal) {
     this.mech = mech;
     this.text = text;
     this.type = type;
     this.principal = principal;
+    this.qualified = principal.realm().isEmpty()
+        ? Krb5Conf.forJvm().defaultRealm().map(principal::withRealm).orElse(principal)
+        : principal;
   }
 
   /** Parses {@code text} of name type {@code type} (null: a Kerberos principal name). */
@@ -102,10 +115,7 @@ final class KerberosNameElement implements GSSNameSpi {
     if (!(name instanceof KerberosNameElement)) {
       return false;
     }
-    PrincipalName other = ((KerberosNameElement) name).principal;
-    return other.components().equals(principal.components())
-        && (other.realm().isEmpty() || principal.realm().isEmpty()
-            || other.realm().equals(principal.realm()));
+    return qualified.equals(((KerberosNameElement) name).qualified);
   }
 
   @Override
@@ -115,17 +125,13 @@ final class KerberosNameElement implements GSSNameSpi {
 
   @Override
   public int hashCode() {
-    return principal.components().hashCode();
+    return qualified.hashCode();
   }
 
   /** The mechanism part of an exported name (RFC 1964 §2.1.3): the full principal, with realm. */
   @Override
   public byte[] export() {
-    PrincipalName full = principal;
-    if (full.realm().isEmpty()) {
-      full = Krb5Conf.forJvm().defaultRealm().map(full::withRealm).orElse(full);
-    }
-    return full.toString().getBytes(StandardCharsets.UTF_8);
+    return qualified.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

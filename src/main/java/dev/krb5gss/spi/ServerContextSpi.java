@@ -43,7 +43,6 @@ final class ServerContextSpi implements GSSContextSpi {
   private ChannelBinding channelBinding;
   private ServerContext context;
   private ApEstablished established;
-  private MessageProtection protection;
   private boolean disposed;
 
   ServerContextSpi(Oid mech, Acceptor acceptor) {
@@ -133,7 +132,7 @@ final class ServerContextSpi implements GSSContextSpi {
   @Override
   public synchronized GSSCredentialSpi getDelegCred() throws GSSException {
     ApEstablished est = requireEstablished();
-    if (!est.has(ContextFlag.DELEG) || est.delegatedCredential().isEmpty()) {
+    if (!est.has(ContextFlag.DELEG)) { // set only with a delegated credential (ApAcceptor)
       return null;
     }
     return DelegatedCredentials.toInitiatorCredential(est);
@@ -188,16 +187,18 @@ final class ServerContextSpi implements GSSContextSpi {
     return established;
   }
 
+  /**
+   * The context's protection, asked of the {@link ServerContext} on every call (no copy kept
+   * here): it checks the ticket's end time each time and moves the context to EXPIRED, so
+   * per-message calls stop at the end of the context lifetime (RFC 2743 §2.2.2).
+   */
   private MessageProtection protection() throws GSSException {
     requireEstablished();
-    if (protection == null) {
-      try {
-        protection = context.protection();
-      } catch (RejectedException e) {
-        throw GssErrors.of(e);
-      }
+    try {
+      return context.protection();
+    } catch (RejectedException e) {
+      throw GssErrors.of(e);
     }
-    return protection;
   }
 
   @Override
@@ -308,7 +309,6 @@ final class ServerContextSpi implements GSSContextSpi {
     if (context != null) {
       context.dispose();
     }
-    protection = null;
   }
 
   @Override

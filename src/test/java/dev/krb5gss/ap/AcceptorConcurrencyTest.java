@@ -65,9 +65,9 @@ class AcceptorConcurrencyTest {
   @Test
   void aFullReplayCacheRefusesNewAuthenticatorsInsteadOfForgetting() throws Exception {
     ApAcceptor acceptor = fx.acceptor(fx.policy()
-        .replayCache(new InMemoryReplayCache(fx.acceptorClock, 1)).build());
+        .replayCache(new InMemoryReplayCache(fx.acceptorClock, 1, 1)).build());
     acceptor.accept(fx.validToken(), null);
     ApRejectionTest.assertRejected(() -> acceptor.accept(fx.validToken(), null),
-        Reason.TOO_MANY_PENDING, "replay cache", "maximum 1");
+        Reason.REPLAY_CACHE_FULL, "replay cache", "maximum 1");
   }
 }

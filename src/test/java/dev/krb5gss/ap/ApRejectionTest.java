@@ -155,6 +155,20 @@ class ApRejectionTest {
   }
 
   @Test
+  void aClientOverItsReplayCacheShareIsRefusedWhileOthersAreServed() throws Exception {
+    ApAcceptor acceptor = fx.acceptor(fx.policy()
+        .replayCache(new dev.krb5gss.replay.InMemoryReplayCache(fx.acceptorClock, 100, 2))
+        .build());
+    acceptor.accept(fx.validToken(), null);
+    acceptor.accept(fx.validToken(), null);
+    assertRejected(() -> acceptor.accept(fx.validToken(), null), Reason.REPLAY_CACHE_FULL,
+        ForgeFixture.CLIENT, "share of 2", "other clients are still served");
+    byte[] bob = fx.forge.apReq(fx.forge.ticket().client("bob@FORGE.TEST").build()).build()
+        .gssToken();
+    assertThat(acceptor.accept(bob, null).client().toString()).isEqualTo("bob@FORGE.TEST");
+  }
+
+  @Test
   void anExpiredTicketIsRejected() {
     ForgedTicket ticket = fx.forge.ticket().client(ForgeFixture.CLIENT)
         .authTime(ForgeFixture.NOW.minus(Duration.ofHours(11)))

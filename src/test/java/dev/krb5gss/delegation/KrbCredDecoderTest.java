@@ -65,14 +65,38 @@ class KrbCredDecoderTest {
             e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_TOKEN));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"carol\nforged", "carol\u0085forged",
+      "carol\u2028forged", "carol\u202eforged", "carol\u009b31m"})
+  void namesWithLineBreaksControlsOrBidiOverridesAreMalformed(String client) {
+    CipherKey key = AES256.randomKey();
+    byte[] part = encPart(client, "EXAMPLE.ORG");
+    assertThatThrownBy(() -> KrbCredDecoder.decode(krbCred(key, part), List.of(key)))
+        .isInstanceOfSatisfying(RejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_TOKEN));
+  }
+
+  @Test
+  void aRealmWithALineBreakIsMalformed() {
+    CipherKey key = AES256.randomKey();
+    byte[] part = encPart("carol", "EXAMPLE.ORG\r\nINFO forged");
+    assertThatThrownBy(() -> KrbCredDecoder.decode(krbCred(key, part), List.of(key)))
+        .isInstanceOfSatisfying(RejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_TOKEN));
+  }
+
   private static byte[] encPart() {
+    return encPart("carol", "EXAMPLE.ORG");
+  }
+
+  private static byte[] encPart(String client, String realm) {
     byte[] keyBytes = new byte[32];
     Arrays.fill(keyBytes, (byte) 0x11);
     byte[] info = DerWriter.sequence(
         DerWriter.explicit(0, DerWriter.sequence(DerWriter.explicit(0, integer(18)),
             DerWriter.explicit(1, DerWriter.octetString(keyBytes)))),
-        DerWriter.explicit(1, string("EXAMPLE.ORG")),
-        DerWriter.explicit(2, principal(1, "carol")),
+        DerWriter.explicit(1, string(realm)),
+        DerWriter.explicit(2, principal(1, client)),
         DerWriter.explicit(3, DerWriter.element(0x03, new byte[] {0, 0x40, 0, 0, 0})),
         DerWriter.explicit(4, time("20260101000000Z")),
         DerWriter.explicit(6, time("20260101080000Z")),

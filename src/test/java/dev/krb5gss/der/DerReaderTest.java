@@ -187,7 +187,9 @@ class DerReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"HTTP\nforged log line", "a\u001b[31mred", "tab\there", "del\u007f"})
+  @ValueSource(strings = {"HTTP\nforged log line", "a\u001b[31mred", "tab\there", "del\u007f",
+      "nel\u0085forged", "csi\u009b31m", "c1\u0080", "ls\u2028forged", "ps\u2029forged",
+      "rlo\u202eevil", "lre\u202a", "lri\u2066x\u2069", "rlm\u200f", "alm\u061c"})
   void kerberosStringsWithControlCharactersAreMalformed(String name) {
     byte[] der = DerWriter.generalString(name);
     assertThatThrownBy(() -> DerReader.of(der, "name").readGeneralString())
@@ -196,9 +198,33 @@ class DerReaderTest {
         .hasMessageContaining("control characters");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"ff", "c0af", "eda080", "80", "e282"})
+  void kerberosStringsThatAreNotUtf8AreMalformed(String hex) {
+    byte[] der = DerWriter.element(DerReader.GENERAL_STRING,
+        java.util.HexFormat.of().parseHex("41" + hex + "42"));
+    assertThatThrownBy(() -> DerReader.of(der, "name").readGeneralString())
+        .isInstanceOfSatisfying(RejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_TOKEN))
+        .hasMessageContaining("UTF-8");
+  }
+
+  @Test
+  void kerberosStringsHaveABoundedLength() throws Exception {
+    String ok = "a".repeat(DerReader.MAX_KERBEROS_STRING);
+    assertThat(DerReader.of(DerWriter.generalString(ok), "name").readGeneralString()).isEqualTo(ok);
+    byte[] der = DerWriter.generalString(ok + "a");
+    assertThatThrownBy(() -> DerReader.of(der, "name").readGeneralString())
+        .isInstanceOfSatisfying(RejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_TOKEN))
+        .hasMessageContaining("at most " + DerReader.MAX_KERBEROS_STRING);
+  }
+
   @Test
   void kerberosStringsWithUtf8AreKept() throws Exception {
     byte[] der = DerWriter.generalString("jos\u00e9@EXAMPLE.COM");
     assertThat(DerReader.of(der, "name").readGeneralString()).isEqualTo("jos\u00e9@EXAMPLE.COM");
+    byte[] cjk = DerWriter.generalString("\u5c71\u7530\ud83d\ude00");
+    assertThat(DerReader.of(cjk, "name").readGeneralString()).isEqualTo("\u5c71\u7530\ud83d\ude00");
   }
 }

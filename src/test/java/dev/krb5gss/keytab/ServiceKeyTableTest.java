@@ -32,6 +32,24 @@ class ServiceKeyTableTest {
   }
 
   @Test
+  void anUnknownServiceListsAFewKeytabPrincipalsAndTheirCount() {
+    java.util.List<ServiceKey> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      many.add(new ServiceKey(PrincipalName.parse("HTTP/h" + (100 + i) + ".example.com@EXAMPLE.COM",
+          null), 1, EncType.AES256_CTS_HMAC_SHA1_96,
+          dev.krb5gss.crypto.SecretBytes.copyOf(new byte[32])));
+    }
+    ServiceKeyTable big = ServiceKeyTable.of(many);
+    PrincipalName other = PrincipalName.parse("HTTP/alias.example.com@EXAMPLE.COM", null);
+    assertThatThrownBy(() -> big.select(other, 1, EncType.AES256_CTS_HMAC_SHA1_96))
+        .isInstanceOfSatisfying(RejectedException.class, e -> {
+          assertThat(e.reason()).isEqualTo(Reason.SERVICE_NOT_IN_KEYTAB);
+          assertThat(e.getMessage()).contains("HTTP/h100.example.com@EXAMPLE.COM", "(50 in all)")
+              .doesNotContain("HTTP/h103.example.com").hasSizeLessThan(600);
+        });
+  }
+
+  @Test
   void anUnknownServiceNamesTheOneAskedForAndThoseHeld() {
     PrincipalName other = PrincipalName.parse("HTTP/alias.example.com@EXAMPLE.COM", null);
     assertThatThrownBy(() -> table.select(other, 3, EncType.AES256_CTS_HMAC_SHA1_96))

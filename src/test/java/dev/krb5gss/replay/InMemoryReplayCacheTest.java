@@ -26,12 +26,12 @@ class InMemoryReplayCacheTest {
   private final MutableClock clock = new MutableClock(T0);
 
   private static ReplayKey key(PrincipalName client, Instant ctime, int cusec, String cipher) {
-    return ReplayKey.of(client, HTTP, ctime, cusec, cipher.getBytes());
+    return ReplayKey.of(client, ctime, cusec, cipher.getBytes());
   }
 
   @Test
   void theSameAuthenticatorIsAcceptedOnce() throws Exception {
-    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 10);
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 10, 10);
     ReplayKey k = key(ALICE, T0, 5, "ct");
     assertThat(cache.checkAndInsert(k, T0.plusSeconds(600))).isTrue();
     assertThat(cache.checkAndInsert(key(ALICE, T0, 5, "ct"), T0.plusSeconds(600))).isFalse();
@@ -40,7 +40,7 @@ class InMemoryReplayCacheTest {
 
   @Test
   void everyPartOfTheKeyDistinguishesEntries() throws Exception {
-    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 10);
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 10, 10);
     Instant exp = T0.plusSeconds(600);
     assertThat(cache.checkAndInsert(key(ALICE, T0, 5, "ct"), exp)).isTrue();
     assertThat(cache.checkAndInsert(key(BOB, T0, 5, "ct"), exp)).isTrue();
@@ -48,14 +48,77 @@ class InMemoryReplayCacheTest {
     assertThat(cache.checkAndInsert(key(ALICE, T0, 6, "ct"), exp)).isTrue();
     // Same client, time and cusec, other ciphertext: two clients behind one NAT/principal.
     assertThat(cache.checkAndInsert(key(ALICE, T0, 5, "other"), exp)).isTrue();
-    assertThat(cache.checkAndInsert(ReplayKey.of(ALICE, PrincipalName.parse("imap/h@R", ""),
-        T0, 5, "ct".getBytes()), exp)).isTrue();
-    assertThat(cache.size()).isEqualTo(6);
+    assertThat(cache.size()).isEqualTo(5);
+  }
+
+  @Test
+  void theServiceNameIsNotPartOfTheKeyBecauseItIsNotAuthenticated() throws Exception {
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 10, 10);
+    Instant exp = T0.plusSeconds(600);
+    @SuppressWarnings("deprecation")
+    ReplayKey forHttp = ReplayKey.of(ALICE, HTTP, T0, 5, "ct".getBytes());
+    @SuppressWarnings("deprecation")
+    ReplayKey forImap = ReplayKey.of(ALICE, PrincipalName.parse("imap/h@R", ""), T0, 5,
+        "ct".getBytes());
+    assertThat(forHttp.digest()).isEqualTo(forImap.digest());
+    assertThat(cache.checkAndInsert(forHttp, exp)).isTrue();
+    assertThat(cache.checkAndInsert(forImap, exp)).isFalse();
+  }
+
+  @Test
+  void oneClientCannotTakeMoreThanItsShareAndOthersAreStillServed() throws Exception {
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 10, 3);
+    Instant exp = T0.plusSeconds(600);
+    for (int i = 0; i < 3; i++) {
+      assertThat(cache.checkAndInsert(key(ALICE, T0, i, "ct"), exp)).isTrue();
+    }
+    assertThatThrownBy(() -> cache.checkAndInsert(key(ALICE, T0, 3, "ct"), exp))
+        .isInstanceOf(ReplayCacheFullException.class)
+        .hasMessageContaining("alice@R").hasMessageContaining("share of 3")
+        .hasMessageContaining("other clients are still served");
+    assertThat(cache.checkAndInsert(key(BOB, T0, 0, "ct"), exp)).isTrue();
+    // a replay of one of alice's is still reported as a replay, not as a full share
+    assertThat(cache.checkAndInsert(key(ALICE, T0, 0, "ct"), exp)).isFalse();
+    assertThat(cache.size()).isEqualTo(4);
+  }
+
+  @Test
+  void aClientShareIsFreedWhenItsEntriesExpire() throws Exception {
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 10, 2);
+    assertThat(cache.checkAndInsert(key(ALICE, T0, 0, "ct"), T0.plusSeconds(60))).isTrue();
+    assertThat(cache.checkAndInsert(key(ALICE, T0, 1, "ct"), T0.plusSeconds(600))).isTrue();
+    assertThatThrownBy(() -> cache.checkAndInsert(key(ALICE, T0, 2, "ct"), T0.plusSeconds(600)))
+        .isInstanceOf(ReplayCacheFullException.class);
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(cache.checkAndInsert(key(ALICE, T0, 2, "ct"), T0.plusSeconds(600))).isTrue();
+    assertThatThrownBy(() -> cache.checkAndInsert(key(ALICE, T0, 3, "ct"), T0.plusSeconds(600)))
+        .isInstanceOf(ReplayCacheFullException.class);
+  }
+
+  @Test
+  void anExpiredEntryReplacedInPlaceStaysCountedOnce() throws Exception {
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 10, 1);
+    ReplayKey k = key(ALICE, T0, 0, "ct");
+    assertThat(cache.checkAndInsert(k, T0.plusSeconds(60))).isTrue();
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(cache.checkAndInsert(k, T0.plusSeconds(600))).isTrue();
+    assertThatThrownBy(() -> cache.checkAndInsert(key(ALICE, T0, 1, "ct"), T0.plusSeconds(600)))
+        .isInstanceOf(ReplayCacheFullException.class);
+    assertThat(cache.checkAndInsert(key(BOB, T0, 0, "ct"), T0.plusSeconds(600))).isTrue();
+  }
+
+  @Test
+  void theShareMustBePositiveAndAtMostTheMaximum() {
+    assertThatThrownBy(() -> new InMemoryReplayCache(clock, 10, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPerClient");
+    assertThatThrownBy(() -> new InMemoryReplayCache(clock, 10, 11))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPerClient");
+    assertThat(new InMemoryReplayCache(clock, 1000).maxPerClient()).isEqualTo(100);
   }
 
   @Test
   void anExpiredEntryNoLongerCounts() throws Exception {
-    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 10);
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 10, 10);
     ReplayKey k = key(ALICE, T0, 5, "ct");
     assertThat(cache.checkAndInsert(k, T0.plusSeconds(600))).isTrue();
     clock.advance(Duration.ofSeconds(599));
@@ -66,7 +129,7 @@ class InMemoryReplayCacheTest {
 
   @Test
   void aFullCacheSweepsExpiredEntriesThenRefusesRatherThanForgets() throws Exception {
-    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 3);
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 3, 3);
     for (int i = 0; i < 3; i++) {
       assertThat(cache.checkAndInsert(key(ALICE, T0, i, "ct"), T0.plusSeconds(60 + i))).isTrue();
     }
@@ -81,7 +144,7 @@ class InMemoryReplayCacheTest {
 
   @Test
   void sweepExpiredRemovesOnlyExpiredEntries() throws Exception {
-    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 100);
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 100, 100);
     for (int i = 0; i < 10; i++) {
       cache.checkAndInsert(key(ALICE, T0, i, "ct"), T0.plusSeconds(i < 4 ? 10 : 100));
     }
@@ -92,7 +155,7 @@ class InMemoryReplayCacheTest {
 
   @Test
   void concurrentInsertsOfOneKeySucceedExactlyOnce() throws Exception {
-    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 1_000_000);
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 1_000_000, 1_000_000);
     int threads = 16;
     int keys = 2_000;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -122,7 +185,7 @@ class InMemoryReplayCacheTest {
 
   @Test
   void entriesStayUnder200BytesEach() throws Exception {
-    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 1_000_000);
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 1_000_000, 1_000_000);
     Runtime rt = Runtime.getRuntime();
     long before = usedAfterGc(rt);
     int n = 200_000;
@@ -148,7 +211,7 @@ class InMemoryReplayCacheTest {
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     assertThat(a.digest()).hasSize(32).isEqualTo(b.digest());
     assertThat(a.authenticatorHash()).hasSize(32);
-    assertThat(a.toString()).contains("alice@R").contains("HTTP/h@R");
+    assertThat(a.toString()).contains("alice@R").doesNotContain("ct");
   }
 
   private static long usedAfterGc(Runtime rt) throws InterruptedException {

@@ -62,9 +62,11 @@ class NamesTest {
   }
 
   @Test
-  void aNameWithoutRealmMatchesTheSameNameWithOne() throws Exception {
-    assertThat(element("HTTP@web", GSSName.NT_HOSTBASED_SERVICE)
-        .equals((Object) element("HTTP/web@R", NT_KRB5))).isTrue();
+  void aNameWithoutRealmSelectsKeysInAnyRealmButEqualsOnlyInTheDefaultRealm() throws Exception {
+    KerberosNameElement noRealm = element("HTTP@web", GSSName.NT_HOSTBASED_SERVICE);
+    assertThat(noRealm.designates(dev.krb5gss.name.PrincipalName.parse("HTTP/web@R", ""))).isTrue();
+    assertThat(noRealm.equals((Object) element("HTTP/web@NOT-THE-DEFAULT.INVALID", NT_KRB5)))
+        .isFalse();
     assertThat(element("HTTP/web@R", NT_KRB5).equals((Object) element("HTTP/web@S", NT_KRB5)))
         .isFalse();
   }

@@ -1,0 +1,68 @@
+package dev.krb5gss.crypto;
+
+import java.util.Arrays;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A derived JCA key (Ke, Ki, Kc, the PRF key, rc4's K1 and Ksign; RFC 3961 §5.1, RFC 8009 §5,
+ * RFC 4757 §4) whose bytes can be wiped. {@link SecretKeySpec#destroy()} cannot: it throws
+ * {@code DestroyFailedException} and keeps a private copy. This subclass owns the only copy of the
+ * key bytes (the superclass holds a one-byte placeholder), hands the JCE engines a fresh copy from
+ * {@link #getEncoded()} (which they wipe after keying), and zeroes its bytes on {@link #destroy()}.
+ *
+ * <p>What stays after a wipe: the key schedule inside a JCE engine last keyed with this key (the
+ * per-thread engines of {@link Jce}) until that engine is keyed again; the JDK gives no way to
+ * clear it. Equality is identity, as {@link Jce}'s engine cache compares keys.
+ */
+final class WipeableKey extends SecretKeySpec {
+  private static final long serialVersionUID = 1L;
+  private static final byte[] PLACEHOLDER = {0};
+
+  private final transient byte[] bytes;
+  private volatile boolean destroyed;
+
+  /** Takes ownership of {@code bytes}: the caller must not keep or wipe them. */
+  WipeableKey(byte[] bytes, String algorithm) {
+    super(PLACEHOLDER, algorithm);
+    this.bytes = bytes;
+  }
+
+  /** A key from a copy of {@code bytes}. */
+  static WipeableKey copyOf(byte[] bytes, String algorithm) {
+    return new WipeableKey(bytes.clone(), algorithm);
+  }
+
+  @Override
+  public byte[] getEncoded() {
+    if (destroyed) {
+      throw new IllegalStateException("key material was destroyed");
+    }
+    return bytes.clone();
+  }
+
+  @Override
+  public void destroy() {
+    destroyed = true;
+    Arrays.fill(bytes, (byte) 0);
+  }
+
+  @Override
+  public boolean isDestroyed() {
+    return destroyed;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
+
+  @Override
+  public String toString() {
+    return "WipeableKey[" + getAlgorithm() + ", redacted]";
+  }
+}
