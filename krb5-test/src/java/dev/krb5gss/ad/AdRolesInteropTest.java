@@ -7,6 +7,8 @@ import dev.krb5gss.context.Acceptor;
 import dev.krb5gss.interop.AcceptorUnderTest;
 import dev.krb5gss.interop.Curl;
 import dev.krb5gss.interop.StockSpnego;
+import dev.krb5gss.spring.SpringApps;
+import dev.krb5gss.spring.StarterApp;
 import dev.krb5gss.web.NegotiateHandler;
 import dev.krb5gss.web.LogCapture;
 import dev.krb5gss.web.RoleMapper;
@@ -15,6 +17,7 @@ import dev.krb5gss.web.tomcat.EmbeddedTomcat;
 import dev.krb5gss.web.tomcat.PacRealm;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.logging.Level;
 import org.apache.catalina.authenticator.SpnegoAuthenticator;
 import org.apache.catalina.realm.NullRealm;
@@ -22,6 +25,7 @@ import org.eclipse.jetty.security.Constraint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * AD groups as roles, over {@code curl --negotiate} with Samba AD tickets: the PAC (MS-PAC §2.5)
@@ -30,8 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code /admin} (200); bob, in no such group, is refused (403); both read {@code /who}, which
  * needs {@code users}, mapped from the well-known {@code DOMAIN_USERS} RID of their domain. The
  * same {@code roles.properties} drives the native Tomcat valve and Jetty authenticator
- * ({@code roleMapping} attribute) and the stock Tomcat {@link SpnegoAuthenticator} with
- * {@link PacRealm}.
+ * ({@code roleMapping} attribute), the stock Tomcat {@link SpnegoAuthenticator} with
+ * {@link PacRealm}, and the Spring Boot starter ({@code krb5gss.role-mapping}).
  */
 @RequiresSambaAd
 class AdRolesInteropTest {
@@ -118,6 +122,25 @@ class AdRolesInteropTest {
         EmbeddedTomcat tomcat = EmbeddedTomcat.start(new SpnegoAuthenticator(), realm)) {
       assertAliceIsAdminAndBobIsNot(tomcat.port());
       assertThat(get(AD.ccache(), tomcat.port(), "/who").body()).isEqualTo("user=alice");
+    }
+  }
+
+  /**
+   * The Spring Boot starter with nothing but properties: {@code krb5gss.role-mapping} takes the
+   * same SID lines, and the roles reach {@code @PreAuthorize("hasRole('admin')")}.
+   */
+  @Test
+  void springBootStarter() throws Exception {
+    try (ConfigurableApplicationContext app = SpringApps.start(StarterApp.class,
+        Map.of("krb5gss.keytab", keytab.toString(), "krb5gss.role-mapping", roles.toString(),
+            "krb5gss.require-pac", "true"), null)) {
+      int port = SpringApps.port(app);
+      Curl.Response alice = get(AD.ccache(), port, "/admin");
+      assertThat(alice.status()).as(alice.process().describe()).isEqualTo(200);
+      assertThat(alice.body()).isEqualTo("admin=alice@SAMDOM.TEST");
+      Curl.Response bob = get(bobCache, port, "/admin");
+      assertThat(bob.status()).as(bob.process().describe()).isEqualTo(403);
+      assertThat(get(bobCache, port, "/who").body()).isEqualTo("user=bob@SAMDOM.TEST");
     }
   }
 

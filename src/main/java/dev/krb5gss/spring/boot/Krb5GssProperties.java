@@ -22,8 +22,10 @@ public class Krb5GssProperties {
    */
   private String principal = "*";
   /**
-   * A properties file mapping clients to roles: "principal = role1, role2" lines (the client's
-   * full name, e.g. alice@EXAMPLE.COM, or "*" for every authenticated client).
+   * A file mapping clients to roles: "key = role1, role2" lines, where a key is a client's full
+   * name (alice@EXAMPLE.COM), "*" for every authenticated client, an Active Directory SID
+   * (S-1-5-21-...) or a well-known RID name of the user's domain (DOMAIN_ADMINS, DOMAIN_USERS),
+   * matched against the verified PAC's user and group SIDs (nested groups included).
    */
   private Path roleMapping;
   /** Allowed clock skew between client and server (RFC 4120 §1.6). */
