@@ -7,8 +7,6 @@ import dev.krb5gss.testkit.KdcPrincipals;
 import dev.krb5gss.web.NegotiateAdapterContract;
 import dev.krb5gss.web.NegotiateHandler;
 import dev.krb5gss.web.RawHttp;
-import java.security.Principal;
-import org.apache.catalina.Wrapper;
 import org.apache.catalina.realm.NullRealm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,22 +36,14 @@ class TomcatNegotiateAuthenticatorTest extends NegotiateAdapterContract {
   void aValveConfiguredWithOnlyAKeytabAuthenticates() throws Exception {
     NegotiateAuthenticator valve = new NegotiateAuthenticator();
     valve.setKeytab(keytab.toString());
-    try (EmbeddedTomcat configured = EmbeddedTomcat.start(valve, new UsersOnly());
+    try (EmbeddedTomcat configured = EmbeddedTomcat.start(valve,
+        new StockTomcatSpnegoTest.UsersRealm());
         JdkInitiator init = spnego()) {
       RawHttp.Response r = RawHttp.once(configured.port(), "/who", negotiate(init.firstToken()));
 
       assertThat(r.status).isEqualTo(200);
-      assertThat(r.body).isEqualTo("user=" + aliceName);
+      assertThat(r.body).isEqualTo("user=" + aliceUser());
       assertThat(valve.handler().acceptor().keys().toString()).contains(keytab.toString());
-    }
-  }
-
-  /** Without a role mapper every user has no roles; this realm's hasRole grants "users". */
-  private static final class UsersOnly extends NullRealm {
-    @Override
-    public boolean hasRole(Wrapper wrapper, Principal p,
-        String role) {
-      return "users".equals(role) && p != null;
     }
   }
 }
