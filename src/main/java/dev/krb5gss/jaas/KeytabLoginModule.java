@@ -29,6 +29,12 @@ import javax.security.auth.spi.LoginModule;
  * same meaning; their opposites, {@code useTicketCache}, {@code ticketCache}, {@code renewTGT}
  * and the password options are refused by name. Every failure is a {@link KeytabLoginException}
  * naming what to fix, and leaves the Subject untouched.
+ *
+ * <p>A keytab this JVM read fine before and that is unusable now (truncated or empty while a
+ * deployment tool rewrites it in place, briefly missing) does not fail the login: with
+ * {@code reload=true} (the default) the login goes on with the keys read before, from the first
+ * failure until the file is valid again or for at most an hour; the reloading source warns once
+ * per version of the file it could not read. A file never valid in this JVM fails the login.
  */
 public final class KeytabLoginModule implements LoginModule {
   private static final System.Logger LOG = System.getLogger(KeytabLoginModule.class.getName());
