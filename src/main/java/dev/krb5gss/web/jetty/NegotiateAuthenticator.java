@@ -216,9 +216,13 @@ public class NegotiateAuthenticator extends AbstractLifeCycle implements Authent
     if (a.mapsRoles() || login == null) {
       Principal principal = new UserPrincipal(name, null);
       subject.setReadOnly();
-      return UserIdentity.from(subject, principal, user.roles().toArray(new String[0]));
+      return new RoleCheckedIdentity(UserIdentity.from(subject, principal,
+          user.roles().toArray(new String[0])), a.mapsRoles() ? "handler's role mapper"
+              : "authenticator (no LoginService, no role mapper)");
     }
-    return login.getUserIdentity(subject, new UserPrincipal(name, null), true);
+    UserIdentity found = login.getUserIdentity(subject, new UserPrincipal(name, null), true);
+    return found == null ? null
+        : new RoleCheckedIdentity(found, "login service " + login.getName());
   }
 
   /** The certificate this server presented on the request's TLS connection, if any. */
