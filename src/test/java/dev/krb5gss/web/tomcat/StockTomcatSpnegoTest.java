@@ -120,7 +120,15 @@ class StockTomcatSpnegoTest {
       String header = NegotiateAdapterContractAccess.negotiate(init.firstToken());
       assertThat(RawHttp.once(tomcat.port(), "/who", header).status).isEqualTo(200);
 
-      RawHttp.Response again = RawHttp.once(tomcat.port(), "/who", header);
+      RawHttp.Response again;
+      try (LogCapture provider = LogCapture.of("dev.krb5gss.spi.rejections", Level.ALL)) {
+        again = RawHttp.once(tomcat.port(), "/who", header);
+        // visible without debug logging: one WARNING line from the provider
+        assertThat(provider.records()).singleElement().satisfies(r -> {
+          assertThat(r.getLevel()).isEqualTo(Level.WARNING);
+          assertThat(LogCapture.format(r)).contains("REPLAY");
+        });
+      }
 
       assertThat(again.status).isEqualTo(401);
       assertThat(ourReasonsInTomcatsLog()).containsExactly(Reason.REPLAY);
