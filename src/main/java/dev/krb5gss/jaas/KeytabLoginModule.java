@@ -38,6 +38,9 @@ import javax.security.auth.spi.LoginModule;
  */
 public final class KeytabLoginModule implements LoginModule {
   private static final System.Logger LOG = System.getLogger(KeytabLoginModule.class.getName());
+  /** Whether this JVM has logged which provider serves Kerberos (once, at the first login). */
+  private static final java.util.concurrent.atomic.AtomicBoolean REPORTED =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Where this instance is in the JAAS two-phase protocol. */
   private enum Phase { NEW, LOGGED_IN, COMMITTED, DONE }
@@ -86,6 +89,9 @@ public final class KeytabLoginModule implements LoginModule {
     grant = new KeytabCheck(opts, location, new Names(conf, properties)).run();
     phase = Phase.LOGGED_IN;
     LOG.log(detail, "login checked {0} from {1}", grant, location.source);
+    if (REPORTED.compareAndSet(false, true)) {
+      dev.krb5gss.Krb5GssProvider.report();
+    }
     return true;
   }
 

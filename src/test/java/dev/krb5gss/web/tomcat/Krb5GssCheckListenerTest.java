@@ -44,6 +44,21 @@ class Krb5GssCheckListenerTest {
   }
 
   @Test
+  void installTrueInstallsTheProviderAndTheStartGoesOn() throws Exception {
+    Krb5GssProvider.uninstall();
+    try (LogCapture startup = LogCapture.of("dev.krb5gss.startup", Level.ALL);
+        TomcatXmlConfiguredValve tomcat = TomcatXmlConfiguredValve.start(
+            "<Listener className=\"" + Krb5GssCheckListener.class.getName()
+                + "\" install=\"true\"/>", realm())) {
+      assertThat(tomcat.started()).isTrue();
+      assertThat(java.security.Security.getProviders()[0].getName())
+          .isEqualTo(Krb5GssProvider.NAME);
+      assertThat(startup.messages()).anySatisfy(m ->
+          assertThat(m).contains("Kerberos V5 is served by Krb5Gss"));
+    }
+  }
+
+  @Test
   void withKrb5gssFirstTheStartGoesOnAndSaysSo() throws Exception {
     Krb5GssProvider.install();
     try (LogCapture startup = LogCapture.of("dev.krb5gss.startup", Level.ALL);

@@ -41,10 +41,16 @@ final class TomcatXmlConfiguredValve implements AutoCloseable {
   /** Starts; a context that fails to start is left FAILED (see the container's log). */
   static TomcatXmlConfiguredValve startQuietly(String valveXml, String realmXml)
       throws Exception {
+    return startContextXml("<Context>\n  " + realmXml + "\n  " + valveXml + "\n</Context>\n");
+  }
+
+  /** With this whole context.xml (a JarScanner that skips the class path is added). */
+  static TomcatXmlConfiguredValve startContextXml(String contextXml) throws Exception {
     Path base = Files.createTempDirectory("tomcat-xml");
     Path app = Files.createDirectories(base.resolve("app"));
-    write(app.resolve("META-INF/context.xml"), "<Context>\n  <JarScanner scanClassPath=\"false\"/>\n  "
-        + realmXml + "\n  " + valveXml + "\n</Context>\n");
+    int open = contextXml.indexOf('>', contextXml.indexOf("<Context")) + 1;
+    write(app.resolve("META-INF/context.xml"), contextXml.substring(0, open)
+        + "\n  <JarScanner scanClassPath=\"false\"/>" + contextXml.substring(open));
     write(app.resolve("WEB-INF/web.xml"), webXml());
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(base.toString());
