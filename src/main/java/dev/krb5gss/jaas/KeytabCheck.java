@@ -217,7 +217,8 @@ final class KeytabCheck {
         .collect(Collectors.joining(", "));
     String fix = types.contains(EncType.RC4_HMAC) && !options.allowRc4
         ? "rc4-hmac is off by default; set allowRc4=true if the account cannot have AES keys yet,"
-            + " or better, give it AES keys and re-export the keytab"
+            + " or better, give it AES keys (Active Directory: msDS-SupportedEncryptionTypes on"
+            + " the service account, then reset its password) and re-export the keytab"
         : "give the account AES keys on the KDC and re-export the keytab";
     return "permitted are " + permitted + "; " + fix;
   }
