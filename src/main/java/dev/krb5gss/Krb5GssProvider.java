@@ -1,5 +1,6 @@
 package dev.krb5gss;
 
+import dev.krb5gss.gss.MechOids;
 import java.lang.System.Logger.Level;
 import java.security.Provider;
 import java.security.Security;
@@ -29,11 +30,11 @@ public final class Krb5GssProvider extends Provider {
   /** The provider name, as in {@code Security.getProvider("Krb5Gss")}. */
   public static final String NAME = "Krb5Gss";
   /** The Kerberos V5 mechanism OID (RFC 1964 §1, RFC 4121). */
-  public static final String KRB5_OID = "1.2.840.113554.1.2.2";
+  public static final String KRB5_OID = MechOids.KRB5.dotted();
   /** Microsoft's legacy, mis-encoded Kerberos OID that Windows clients offer in SPNEGO. */
-  public static final String MS_KRB5_OID = "1.2.840.48018.1.2.2";
+  public static final String MS_KRB5_OID = MechOids.MS_KRB5.dotted();
   /** The SPNEGO mechanism OID (RFC 4178 §3). */
-  public static final String SPNEGO_OID = "1.3.6.1.5.5.2";
+  public static final String SPNEGO_OID = MechOids.SPNEGO.dotted();
   /** The runtime flag without which the JDK cannot load our mechanism factories. */
   public static final String REQUIRED_FLAG =
       "--add-exports java.security.jgss/sun.security.jgss.spi=ALL-UNNAMED "

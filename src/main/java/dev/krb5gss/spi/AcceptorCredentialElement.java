@@ -1,5 +1,6 @@
 package dev.krb5gss.spi;
 
+import dev.krb5gss.gss.MechOids.Jgss;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.Krb5GssProvider;
 import dev.krb5gss.name.PrincipalName;
@@ -49,7 +50,7 @@ final class AcceptorCredentialElement implements GSSCredentialSpi {
     }
     Set<PrincipalName> principals = keys.current().principals();
     return principals.size() == 1
-        ? KerberosNameElement.of(MechOids.KRB5, principals.iterator().next()) : null;
+        ? KerberosNameElement.of(Jgss.KRB5, principals.iterator().next()) : null;
   }
 
   @Override

@@ -1,11 +1,13 @@
 package dev.krb5gss.spi;
 
+import dev.krb5gss.gss.MechOids.Jgss;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.Krb5GssProvider;
 import java.nio.charset.StandardCharsets;
 import java.security.Provider;
 import org.ietf.jgss.GSSCredential;
 import org.ietf.jgss.GSSException;
+import org.ietf.jgss.GSSName;
 import org.ietf.jgss.Oid;
 import sun.security.jgss.GSSCaller;
 import sun.security.jgss.spi.GSSContextSpi;
@@ -21,6 +23,12 @@ import sun.security.jgss.spi.MechanismFactory;
  * {@code GSSManager.getInstance()} and mechanism, and Tomcat asks for a new manager per request.
  */
 abstract class AcceptorMechanismFactory implements MechanismFactory {
+  /** The name types we parse (RFC 2743 §4, RFC 1964 §2.1). */
+  static final Oid[] NAME_TYPES = {
+    GSSName.NT_USER_NAME, GSSName.NT_HOSTBASED_SERVICE, GSSName.NT_EXPORT_NAME,
+    Jgss.NT_KRB5_PRINCIPAL
+  };
+
   private final GSSCaller caller;
   private final Oid mech;
   private final JdkMechanisms jdk;
@@ -51,7 +59,7 @@ abstract class AcceptorMechanismFactory implements MechanismFactory {
 
   @Override
   public Oid[] getNameTypes() {
-    return MechOids.NAME_TYPES.clone();
+    return AcceptorMechanismFactory.NAME_TYPES.clone();
   }
 
   @Override
@@ -114,7 +122,7 @@ abstract class AcceptorMechanismFactory implements MechanismFactory {
     Oid target = initiatorMech();
     if (target == null) {
       throw new GSSException(GSSException.BAD_MECH, -1, "the JDK has no initiator for " + mech
-          + "; initiate with Kerberos V5 (" + MechOids.KRB5 + ") instead");
+          + "; initiate with Kerberos V5 (" + Jgss.KRB5 + ") instead");
     }
     return jdk.factory(target);
   }

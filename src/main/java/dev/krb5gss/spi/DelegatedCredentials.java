@@ -1,5 +1,6 @@
 package dev.krb5gss.spi;
 
+import dev.krb5gss.gss.MechOids.Jgss;
 import dev.krb5gss.ap.ApEstablished;
 import dev.krb5gss.crypto.CipherKey;
 import dev.krb5gss.delegation.DelegatedTicket;
@@ -41,10 +42,10 @@ final class DelegatedCredentials {
     } finally {
       tgt.destroy();
     }
-    MechanismFactory jdkKrb5 = new JdkMechanisms(GSSCaller.CALLER_INITIATE).factory(MechOids.KRB5);
+    MechanismFactory jdkKrb5 = new JdkMechanisms(GSSCaller.CALLER_INITIATE).factory(Jgss.KRB5);
     try {
       return CurrentSubject.callAs(holder, () -> jdkKrb5.getCredentialElement(
-          jdkKrb5.getNameElement(tgt.client().toString(), MechOids.NT_KRB5_PRINCIPAL),
+          jdkKrb5.getNameElement(tgt.client().toString(), Jgss.NT_KRB5_PRINCIPAL),
           GSSCredential.DEFAULT_LIFETIME, 0, GSSCredential.INITIATE_ONLY));
     } catch (GSSException e) {
       throw e;

@@ -1,5 +1,6 @@
 package dev.krb5gss.spi;
 
+import dev.krb5gss.gss.MechOids.Jgss;
 import dev.krb5gss.Krb5GssProvider;
 import dev.krb5gss.config.Krb5Conf;
 import dev.krb5gss.name.PrincipalName;
@@ -36,14 +37,14 @@ final class KerberosNameElement implements GSSNameSpi {
     if (text == null || text.isEmpty()) {
       throw new GSSException(GSSException.BAD_NAME, -1, "empty name");
     }
-    Oid t = type == null ? MechOids.NT_KRB5_PRINCIPAL : type;
+    Oid t = type == null ? Jgss.NT_KRB5_PRINCIPAL : type;
     try {
       if (GSSName.NT_HOSTBASED_SERVICE.equals(t)) {
         return new KerberosNameElement(mech, text, t, hostBased(text));
       }
-      if (GSSName.NT_USER_NAME.equals(t) || MechOids.NT_KRB5_PRINCIPAL.equals(t)
+      if (GSSName.NT_USER_NAME.equals(t) || Jgss.NT_KRB5_PRINCIPAL.equals(t)
           || GSSName.NT_EXPORT_NAME.equals(t)) {
-        Oid shown = GSSName.NT_EXPORT_NAME.equals(t) ? MechOids.NT_KRB5_PRINCIPAL : t;
+        Oid shown = GSSName.NT_EXPORT_NAME.equals(t) ? Jgss.NT_KRB5_PRINCIPAL : t;
         return new KerberosNameElement(mech, text, shown, PrincipalName.parse(text, ""));
       }
     } catch (IllegalArgumentException e) {
@@ -56,7 +57,7 @@ final class KerberosNameElement implements GSSNameSpi {
 
   /** The name of a principal we authenticated (a ticket's client or server). */
   static KerberosNameElement of(Oid mech, PrincipalName principal) {
-    return new KerberosNameElement(mech, principal.toString(), MechOids.NT_KRB5_PRINCIPAL,
+    return new KerberosNameElement(mech, principal.toString(), Jgss.NT_KRB5_PRINCIPAL,
         principal);
   }
 

@@ -1,5 +1,6 @@
 package dev.krb5gss.spi;
 
+import dev.krb5gss.gss.MechOids.Jgss;
 import org.ietf.jgss.Oid;
 import sun.security.jgss.GSSCaller;
 
@@ -9,11 +10,11 @@ import sun.security.jgss.GSSCaller;
  */
 public final class Krb5MechanismFactory extends AcceptorMechanismFactory {
   public Krb5MechanismFactory(GSSCaller caller) {
-    super(caller, MechOids.KRB5);
+    super(caller, Jgss.KRB5);
   }
 
   @Override
   Oid initiatorMech() {
-    return MechOids.KRB5;
+    return Jgss.KRB5;
   }
 }

@@ -1,5 +1,6 @@
 package dev.krb5gss.spi;
 
+import dev.krb5gss.gss.MechOids.Jgss;
 import org.ietf.jgss.Oid;
 import sun.security.jgss.GSSCaller;
 
@@ -9,7 +10,7 @@ import sun.security.jgss.GSSCaller;
  */
 public final class MsKrb5MechanismFactory extends AcceptorMechanismFactory {
   public MsKrb5MechanismFactory(GSSCaller caller) {
-    super(caller, MechOids.MS_KRB5);
+    super(caller, Jgss.MS_KRB5);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.krb5gss.spi;
 
+import dev.krb5gss.gss.MechOids.Jgss;
 import dev.krb5gss.Krb5GssProvider;
 import dev.krb5gss.ap.ApEstablished;
 import dev.krb5gss.ap.ContextFlag;
@@ -112,18 +113,18 @@ final class ServerContextSpi implements GSSContextSpi {
 
   @Override
   public synchronized GSSNameSpi getSrcName() throws GSSException {
-    return KerberosNameElement.of(MechOids.KRB5, requireEstablished().client());
+    return KerberosNameElement.of(Jgss.KRB5, requireEstablished().client());
   }
 
   @Override
   public synchronized GSSNameSpi getTargName() throws GSSException {
-    return KerberosNameElement.of(MechOids.KRB5, requireEstablished().service());
+    return KerberosNameElement.of(Jgss.KRB5, requireEstablished().service());
   }
 
   /** The mechanism; for SPNEGO, once established, the Kerberos mechanism it negotiated (as the JDK). */
   @Override
   public synchronized Oid getMech() throws GSSException {
-    if (established != null && MechOids.SPNEGO.equals(mech)) {
+    if (established != null && Jgss.SPNEGO.equals(mech)) {
       return new Oid(established.mechOid());
     }
     return mech;
@@ -176,7 +177,7 @@ final class ServerContextSpi implements GSSContextSpi {
     if (out.length == 0) {
       return null;
     }
-    return MechOids.isKerberos(mech) && GssFraming.looksFramed(out)
+    return Jgss.isKerberos(mech) && GssFraming.looksFramed(out)
         ? GssFraming.parse(out).inner() : out;
   }
 

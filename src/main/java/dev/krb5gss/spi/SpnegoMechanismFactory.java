@@ -1,5 +1,6 @@
 package dev.krb5gss.spi;
 
+import dev.krb5gss.gss.MechOids.Jgss;
 import org.ietf.jgss.Oid;
 import sun.security.jgss.GSSCaller;
 
@@ -9,18 +10,18 @@ import sun.security.jgss.GSSCaller;
  */
 public final class SpnegoMechanismFactory extends AcceptorMechanismFactory {
   public SpnegoMechanismFactory(GSSCaller caller) {
-    super(caller, MechOids.SPNEGO);
+    super(caller, Jgss.SPNEGO);
   }
 
   @Override
   Oid initiatorMech() {
-    return MechOids.SPNEGO;
+    return Jgss.SPNEGO;
   }
 
   /** SPNEGO names are Kerberos names, as in the JDK. */
   @Override
   Oid nameMech() {
-    return MechOids.KRB5;
+    return Jgss.KRB5;
   }
 
   @Override

@@ -1,9 +1,9 @@
 package dev.krb5gss.token;
 
-import dev.krb5gss.crypto.SecureRandoms;
 import static dev.krb5gss.token.TokenHeader.defective;
 
 import dev.krb5gss.crypto.CipherKey;
+import dev.krb5gss.crypto.SecureRandoms;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import java.security.MessageDigest;
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * unsealed token goes unnoticed by the checksum and shows only in the sequence status. Sequence
  * numbers are 32 bits wide and wrap around. Thread-safe; a rejected token changes no state.
  */
-final class Rc4MessageTokens {
+final class Rc4MessageTokens extends KeyedTokens {
   static final int MIC_ID = 0x0101;
   static final int WRAP_ID = 0x0201;
   static final int SGN_ALG_HMAC_MD5 = 0x1100;
@@ -42,6 +42,7 @@ final class Rc4MessageTokens {
 
   Rc4MessageTokens(CipherKey key, String mechOid, boolean weAreAcceptor, long ourSeq,
       long peerSeq, boolean replay, boolean sequence) {
+    super(key);
     this.keys = new Rc4Keys(key);
     this.framing = Rc4Framing.forMech(mechOid);
     this.weAreAcceptor = weAreAcceptor;
@@ -49,7 +50,8 @@ final class Rc4MessageTokens {
     this.window = SequenceWindow.of32Bits(peerSeq, replay, sequence);
   }
 
-  byte[] wrap(byte[] msg, int off, int len, boolean conf) {
+  @Override
+  byte[] protect(byte[] msg, int off, int len, boolean conf) {
     int seq = nextSeq();
     byte[] t = new byte[WRAP_HEADER + len + 1];
     putShort(t, 0, WRAP_ID);
@@ -69,7 +71,8 @@ final class Rc4MessageTokens {
     return framing.frame(t);
   }
 
-  Unwrapped unwrap(byte[] token, int off, int len) throws RejectedException {
+  @Override
+  Unwrapped open(byte[] token, int off, int len) throws RejectedException {
     byte[] t = framing.inner(token, off, len, WRAP_HEADER + 1, "Wrap");
     checkId(t, WRAP_ID, "Wrap");
     int sealAlg = getShort(t, 4);
@@ -97,7 +100,8 @@ final class Rc4MessageTokens {
         window.check(seq));
   }
 
-  byte[] getMic(byte[] msg, int off, int len) {
+  @Override
+  byte[] mic(byte[] msg, int off, int len) {
     int seq = nextSeq();
     byte[] t = new byte[MIC_LENGTH];
     putShort(t, 0, MIC_ID);
@@ -109,7 +113,8 @@ final class Rc4MessageTokens {
     return framing.frame(t);
   }
 
-  Verified verifyMic(byte[] token, byte[] msg, int off, int len) throws RejectedException {
+  @Override
+  Verified verify(byte[] token, byte[] msg, int off, int len) throws RejectedException {
     byte[] t = framing.inner(token, 0, token.length, MIC_LENGTH, "MIC");
     if (t.length != MIC_LENGTH) {
       throw defective("an rc4-hmac MIC token is " + MIC_LENGTH + " bytes after the framing, got "
@@ -126,8 +131,12 @@ final class Rc4MessageTokens {
     return new Verified(window.check(openSeq(t)));
   }
 
-  /** The largest message whose Wrap token (framing included) fits in {@code maxTokenSize}. */
-  int wrapSizeLimit(int maxTokenSize) {
+  /**
+   * The largest message whose Wrap token (framing included) fits in {@code maxTokenSize}; the
+   * same with and without confidentiality (RC4 adds no bytes).
+   */
+  @Override
+  public int wrapSizeLimit(boolean conf, int maxTokenSize) {
     int limit = maxTokenSize - Rc4Framing.overhead(maxTokenSize) - WRAP_HEADER - 1;
     return Math.max(0, limit);
   }
@@ -185,6 +194,6 @@ final class Rc4MessageTokens {
 
   @Override
   public String toString() {
-    return "Rc4MessageTokens[" + (weAreAcceptor ? "acceptor" : "initiator") + ", " + window + "]";
+    return "Rc4MessageTokens[" + key.encType() + ", " + (weAreAcceptor ? "acceptor" : "initiator") + ", " + window + "]";
   }
 }

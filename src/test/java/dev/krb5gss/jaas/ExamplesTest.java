@@ -60,7 +60,11 @@ class ExamplesTest {
       "java.security/krb5gss.security", "java.security/krb5gss-by-name.security",
       "spring/KeytabJaasConfiguration.java", "jetty/krb5gss-check.xml",
       "tomcat-native/context.xml", "jetty-native/krb5gss-native.xml",
-      "jetty-native/krb5gss-native.mod");
+      "jetty-native/krb5gss-native.mod",
+      // the starter example: dev.krb5gss.spring.SpringExampleTest
+      "spring/pom.xml", "spring/roles.properties",
+      "spring/src/main/java/example/krb5gss/HelloApplication.java",
+      "spring/src/main/resources/application.properties");
   private static final List<String> EXPORTS = List.of(
       "java.security.jgss/sun.security.jgss.spi=ALL-UNNAMED",
       "java.security.jgss/sun.security.jgss=ALL-UNNAMED");

@@ -208,7 +208,7 @@ class RejectionsAsGssExceptionsTest {
 
   @Test
   void contextExportAndImportAreUnavailable() {
-    ServerContextSpi spi = new ServerContextSpi(MechOids.KRB5, null);
+    ServerContextSpi spi = new ServerContextSpi(dev.krb5gss.gss.MechOids.Jgss.KRB5, null);
     assertRejected(spi::export, Reason.UNSUPPORTED_OPERATION);
     assertRejected(() -> new Krb5MechanismFactory(sun.security.jgss.GSSCaller.CALLER_ACCEPT)
         .getMechanismContext(new byte[] {1}), Reason.UNSUPPORTED_OPERATION);

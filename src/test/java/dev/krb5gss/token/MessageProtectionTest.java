@@ -209,7 +209,7 @@ class MessageProtectionTest {
     byte[] trailer = new byte[ec + 16];
     Arrays.fill(trailer, 0, ec, (byte) 'X');
     System.arraycopy(header, 0, trailer, ec, 16);
-    byte[] token = profile.encrypt(key, MessageProtection.INITIATOR_SEAL, MSG, 0, MSG.length,
+    byte[] token = profile.encrypt(key, CfxMessageTokens.INITIATOR_SEAL, MSG, 0, MSG.length,
         trailer, 16);
     System.arraycopy(header, 0, token, 0, 16);
     byte[] rotated = rotate(token, 28);

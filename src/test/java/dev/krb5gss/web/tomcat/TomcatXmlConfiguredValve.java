@@ -48,7 +48,12 @@ final class TomcatXmlConfiguredValve implements AutoCloseable {
   static TomcatXmlConfiguredValve startContextXml(String contextXml) throws Exception {
     Path base = Files.createTempDirectory("tomcat-xml");
     Path app = Files.createDirectories(base.resolve("app"));
-    int open = contextXml.indexOf('>', contextXml.indexOf("<Context")) + 1;
+    java.util.regex.Matcher element = java.util.regex.Pattern.compile("(?m)^<Context[^>]*>")
+        .matcher(contextXml);
+    if (!element.find()) {
+      throw new IllegalArgumentException("no <Context> element at the start of a line");
+    }
+    int open = element.end();
     write(app.resolve("META-INF/context.xml"), contextXml.substring(0, open)
         + "\n  <JarScanner scanClassPath=\"false\"/>" + contextXml.substring(open));
     write(app.resolve("WEB-INF/web.xml"), webXml());
