@@ -120,6 +120,14 @@ public final class AdapterSettings {
     STRIP_REALM("stripRealm", SettingValues.BOOLEAN + " (default true: the remote user is alice,"
         + " as with Tomcat's stripRealmForGss)", true,
         (v, d) -> d.stripRealm = SettingValues.bool(v)),
+    STORE_DELEGATED_CREDENTIAL("storeDelegatedCredential", "false (a delegated credential is "
+        + "not handed to the container by the native adapters yet)", true, (v, d) -> {
+          if (SettingValues.bool(v)) {
+            throw new IllegalArgumentException("true is not supported by the native adapters yet;"
+                + " for delegation use Tomcat's SpnegoAuthenticator storeDelegatedCredential="
+                + "\"true\" on the krb5gss provider");
+          }
+        }),
     NO_KEEP_ALIVE_USER_AGENTS("noKeepAliveUserAgents", "a Java regular expression matched "
         + "against the whole User-Agent", true,
         (v, d) -> d.noKeepAliveUserAgents = SettingValues.regex(v));

@@ -131,6 +131,11 @@ public class NegotiateAuthenticator extends AbstractLifeCycle implements Authent
     settings.set(Setting.STRIP_REALM, v);
   }
 
+  /** Accepted for Tomcat's attribute name; only {@code false} is supported. */
+  public void setStoreDelegatedCredential(String v) {
+    settings.set(Setting.STORE_DELEGATED_CREDENTIAL, v);
+  }
+
   public void setNoKeepAliveUserAgents(String v) {
     settings.set(Setting.NO_KEEP_ALIVE_USER_AGENTS, v);
   }

@@ -160,6 +160,29 @@ class TomcatValveAttributesTest {
     }
   }
 
+  /** A two-leg SPNEGO negotiation (NTLM offered first) whose second leg comes 1.5 s later. */
+  @ParameterizedTest
+  @CsvSource({"legTimeout=\"1\", 401", "legTimeout=\"PT30S\", 200"})
+  void legTimeoutDecidesWhetherALateSecondLegIsExpired(String attribute, int status)
+      throws Exception {
+    try (TomcatXmlConfiguredValve tomcat = start(attribute);
+        RawHttp http = RawHttp.connect(tomcat.port());
+        JdkInitiator init = JdkInitiator.to(names.hostbased("HTTP")).mutual(false).start(alice)) {
+      RawHttp.Response first = http.get("/who", NegotiateAdapterContractAccess.negotiate(
+          NegotiateAdapterContractAccess.ntlmFirstOffer()));
+      assertThat(first.status).isEqualTo(401);
+      Thread.sleep(1_500);
+
+      RawHttp.Response second = http.get("/who", NegotiateAdapterContractAccess.negotiate(
+          NegotiateAdapterContractAccess.secondLeg(init)));
+
+      assertThat(second.status).isEqualTo(status);
+      if (status == 401) {
+        assertThat(failures.messages()).singleElement().asString().contains("CONTEXT_EXPIRED");
+      }
+    }
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "principal=\"other\"                      | SERVICE_NOT_ALLOWED",
@@ -208,7 +231,8 @@ class TomcatValveAttributesTest {
   void allowRc4AndTheOtherLimitsAreAccepted() throws Exception {
     try (TomcatXmlConfiguredValve tomcat = start("allowRc4=\"true\" legTimeout=\"45\" "
         + "maxPending=\"100\" maxPendingPerKey=\"10\" maxConnections=\"50\" "
-        + "requireChannelBindings=\"false\""); JdkInitiator init = spnego()) {
+        + "requireChannelBindings=\"false\" storeDelegatedCredential=\"false\"");
+        JdkInitiator init = spnego()) {
       NegotiateAuthenticator valve = valve(tomcat);
 
       assertThat(RawHttp.once(tomcat.port(), "/who", negotiate(init)).status).isEqualTo(200);
@@ -234,7 +258,8 @@ class TomcatValveAttributesTest {
       "enctypes=\"rc4-hmac\"             | allowRc4",
       "mechanisms=\"ntlm\"               | mechanisms",
       "noKeepAliveUserAgents=\"(\"       | noKeepAliveUserAgents",
-      "allowRc4=\"1\"                    | allowRc4"})
+      "allowRc4=\"1\"                    | allowRc4",
+      "storeDelegatedCredential=\"true\" | storeDelegatedCredential"})
   void anInvalidValueFailsTheStartNamingTheAttribute(String attribute, String named)
       throws Exception {
     try (LogCapture tomcatLog = LogCapture.of("org.apache.catalina", Level.ALL);
