@@ -60,6 +60,7 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
   private final AdapterSettings settings = new AdapterSettings();
   private volatile NegotiateAdapter adapter;
   private volatile X509Certificate serverCertificate;
+  private volatile String serverCertificateFile;
 
   /** For configuration by attributes ({@code context.xml}). */
   public NegotiateAuthenticator() {}
@@ -160,6 +161,14 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
     this.serverCertificate = certificate;
   }
 
+  /**
+   * The file (PEM or DER) of this server's TLS certificate, read when the valve starts: the
+   * attribute form of {@link #setServerCertificate}.
+   */
+  public void setServerCertificateFile(String path) {
+    this.serverCertificateFile = path;
+  }
+
   /** The handler, once the valve has started. */
   public NegotiateHandler handler() {
     NegotiateAdapter a = adapter;
@@ -178,9 +187,26 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
     } catch (InvalidSettingException e) {
       throw new LifecycleException("krb5gss NegotiateAuthenticator: " + e.getMessage(), e);
     }
+    if (serverCertificateFile != null) {
+      setServerCertificate(certificate(serverCertificateFile));
+    }
     LOG.log(Level.INFO, "krb5gss NegotiateAuthenticator started: {0}; roles from {1}", adapter,
         rolesFrom());
     super.startInternal();
+  }
+
+  private static X509Certificate certificate(String file) throws LifecycleException {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))) {
+      X509Certificate cert = (X509Certificate) java.security.cert.CertificateFactory
+          .getInstance("X.509").generateCertificate(in);
+      TlsServerEndPoint.bindings(cert);
+      return cert;
+    } catch (java.io.IOException | java.security.cert.CertificateException
+        | IllegalArgumentException | ClassCastException e) {
+      throw new LifecycleException("krb5gss NegotiateAuthenticator: attribute "
+          + "serverCertificateFile=\"" + file + "\" is invalid: " + e.getMessage()
+          + "; accepted: the server's X.509 certificate, PEM or DER", e);
+    }
   }
 
   private String rolesFrom() {
