@@ -30,6 +30,18 @@ public final class NegotiateAdapter {
   private final Pattern noKeepAliveUserAgents;
   private final Map<X509Certificate, Optional<ChannelBindings>> bindings =
       new ConcurrentHashMap<>();
+  private volatile Known last;
+
+  /** The certificate instance seen last and its bindings. */
+  private static final class Known {
+    final X509Certificate certificate;
+    final Optional<ChannelBindings> bindings;
+
+    Known(X509Certificate certificate, Optional<ChannelBindings> bindings) {
+      this.certificate = certificate;
+      this.bindings = bindings;
+    }
+  }
 
   NegotiateAdapter(NegotiateHandler handler, boolean stripRealm, Pattern noKeepAliveUserAgents) {
     this.handler = Objects.requireNonNull(handler, "handler");
@@ -56,6 +68,16 @@ public final class NegotiateAdapter {
 
   /** The RFC 5929 tls-server-end-point bindings of {@code cert}, hashed once per certificate. */
   Optional<ChannelBindings> bindingsOf(X509Certificate cert) {
+    Known last = this.last;
+    if (last != null && last.certificate == cert) {
+      return last.bindings; // the TLS stack hands out the same instance: no hashing at all
+    }
+    Optional<ChannelBindings> found = lookUp(cert);
+    this.last = new Known(cert, found);
+    return found;
+  }
+
+  private Optional<ChannelBindings> lookUp(X509Certificate cert) {
     Optional<ChannelBindings> known = bindings.get(cert);
     if (known != null) {
       return known;
