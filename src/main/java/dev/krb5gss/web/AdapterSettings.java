@@ -65,8 +65,9 @@ public final class AdapterSettings {
       Setting s = e.getKey();
       if (handler != null && !s.adapterLevel) {
         throw new InvalidSettingException(s.attribute, "attribute " + s.attribute + " configures "
-            + "the acceptor, but the adapter was given a NegotiateHandler built in code: set it "
-            + "on that handler's Acceptor.builder() instead", null);
+            + "the acceptor or the handler, but the adapter was given a NegotiateHandler built in "
+            + "code: set it on that Acceptor.builder() or NegotiateHandler.builder() instead",
+            null);
       }
       try {
         s.apply.accept(e.getValue(), draft);

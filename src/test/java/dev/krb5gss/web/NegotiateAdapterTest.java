@@ -52,4 +52,25 @@ class NegotiateAdapterTest {
     assertThat(a.closesConnection(null)).isFalse();
     assertThat(adapter(true, null).closesConnection("curl/8.1")).isFalse();
   }
+
+  @Test
+  void aHandlerBuiltInCodeTakesOnlyAdapterLevelAttributes() throws Exception {
+    NegotiateHandler handler = adapter(true, null).handler();
+
+    assertThat(new AdapterSettings().handler(handler)
+        .set(AdapterSettings.Setting.STRIP_REALM, "false").build().handler()).isSameAs(handler);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AdapterSettings()
+        .handler(handler).set(AdapterSettings.Setting.MAX_SKEW, "30").build())
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("attribute maxSkew configures the acceptor or the handler")
+        .satisfies(e -> assertThat(((InvalidSettingException) e).attribute()).isEqualTo("maxSkew"));
+  }
+
+  @Test
+  void withoutAKeytabTheStartFailsNamingIt() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AdapterSettings()
+        .set(AdapterSettings.Setting.MAX_SKEW, "PT1M").build())
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("attribute keytab is required");
+  }
 }
