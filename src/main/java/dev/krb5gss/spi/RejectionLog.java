@@ -18,16 +18,23 @@ final class RejectionLog {
   /** The logger name; route it with the container's logging configuration. */
   static final String LOGGER = "dev.krb5gss.spi.rejections";
   static final int PER_MINUTE = 10;
+  /** System property overriding {@link #PER_MINUTE} for the provider's log (read per line). */
+  static final String PER_MINUTE_PROPERTY = "krb5gss.rejectionLog.perMinute";
   private static final long MINUTE_NANOS = 60_000_000_000L;
-  private static final RejectionLog SHARED =
-      new RejectionLog(System.getLogger(LOGGER), PER_MINUTE, System::nanoTime);
+  private static final RejectionLog SHARED = new RejectionLog(System.getLogger(LOGGER),
+      () -> Integer.getInteger(PER_MINUTE_PROPERTY, PER_MINUTE), System::nanoTime);
 
   private final System.Logger log;
-  private final int perMinute;
+  private final java.util.function.IntSupplier perMinute;
   private final LongSupplier nanos;
   private final Map<Reason, Window> windows = new ConcurrentHashMap<>();
 
   RejectionLog(System.Logger log, int perMinute, LongSupplier nanos) {
+    this(log, () -> perMinute, nanos);
+  }
+
+  private RejectionLog(System.Logger log, java.util.function.IntSupplier perMinute,
+      LongSupplier nanos) {
     this.log = log;
     this.perMinute = perMinute;
     this.nanos = nanos;
@@ -56,13 +63,13 @@ final class RejectionLog {
         if (suppressed > 0) {
           log.log(Level.WARNING, "krb5gss rejected {0} more tokens with {1} in the last minute "
               + "(not logged one by one: at most {2} lines per reason and minute)", suppressed,
-              rejection.reason(), perMinute);
+              rejection.reason(), perMinute.getAsInt());
         }
         start = now;
         logged = 0;
         suppressed = 0;
       }
-      if (logged < perMinute) {
+      if (logged < perMinute.getAsInt()) {
         logged++;
         log.log(Level.WARNING, "krb5gss rejected a token (GSS-API acceptor, client address "
             + "unknown to GSS): {0}", rejection.getMessage());
