@@ -21,6 +21,9 @@ import org.ietf.jgss.GSSName;
  * the explanation of a 403 (which constraint roles the realm did not grant).
  */
 final class RealmLookup {
+  /** Names only: a name without a mechanism never consults the provider list. */
+  private static final GSSManager NAMES = GSSManager.getInstance();
+
   private RealmLookup() {}
 
   /** The realm's principal for {@code name}, or null when the realm has no such user. */
@@ -31,7 +34,7 @@ final class RealmLookup {
     GSSName gssName;
     try {
       // A name without a mechanism: only its text, no provider is consulted (RFC 2743 §2.4.5).
-      gssName = GSSManager.getInstance().createName(name, GSSName.NT_USER_NAME);
+      gssName = NAMES.createName(name, GSSName.NT_USER_NAME);
     } catch (GSSException e) {
       return null;
     }
