@@ -160,6 +160,39 @@ class TomcatValveAttributesTest {
     }
   }
 
+  /**
+   * Two negotiations pending at once from 127.0.0.1: within the caps both finish; with
+   * maxPending=1 maxPendingPerKey=1 one of them is refused or evicted (whichever policy the store
+   * applies), and the log says which.
+   */
+  @ParameterizedTest
+  @CsvSource({"maxPending=\"1\" maxPendingPerKey=\"1\", true", "maxPendingPerKey=\"64\", false"})
+  void thePendingCapsBoundConcurrentNegotiations(String attributes, boolean capped)
+      throws Exception {
+    try (TomcatXmlConfiguredValve tomcat = start(attributes);
+        RawHttp a = RawHttp.connect(tomcat.port()); RawHttp b = RawHttp.connect(tomcat.port());
+        JdkInitiator initA = JdkInitiator.to(names.hostbased("HTTP")).mutual(false).start(alice);
+        JdkInitiator initB = JdkInitiator.to(names.hostbased("HTTP")).mutual(false).start(alice)) {
+      String offer = NegotiateAdapterContractAccess.negotiate(
+          NegotiateAdapterContractAccess.ntlmFirstOffer());
+      a.get("/who", offer);
+      b.get("/who", offer);
+
+      int secondA = a.get("/who", NegotiateAdapterContractAccess.negotiate(
+          NegotiateAdapterContractAccess.secondLeg(initA))).status;
+      int secondB = b.get("/who", NegotiateAdapterContractAccess.negotiate(
+          NegotiateAdapterContractAccess.secondLeg(initB))).status;
+
+      if (capped) {
+        assertThat(secondA == 200 && secondB == 200).as("both finished despite the caps").isFalse();
+        assertThat(String.join("\n", failures.messages()))
+            .containsAnyOf("TOO_MANY_PENDING", "PENDING_EVICTED");
+      } else {
+        assertThat(new int[] {secondA, secondB}).containsOnly(200);
+      }
+    }
+  }
+
   /** A two-leg SPNEGO negotiation (NTLM offered first) whose second leg comes 1.5 s later. */
   @ParameterizedTest
   @CsvSource({"legTimeout=\"1\", 401", "legTimeout=\"PT30S\", 200"})
