@@ -125,6 +125,18 @@ class JettyXmlAttributesTest {
     }
   }
 
+  @Test
+  void stripRealmFalseKeepsTheRealmForTheLoginServiceAndTheRemoteUser() throws Exception {
+    Path fullNames = JettyXmlConfigured.users(Map.of(aliceName, "users"));
+    try (JettyXmlConfigured jetty = start("stripRealm", "false", "users", fullNames.toString());
+        JdkInitiator init = spnego()) {
+      RawHttp.Response r = RawHttp.once(jetty.port(), "/anything", negotiate(init));
+
+      assertThat(r.status).isEqualTo(200);
+      assertThat(r.body).isEqualTo("user=" + aliceName);
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({"1, 401", "PT5M, 200"})
   void maxSkewDecidesWhetherAnOldAuthenticatorIsAClockSkew(String skew, int status)
