@@ -27,7 +27,7 @@ etc/krb5gss-native.xml
 ## Durations: ISO-8601 (PT5M) or whole seconds (300).
 # krb5gss.maxSkew=PT5M
 # krb5gss.legTimeout=PT30S
-## false behind a reverse proxy that shares connections between users.
+## true keeps a keep-alive connection authenticated (default false; never behind a pooling proxy).
 # krb5gss.persistOnConnection=false
 # krb5gss.allowRc4=false
 # krb5gss.stripRealm=true

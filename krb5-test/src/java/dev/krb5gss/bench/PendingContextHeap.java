@@ -20,7 +20,10 @@ import java.util.List;
  * Heap retained per pending negotiation in a {@link PendingContextStore}: N contexts each left
  * waiting after a first SPNEGO leg (NTLM listed first, so the acceptor asked for Kerberos and
  * keeps the client's mechanism list for the mechListMIC), measured as the used-heap difference
- * after full GCs. A plain program, not a test:
+ * after full GCs; once with small integer keys (one client key each), once with the keys the web
+ * adapters use ({@code "connection:N"}, client addresses 10.x.y.z, one each); and what N rejected
+ * first legs leave behind (nothing: a slot is taken only when a leg asks for another). A plain
+ * program, not a test:
  *
  * <pre>java -cp target/classes:target/test-classes:DEPS dev.krb5gss.bench.PendingContextHeap [N]</pre>
  */
@@ -37,19 +40,28 @@ public final class PendingContextHeap {
     byte[] offer = NegTokenInit.encode(List.of(MechOids.NTLM, MechOids.KRB5),
         "NTLMSSP\0\1\0\0\0\7\202\10\242".getBytes(StandardCharsets.ISO_8859_1), null);
 
-    report("NEW (begun, no leg yet)", n, keys, null);
-    report("AWAITING_NEXT_LEG (after an NTLM-first SPNEGO leg)", n, keys, offer);
+    report("AWAITING_NEXT_LEG (after an NTLM-first SPNEGO leg), integer keys", n, keys, offer,
+        false);
+    report("AWAITING_NEXT_LEG, web keys (connection:N, one client address each)", n, keys, offer,
+        true);
+    report("rejected first legs ('Negotiate AAAA')", n, keys, new byte[3], true);
   }
 
-  private static void report(String what, int n, ServiceKeyTable keys, byte[] firstLeg)
-      throws Exception {
+  private static void report(String what, int n, ServiceKeyTable keys, byte[] firstLeg,
+      boolean webKeys) throws Exception {
     Acceptor acceptor = Acceptor.builder().keys(keys).maxPending(n).maxPendingPerKey(1).build();
     PendingContextStore store = acceptor.pendingContexts();
     long before = usedAfterGc();
     for (int i = 0; i < n; i++) {
-      var ctx = store.begin(i);
-      if (firstLeg != null && ctx.accept(firstLeg).status() != AcceptStatus.CONTINUE_NEEDED) {
-        throw new IllegalStateException("expected CONTINUE_NEEDED");
+      var ctx = webKeys
+          ? store.begin("connection:" + i, "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255))
+          : store.begin(i);
+      try {
+        if (ctx.accept(firstLeg).status() != AcceptStatus.CONTINUE_NEEDED) {
+          throw new IllegalStateException("expected CONTINUE_NEEDED");
+        }
+      } catch (dev.krb5gss.error.RejectedException e) {
+        // a rejected first leg: the store must keep nothing of it
       }
     }
     long after = usedAfterGc();

@@ -12,6 +12,9 @@
  *   <li>{@link dev.krb5gss.testkit.TicketForge}: tickets, authenticators, GSS checksums, KRB-CRED
  *       delegation and AP-REQs with any field chosen, and client Subjects holding forged tickets
  *       for the JDK initiator; encryption through {@link dev.krb5gss.testkit.ForgeCrypto}.</li>
+ *   <li>{@link dev.krb5gss.testkit.ForgedPacBuilder} (TEST-ONLY): an Active Directory PAC (MS-PAC)
+ *       built and signed with the service key, for {@code TicketBuilder.addAuthorizationData(1,
+ *       ForgedPacBuilder.ifRelevant(pac))}; or broken on purpose and re-signed.</li>
  * </ul>
  */
 package dev.krb5gss.testkit;

@@ -16,6 +16,8 @@ import dev.krb5gss.keytab.KeySource;
 import dev.krb5gss.keytab.ServiceKey;
 import dev.krb5gss.keytab.ServiceKeyTable;
 import dev.krb5gss.name.PrincipalName;
+import dev.krb5gss.pac.Pac;
+import dev.krb5gss.pac.PacVerifier;
 import dev.krb5gss.replay.ReplayCacheFullException;
 import dev.krb5gss.replay.ReplayKey;
 import java.time.Duration;
@@ -33,7 +35,8 @@ import java.util.Set;
  *
  * <p>Order of checks: framing and DER first, then the service allowlist, the enctype policy, the
  * key lookup, the ticket and authenticator decryption, the client match, clock skew, ticket times,
- * the 0x8003 checksum and channel bindings, and the replay cache last, so a token that fails any
+ * the 0x8003 checksum and channel bindings, the ticket's PAC (MS-PAC, see {@link PacVerifier}),
+ * and the replay cache last, so a token that fails any
  * other check never enters the cache.
  */
 public final class ApAcceptor {
@@ -143,6 +146,7 @@ public final class ApAcceptor {
           "the authenticator subkey from " + auth.client());
       created.add(initiatorSubkey);
     }
+    Pac pac = verifyPac(ticket, serviceKey);
     checkReplay(auth, server, req.authenticator(), now);
 
     ApEstablished.Builder b = new ApEstablished.Builder();
@@ -159,6 +163,7 @@ public final class ApAcceptor {
     b.mechOid = mechOid;
     b.delegatedCredential = cksum.delegation();
     b.initiatorSequence = auth.seqNumber() == null ? 0 : auth.seqNumber();
+    b.pac = pac;
     b.flags = ContextFlag.fromBits(cksum.flags());
     if (b.delegatedCredential == null) {
       b.flags.remove(ContextFlag.DELEG);
@@ -190,6 +195,19 @@ public final class ApAcceptor {
     b.flags.add(ContextFlag.MUTUAL);
     b.outputToken = ApReplyBuilder.build(b.mechOid, b.sessionKey, auth.ctime(), auth.cusec(),
         b.acceptorSubkey, b.acceptorSequence);
+  }
+
+  /** The ticket's verified PAC, or null when it has none and the policy does not require one. */
+  private Pac verifyPac(TicketContents ticket, ServiceKey serviceKey) throws RejectedException {
+    Pac pac = PacVerifier.verify(ticket.authorizationData(), ticket.client(), ticket.authTime(),
+        serviceKey.cipherKey()).orElse(null);
+    if (pac == null && policy.requirePac()) {
+      throw new RejectedException(Reason.PAC_REQUIRED, "the ticket of " + ticket.client()
+          + " carries no PAC (MS-PAC), and this acceptor requires one: the client's KDC is not "
+          + "an Active Directory domain controller, or issued the ticket without a PAC "
+          + "(account flag NO_AUTH_DATA_REQUIRED)");
+    }
+    return pac;
   }
 
   private ServiceKey selectKey(PrincipalName server, EncryptedPart enc, EncType type)

@@ -3,6 +3,7 @@ package dev.krb5gss.ap;
 import dev.krb5gss.crypto.CipherKey;
 import dev.krb5gss.crypto.EncType;
 import dev.krb5gss.name.PrincipalName;
+import dev.krb5gss.pac.Pac;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -33,6 +34,7 @@ public final class ApEstablished {
   private final int kvno;
   private final byte[] outputToken;
   private final String mechOid;
+  private final Pac pac;
 
   ApEstablished(Builder b) {
     this.client = b.client;
@@ -52,6 +54,7 @@ public final class ApEstablished {
     this.kvno = b.kvno;
     this.outputToken = b.outputToken;
     this.mechOid = b.mechOid;
+    this.pac = b.pac;
   }
 
   /** The authenticated client principal (from the ticket, matched by the authenticator). */
@@ -155,6 +158,15 @@ public final class ApEstablished {
     return mechOid;
   }
 
+  /**
+   * The ticket's verified PAC (MS-PAC), empty when the ticket carried none (MIT and Kerby KDCs
+   * issue none). A PAC that failed verification never gets here: the token was rejected with
+   * {@link dev.krb5gss.error.Reason#PAC_INVALID}.
+   */
+  public Optional<Pac> pac() {
+    return Optional.ofNullable(pac);
+  }
+
   /** Wipes the session key and subkeys. */
   public void destroy() {
     sessionKey.destroy();
@@ -191,6 +203,7 @@ public final class ApEstablished {
     int kvno;
     byte[] outputToken = new byte[0];
     String mechOid;
+    Pac pac;
 
     ApEstablished build() {
       return new ApEstablished(this);

@@ -29,6 +29,7 @@ public final class ApPolicy {
   private final int maxTokenSize;
   private final Predicate<PrincipalName> allowedServices;
   private final boolean requireChannelBindings;
+  private final boolean requirePac;
 
   private ApPolicy(Builder b) {
     this.clock = b.clock;
@@ -39,6 +40,7 @@ public final class ApPolicy {
     this.maxTokenSize = b.maxTokenSize;
     this.allowedServices = b.allowedServices;
     this.requireChannelBindings = b.requireChannelBindings;
+    this.requirePac = b.requirePac;
   }
 
   public static Builder builder() {
@@ -78,10 +80,16 @@ public final class ApPolicy {
     return requireChannelBindings;
   }
 
+  /** Whether a ticket without a PAC (MS-PAC) is refused with PAC_REQUIRED. */
+  public boolean requirePac() {
+    return requirePac;
+  }
+
   @Override
   public String toString() {
     return "ApPolicy[skew " + maxSkew + ", " + enctypes + ", max token " + maxTokenSize
-        + (requireChannelBindings ? ", channel bindings required" : "") + "]";
+        + (requireChannelBindings ? ", channel bindings required" : "")
+        + (requirePac ? ", PAC required" : "") + "]";
   }
 
   /** Builds an {@link ApPolicy}; every setter rejects nonsense immediately. */
@@ -93,6 +101,7 @@ public final class ApPolicy {
     private int maxTokenSize = DEFAULT_MAX_TOKEN_SIZE;
     private Predicate<PrincipalName> allowedServices = p -> true;
     private boolean requireChannelBindings;
+    private boolean requirePac;
 
     private Builder() {}
 
@@ -147,6 +156,16 @@ public final class ApPolicy {
 
     public Builder requireChannelBindings(boolean require) {
       this.requireChannelBindings = require;
+      return this;
+    }
+
+    /**
+     * Refuse tickets without a PAC (Reason PAC_REQUIRED): for services that authorize by Active
+     * Directory groups and must not accept a ticket from a KDC that issues none. A PAC that is
+     * present is always verified, whatever this setting.
+     */
+    public Builder requirePac(boolean require) {
+      this.requirePac = require;
       return this;
     }
 

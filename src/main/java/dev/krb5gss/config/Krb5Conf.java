@@ -171,8 +171,7 @@ public final class Krb5Conf {
 
   /** The default realm: {@value #JDK_REALM_PROPERTY}, else {@code [libdefaults] default_realm}. */
   public Optional<String> defaultRealm() {
-    String prop = System.getProperty(JDK_REALM_PROPERTY);
-    return prop != null ? Optional.of(prop) : libdefault("default_realm");
+    return KerberosDefaults.realm(System::getProperty, this).map(KerberosDefaults.Located::value);
   }
 
   /** {@code [libdefaults] default_keytab_name}, e.g. {@code FILE:/etc/krb5.keytab}. */

@@ -43,6 +43,7 @@ public final class Acceptor {
   private final int maxTokenSize;
   private final ApAcceptor ap;
   private final PendingContextStore pending;
+  private final Krb5Step unboundStep;
 
   private Acceptor(Builder b, KeySource keys) {
     this.keys = keys;
@@ -55,6 +56,7 @@ public final class Acceptor {
     this.maxTokenSize = b.maxTokenSize;
     this.ap = new ApAcceptor(keys, b.apPolicy());
     this.pending = new PendingContextStore(this, b.maxPending, b.maxPendingPerKey);
+    this.unboundStep = ApSession.step(ap, null);
   }
 
   public static Builder builder() {
@@ -86,7 +88,8 @@ public final class Acceptor {
 
   /** The exchange for a negotiation whose first token is {@code token}. */
   Exchange exchangeFor(byte[] token, ChannelBindings bindings) throws RejectedException {
-    return Exchanges.forFirstToken(token, ApSession.step(ap, bindings), mechanisms);
+    Krb5Step step = bindings == null ? unboundStep : ApSession.step(ap, bindings);
+    return Exchanges.forFirstToken(token, step, mechanisms);
   }
 
   public KeySource keys() {
@@ -146,6 +149,7 @@ public final class Acceptor {
     private int maxTokenSize = 64 * 1024;
     private ReplayCache replayCache;
     private boolean requireChannelBindings;
+    private boolean requirePac;
 
     private Builder() {}
 
@@ -161,10 +165,19 @@ public final class Acceptor {
       return this;
     }
 
+    /**
+     * Refuse tickets without a PAC (MS-PAC) with Reason PAC_REQUIRED; default false (MIT realms
+     * issue none). A PAC that is present is always verified.
+     */
+    public Builder requirePac(boolean require) {
+      this.requirePac = require;
+      return this;
+    }
+
     ApPolicy apPolicy() {
       ApPolicy.Builder p = ApPolicy.builder().clock(clock).maxSkew(maxSkew).enctypes(enctypes)
           .maxTokenSize(maxTokenSize).allowedServices(allowedServices)
-          .requireChannelBindings(requireChannelBindings);
+          .requireChannelBindings(requireChannelBindings).requirePac(requirePac);
       if (replayCache != null) {
         p.replayCache(replayCache);
       }
@@ -207,13 +220,17 @@ public final class Acceptor {
       return this;
     }
 
-    /** Cap on negotiations held in {@link #pendingContexts()}; default 10 000. */
+    /**
+     * Cap on negotiations held in {@link #pendingContexts()}; default 10 000. When full, a
+     * newcomer evicts the oldest negotiation of the busiest client key (see
+     * {@link PendingContextStore}).
+     */
     public Builder maxPending(int max) {
       this.maxPending = max;
       return this;
     }
 
-    /** Cap on pending negotiations per client key; default 64. */
+    /** Cap on pending negotiations per client key (past it: TOO_MANY_PENDING); default 64. */
     public Builder maxPendingPerKey(int max) {
       this.maxPendingPerKey = max;
       return this;

@@ -6,7 +6,6 @@ import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.gss.GssFraming;
 import dev.krb5gss.gss.MechOids;
 import dev.krb5gss.gss.Ntlm;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,13 +54,25 @@ final class Exchanges {
   private static Exchange spnego(Krb5Step krb5, List<Negotiated> enabled)
       throws RejectedException {
     requireEnabled(Negotiated.SPNEGO, enabled);
-    List<ObjectId> inner = new ArrayList<>();
-    for (Negotiated n : enabled) {
-      if (n.isKerberos()) {
-        inner.add(n.oid());
-      }
+    return new SpnegoExchange(krb5, kerberosOids(enabled));
+  }
+
+  private static final List<ObjectId> KRB5_ONLY = List.of(MechOids.KRB5);
+  private static final List<ObjectId> MS_KRB5_ONLY = List.of(MechOids.MS_KRB5);
+  private static final List<ObjectId> KRB5_FIRST = List.of(MechOids.KRB5, MechOids.MS_KRB5);
+  private static final List<ObjectId> MS_KRB5_FIRST = List.of(MechOids.MS_KRB5, MechOids.KRB5);
+
+  /** The enabled Kerberos OIDs in order; shared lists, so a pending context does not copy one. */
+  private static List<ObjectId> kerberosOids(List<Negotiated> enabled) {
+    int krb5 = enabled.indexOf(Negotiated.KRB5);
+    int ms = enabled.indexOf(Negotiated.MS_KRB5);
+    if (ms < 0) {
+      return KRB5_ONLY;
     }
-    return new SpnegoExchange(krb5, inner);
+    if (krb5 < 0) {
+      return MS_KRB5_ONLY;
+    }
+    return krb5 < ms ? KRB5_FIRST : MS_KRB5_FIRST;
   }
 
   private static void requireEnabled(Negotiated mech, List<Negotiated> enabled)

@@ -6,41 +6,74 @@ import dev.krb5gss.error.RejectedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Server contexts held between the legs of a request/response protocol (HTTP Negotiate, RFC 4559
- * §4, where each leg is a new request), keyed by a caller-chosen connection key. It implements
- * the SSPI advice that the wait for a client's next message must time out: a context whose leg
- * deadline passed is EXPIRED and dropped, lazily on access and by {@link #sweep()}.
+ * §4, where each leg is a new request), keyed by a caller-chosen connection key and counted
+ * against a client key (e.g. the client's address). It implements the SSPI advice that the wait
+ * for a client's next message must time out: a negotiation whose leg deadline passed is EXPIRED
+ * and dropped, on access and by {@link #sweep()}.
  *
- * <p>Caps protect the server: at most {@code maxPending} negotiations in flight in all, and
- * {@code maxPendingPerKey} per client key. Past a cap, {@link #begin} refuses a new negotiation
- * with TOO_MANY_PENDING; negotiations already in flight and established contexts are untouched.
- * The store holds a context only while it is pending: once it is established, fails, expires or
- * is disposed, the store lets go of it (the caller keeps the context it accepted the last leg on).
- * Thread-safe; no thread per context.
+ * <p><b>Accept first, hold only when needed.</b> {@link #begin} costs the store nothing: the
+ * context takes a slot only when a leg's result asks for another leg (CONTINUE_NEEDED or
+ * COMPLETE_AND_CONTINUE). A client whose first token establishes the context (plain Kerberos,
+ * SPNEGO with an optimistic Kerberos token) is never refused, however full the store is. A
+ * negotiation that fails or completes leaves no trace behind.
+ *
+ * <p><b>Caps and eviction</b>, in the spirit of SYN-flood defences (RFC 4987 §3.4, recycling
+ * the oldest half-open TCB: a newcomer pushes an old half-open entry out rather than being turned
+ * away; §3.5, the SYN cache's limit per source, so one source cannot take every slot):
+ * <ul>
+ *   <li>{@code maxPendingPerKey} per client key: a client key at its cap is refused a further
+ *       slot with TOO_MANY_PENDING (it only competes with itself);</li>
+ *   <li>{@code maxPending} in all: when the store is full, the newcomer is held and a pending
+ *       negotiation is evicted instead, namely the oldest of the client key holding the most
+ *       slots if that key holds more than one, else the oldest overall. An attacker spread over
+ *       many keys with one slot each must therefore send {@code maxPending} new negotiations
+ *       within one round trip of a legitimate client to push that client out; one who stacks
+ *       several slots per key is always evicted before a client holding one.</li>
+ *   <li>A negotiation past a valid Kerberos leg (SPNEGO waiting only for the client's
+ *       mechListMIC, RFC 4178 §5) has proved a ticket; it is evicted only when no unauthenticated
+ *       negotiation is left, so a flood of first legs cannot push it out.</li>
+ * </ul>
+ * The evicted negotiation's next leg gets PENDING_EVICTED from {@link #resume} (an expired one
+ * CONTEXT_EXPIRED): each answer comes from that key's own entry, never from someone else's.
+ *
+ * <p><b>Cost.</b> A held negotiation costs one {@link PendingEntry} and two map entries besides
+ * the context (which after an SPNEGO first leg keeps only the selected mechanism and the client's
+ * mechanism list for the mechListMIC); the structures follow the number held, so a flood of
+ * rejected requests leaves nothing behind. The reasons for recent expiries and evictions are kept
+ * for one leg timeout, at most {@code maxPending} of them.
+ *
+ * <p>Counts ({@link #pendingCount}, {@link #expiredCount}, {@link #refusedCount},
+ * {@link #evictedCount}) let an operator see a flood; while the store refuses or evicts it logs
+ * one WARNING per minute at most, with the counts. Thread-safe: one short critical section per
+ * operation, no thread per context.
  */
 public final class PendingContextStore {
   private final Acceptor acceptor;
   private final Clock clock;
   private final int maxPending;
   private final int maxPendingPerKey;
-  private final ConcurrentHashMap<Object, ServerContext> byKey = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Object, Integer> perClient = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<Due> deadlines = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger pending = new AtomicInteger();
+  /** Negotiations that have not authenticated yet (waiting for the Kerberos leg): evicted first. */
+  private final PendingSlots open;
+  /** Negotiations past a valid Kerberos leg, waiting only for the client's mechListMIC. */
+  private final PendingSlots proven;
+  private final RecentEnds ends;
+  private final FloodWarning warning;
+  private volatile int pending;
   private final LongAdder expired = new LongAdder();
   private final LongAdder refused = new LongAdder();
+  private final LongAdder evicted = new LongAdder();
   private final LongAdder begun = new LongAdder();
 
   PendingContextStore(Acceptor acceptor, int maxPending, int maxPendingPerKey) {
@@ -48,21 +81,26 @@ public final class PendingContextStore {
     this.clock = acceptor.clock();
     this.maxPending = maxPending;
     this.maxPendingPerKey = maxPendingPerKey;
+    this.open = new PendingSlots(maxPendingPerKey);
+    this.proven = new PendingSlots(maxPendingPerKey);
+    this.ends = new RecentEnds(maxPending);
+    this.warning = new FloodWarning(clock);
   }
 
   /** {@link #begin(Object, Object)} with the connection key as the client key. */
-  public ServerContext begin(Object key) throws RejectedException {
+  public ServerContext begin(Object key) {
     return begin(key, key);
   }
 
   /**
-   * Starts a negotiation under {@code key}, counted against {@code clientKey}'s cap (e.g. the
-   * client's address when the key is a connection). A pending context already under {@code key}
-   * is disposed: the client started over.
-   *
-   * @throws RejectedException TOO_MANY_PENDING past the global or the per-client cap
+   * Starts a negotiation under {@code key}, to be counted against {@code clientKey}'s cap (e.g.
+   * the client's address when the key is a connection) if a leg asks for another one. A
+   * negotiation already pending under {@code key} is disposed: the client started over. Holds no
+   * slot yet, so it is never refused here: pass the client's first token to
+   * {@link ServerContext#accept}, which holds a slot only if the negotiation needs another leg
+   * (and may then be refused with TOO_MANY_PENDING at the per-client cap).
    */
-  public ServerContext begin(Object key, Object clientKey) throws RejectedException {
+  public ServerContext begin(Object key, Object clientKey) {
     return begin(key, clientKey, null);
   }
 
@@ -70,93 +108,240 @@ public final class PendingContextStore {
    * {@link #begin(Object, Object)} for a context whose client must present {@code bindings}
    * (RFC 4121 §4.1.1.2; e.g. an HTTP server's TLS channel binding); null means none.
    */
-  public ServerContext begin(Object key, Object clientKey, ChannelBindings bindings)
-      throws RejectedException {
+  public ServerContext begin(Object key, Object clientKey, ChannelBindings bindings) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(clientKey, "clientKey");
-    reapOverdue(clock.instant());
-    Optional.ofNullable(byKey.get(key)).ifPresent(ServerContext::dispose);
-    reserve(clientKey);
-    ServerContext context = acceptor.newContext(bindings);
-    Registration registration = new Registration(key, clientKey, context);
-    context.register(registration);
-    ServerContext previous = byKey.put(key, context);
-    if (previous != null) {
-      previous.dispose();
+    List<PendingEntry> ended = new ArrayList<>(0);
+    synchronized (this) {
+      reapOverdue(clock.instant(), ended);
+      ends.take(key); // the client started over: an earlier negotiation's fate is no longer news
+      PendingEntry previous = entryUnder(key);
+      if (previous != null) {
+        release(previous, PendingEntry.Status.REPLACED);
+        ended.add(previous);
+      }
     }
-    deadlines.add(new Due(context.legDeadline(), registration));
+    finish(ended);
+    ServerContext context = acceptor.newContext(bindings);
+    context.register(new PendingEntry(this, key, clientKey, context));
     begun.increment();
     return context;
   }
 
-  private void reserve(Object clientKey) throws RejectedException {
-    int now;
-    do {
-      now = pending.get();
-      if (now >= maxPending) {
-        refused.increment();
-        throw new RejectedException(Reason.TOO_MANY_PENDING, "expected fewer than " + maxPending
-            + " negotiations in flight, got " + now + "; refusing a new one");
+  /**
+   * Takes the negotiation pending under {@code key} for its next leg, or says why there is none
+   * from that key's own entry: EXPIRED (its deadline passed), EVICTED (pushed out while the store
+   * was full), ABSENT. A found context leaves the store while its leg runs (it cannot be evicted
+   * mid-leg); if that leg asks for yet another, the context takes a slot again.
+   */
+  public PendingLookup resume(Object key) {
+    Objects.requireNonNull(key, "key");
+    List<PendingEntry> ended = new ArrayList<>(0);
+    PendingLookup lookup;
+    synchronized (this) {
+      Instant now = clock.instant();
+      reapOverdue(now, ended);
+      PendingEntry entry = entryUnder(key);
+      if (entry != null && now.isAfter(entry.deadline)) {
+        expire(entry, now);
+        ended.add(entry);
+        entry = null;
       }
-    } while (!pending.compareAndSet(now, now + 1));
-    boolean[] over = new boolean[1];
-    perClient.compute(clientKey, (k, n) -> {
-      int count = n == null ? 0 : n;
-      over[0] = count >= maxPendingPerKey;
-      return over[0] ? n : count + 1;
-    });
-    if (over[0]) {
-      pending.decrementAndGet();
-      refused.increment();
-      throw new RejectedException(Reason.TOO_MANY_PENDING, "expected fewer than "
-          + maxPendingPerKey + " negotiations in flight for one client, got " + maxPendingPerKey
-          + "; refusing a new one");
+      if (entry != null) {
+        release(entry, PendingEntry.Status.DETACHED);
+        lookup = PendingLookup.found(entry.context);
+      } else {
+        PendingLookup.Status why = ends.take(key);
+        lookup = PendingLookup.ended(why == null ? PendingLookup.Status.ABSENT : why,
+            acceptor.legTimeout());
+      }
     }
+    finish(ended);
+    return lookup;
   }
 
-  /** The pending context under {@code key}; an overdue one is expired and dropped instead. */
+  /**
+   * The pending context under {@code key}, left in the store (where it may still expire or be
+   * evicted); an overdue one is expired and dropped instead. Prefer {@link #resume}, which says
+   * why a context is missing and keeps a context out of eviction while its leg runs.
+   */
   public Optional<ServerContext> find(Object key) {
-    ServerContext context = byKey.get(key);
-    if (context == null) {
-      return Optional.empty();
+    List<PendingEntry> ended = new ArrayList<>(0);
+    ServerContext found = null;
+    synchronized (this) {
+      Instant now = clock.instant();
+      PendingEntry entry = entryUnder(key);
+      if (entry != null && now.isAfter(entry.deadline)) {
+        expire(entry, now);
+        ended.add(entry);
+      } else if (entry != null) {
+        found = entry.context;
+      }
     }
-    context.expireIfOverdue(clock.instant());
-    return byKey.get(key) == context ? Optional.of(context) : Optional.empty();
+    finish(ended);
+    return Optional.ofNullable(found);
   }
 
-  /** Disposes of and drops the context under {@code key}, if any. */
+  /** Disposes of and drops the context pending under {@code key}, if any. */
   public void remove(Object key) {
-    ServerContext context = byKey.remove(key);
-    if (context != null) {
-      context.dispose();
+    PendingEntry entry;
+    synchronized (this) {
+      entry = entryUnder(key);
+      if (entry != null) {
+        release(entry, PendingEntry.Status.REPLACED);
+      }
+    }
+    if (entry != null) {
+      finish(List.of(entry));
     }
   }
 
   /** Expires every pending context whose leg deadline has passed; returns how many. */
   public int sweep() {
-    Instant now = clock.instant();
-    int count = reapOverdue(now);
-    for (ServerContext context : byKey.values()) {
-      if (context.expireIfOverdue(now)) {
-        count++;
-      }
+    List<PendingEntry> ended = new ArrayList<>(0);
+    synchronized (this) {
+      reapOverdue(clock.instant(), ended);
     }
-    return count;
+    finish(ended);
+    return ended.size();
   }
 
-  /** Reaps from the head of the deadline queue (deadlines are queued in time order). */
-  private int reapOverdue(Instant now) {
-    int count = 0;
-    for (Due due = deadlines.peek(); due != null && now.isAfter(due.deadline);
-        due = deadlines.peek()) {
-      if (deadlines.remove(due)) {
-        ServerContext context = due.registration.context;
-        if (context != null && context.expireIfOverdue(now)) {
-          count++;
-        }
+  /**
+   * Holds a slot for {@code entry}'s context, due by {@code deadline} (called by the context,
+   * under its lock, when a leg asks for another); {@code provenNow} when the client has passed a
+   * valid Kerberos leg and only its mechListMIC is awaited. Contexts pushed out here are ended after the
+   * store's lock is released: a thread holding one context's lock waits only for contexts held
+   * before its own, so the waits cannot form a cycle.
+   */
+  void hold(PendingEntry entry, Instant deadline, boolean provenNow) throws RejectedException {
+    List<PendingEntry> ended = new ArrayList<>(0);
+    Held held;
+    synchronized (this) {
+      held = holdLocked(entry, deadline, provenNow, ended);
+    }
+    finish(ended);
+    if (held == Held.AT_CLIENT_CAP) {
+      refused.increment();
+      warn("refusing a client at its cap of " + maxPendingPerKey);
+      throw new RejectedException(Reason.TOO_MANY_PENDING, "expected fewer than "
+          + maxPendingPerKey + " negotiations in flight for one client, got " + maxPendingPerKey
+          + "; refusing another (a negotiation that completes in one leg is never refused)");
+    }
+    if (held == Held.BY_EVICTION) {
+      warn("store full at " + maxPending + ", evicting the oldest of the busiest client");
+    }
+  }
+
+  /** How {@link #hold} went. */
+  private enum Held { MOVED, FREE_SLOT, BY_EVICTION, AT_CLIENT_CAP }
+
+  private Held holdLocked(PendingEntry entry, Instant deadline, boolean provenNow,
+      List<PendingEntry> ended) throws RejectedException {
+    if (entry.status == PendingEntry.Status.HELD) {
+      tier(entry).remove(entry);
+      entry.proven |= provenNow;
+      tier(entry).add(entry, deadline);
+      return Held.MOVED;
+    }
+    if (entry.status != PendingEntry.Status.DETACHED) {
+      throw letGo(entry.status);
+    }
+    Instant now = clock.instant();
+    reapOverdue(now, ended);
+    PendingEntry previous = entryUnder(entry.key);
+    if (previous != null) {
+      release(previous, PendingEntry.Status.REPLACED);
+      ended.add(previous);
+    }
+    if (open.count(entry.clientKey) + proven.count(entry.clientKey) >= maxPendingPerKey) {
+      return Held.AT_CLIENT_CAP;
+    }
+    boolean full = heldCount() >= maxPending;
+    if (full) {
+      PendingEntry victim = open.size() > 0 ? open.victim() : proven.victim();
+      release(victim, PendingEntry.Status.EVICTED);
+      ends.note(victim.key, PendingLookup.Status.EVICTED, now);
+      evicted.increment();
+      ended.add(victim);
+    }
+    entry.proven = provenNow;
+    tier(entry).add(entry, deadline);
+    entry.status = PendingEntry.Status.HELD;
+    pending = heldCount();
+    return full ? Held.BY_EVICTION : Held.FREE_SLOT;
+  }
+
+  private void warn(String what) {
+    warning.maybeLog(() -> "pending negotiations: " + what + "; counts since start: " + counts()
+        + " (a flood of half-open negotiations? at most one such line per minute)");
+  }
+
+  /** Why a context the store let go of may not take a slot again. */
+  private RejectedException letGo(PendingEntry.Status status) {
+    PendingLookup.Status why = status == PendingEntry.Status.EXPIRED ? PendingLookup.Status.EXPIRED
+        : status == PendingEntry.Status.EVICTED ? PendingLookup.Status.EVICTED
+        : PendingLookup.Status.ABSENT;
+    return PendingLookup.ended(why, acceptor.legTimeout()).failure();
+  }
+
+  /** The context left pending (ESTABLISHED, FAILED, EXPIRED, DISPOSED); frees its slot. */
+  synchronized void left(PendingEntry entry, ContextState state) {
+    PendingEntry.Status was = entry.status;
+    if (was == PendingEntry.Status.HELD) {
+      release(entry, PendingEntry.Status.DETACHED);
+    }
+    if (state == ContextState.EXPIRED
+        && (was == PendingEntry.Status.HELD || was == PendingEntry.Status.DETACHED)) {
+      expired.increment();
+    }
+  }
+
+  /**
+   * Reaps from the oldest deadline on (entries are appended in deadline order; should the clock
+   * step back, a later entry waits until those before it are reaped, while {@link #resume} and
+   * {@link #find} check the key's own deadline).
+   */
+  private void reapOverdue(Instant now, List<PendingEntry> ended) {
+    for (PendingSlots tier : List.of(open, proven)) {
+      for (PendingEntry e = tier.oldest(); e != null && now.isAfter(e.deadline);
+          e = tier.oldest()) {
+        expire(e, now);
+        ended.add(e);
       }
     }
-    return count;
+    ends.forgetBefore(now.minus(acceptor.legTimeout()));
+  }
+
+  private void expire(PendingEntry entry, Instant now) {
+    release(entry, PendingEntry.Status.EXPIRED);
+    ends.note(entry.key, PendingLookup.Status.EXPIRED, now);
+    expired.increment();
+  }
+
+  private void release(PendingEntry entry, PendingEntry.Status status) {
+    tier(entry).remove(entry);
+    entry.status = status;
+    pending = heldCount();
+  }
+
+  private PendingEntry entryUnder(Object key) {
+    PendingEntry e = open.get(key);
+    return e != null ? e : proven.get(key);
+  }
+
+  private PendingSlots tier(PendingEntry entry) {
+    return entry.proven ? proven : open;
+  }
+
+  private int heldCount() {
+    return open.size() + proven.size();
+  }
+
+  /** Ends the contexts the store let go of, outside the store's lock. */
+  private static void finish(List<PendingEntry> ended) {
+    for (PendingEntry e : ended) {
+      e.context.abandon(e.status);
+    }
   }
 
   /** Runs {@link #sweep()} every {@code period} on the caller's executor. */
@@ -176,9 +361,9 @@ public final class PendingContextStore {
     return executor::shutdownNow;
   }
 
-  /** Negotiations in flight (NEW or AWAITING_NEXT_LEG) held by the store. */
+  /** Negotiations holding a slot (AWAITING_NEXT_LEG, waiting for their client's next leg). */
   public long pendingCount() {
-    return pending.get();
+    return pending;
   }
 
   /** Negotiations that expired while pending, since the store was created. */
@@ -186,9 +371,14 @@ public final class PendingContextStore {
     return expired.sum();
   }
 
-  /** Negotiations refused with TOO_MANY_PENDING, since the store was created. */
+  /** Negotiations refused a slot with TOO_MANY_PENDING (per-client cap), since creation. */
   public long refusedCount() {
     return refused.sum();
+  }
+
+  /** Negotiations evicted to make room while the store was full, since creation. */
+  public long evictedCount() {
+    return evicted.sum();
   }
 
   /** Negotiations begun, since the store was created. */
@@ -196,52 +386,33 @@ public final class PendingContextStore {
     return begun.sum();
   }
 
-  /** Entries in the key map (equals {@link #pendingCount()} once all hooks have run). */
-  int size() {
-    return byKey.size();
+  /** The cap on negotiations held in all. */
+  public int maxPending() {
+    return maxPending;
+  }
+
+  /** The cap on negotiations held per client key. */
+  public int maxPendingPerKey() {
+    return maxPendingPerKey;
+  }
+
+  /** Negotiations held (equals {@link #pendingCount()}). */
+  synchronized int size() {
+    return heldCount();
+  }
+
+  /** Everything the store keeps: map entries for held negotiations and clients, end notes. */
+  synchronized int footprint() {
+    return open.footprint() + proven.footprint() + ends.size();
+  }
+
+  private String counts() {
+    return "pending " + pendingCount() + "/" + maxPending + ", expired " + expiredCount()
+        + ", refused " + refusedCount() + ", evicted " + evictedCount();
   }
 
   @Override
   public String toString() {
-    return "PendingContextStore[pending " + pendingCount() + "/" + maxPending + ", expired "
-        + expiredCount() + ", refused " + refusedCount() + "]";
-  }
-
-  /** A context's entry; told by the context when its deadline moves and when it stops pending. */
-  final class Registration {
-    private final Object key;
-    private final Object clientKey;
-    private volatile ServerContext context;
-
-    Registration(Object key, Object clientKey, ServerContext context) {
-      this.key = key;
-      this.clientKey = clientKey;
-      this.context = context;
-    }
-
-    void deadlineMoved(Instant deadline) {
-      deadlines.add(new Due(deadline, this));
-    }
-
-    void leftPending(ContextState state) {
-      ServerContext leaving = context;
-      context = null;
-      byKey.remove(key, leaving);
-      perClient.computeIfPresent(clientKey, (k, n) -> n <= 1 ? null : n - 1);
-      pending.decrementAndGet();
-      if (state == ContextState.EXPIRED) {
-        expired.increment();
-      }
-    }
-  }
-
-  private static final class Due {
-    final Instant deadline;
-    final Registration registration;
-
-    Due(Instant deadline, Registration registration) {
-      this.deadline = deadline;
-      this.registration = registration;
-    }
+    return "PendingContextStore[" + counts() + "]";
   }
 }

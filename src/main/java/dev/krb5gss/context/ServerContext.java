@@ -32,7 +32,8 @@ public final class ServerContext {
   private ContextState state = ContextState.NEW;
   private Instant legDeadline;
   private Exchange exchange;
-  private PendingContextStore.Registration registration;
+  private PendingEntry registration;
+  private boolean evicted;
 
   ServerContext(Acceptor acceptor, ChannelBindings bindings) {
     this.acceptor = acceptor;
@@ -84,11 +85,13 @@ public final class ServerContext {
     }
     Leg leg = exchange.accept(token);
     if (leg.status.needsAnotherLeg()) {
-      moveTo(ContextState.AWAITING_NEXT_LEG);
-      legDeadline = now.plus(legTimeout);
+      Instant deadline = now.plus(legTimeout);
       if (registration != null) {
-        registration.deadlineMoved(legDeadline);
+        // a store slot only now: accept first, hold if needed
+        registration.awaiting(deadline, leg.status == AcceptStatus.COMPLETE_AND_CONTINUE);
       }
+      moveTo(ContextState.AWAITING_NEXT_LEG);
+      legDeadline = deadline;
     } else {
       moveTo(ContextState.ESTABLISHED);
     }
@@ -106,6 +109,13 @@ public final class ServerContext {
       case EXPIRED:
         throw new RejectedException(Reason.CONTEXT_EXPIRED,
             "the context expired; the client must start a new negotiation");
+      case DISPOSED:
+        if (evicted) {
+          throw new RejectedException(Reason.PENDING_EVICTED, "the negotiation was evicted from"
+              + " the full pending store to make room; the client must start a new one");
+        }
+        throw new RejectedException(Reason.NO_CONTEXT, "the context is DISPOSED and takes no"
+            + " further tokens");
       default:
         throw new RejectedException(Reason.NO_CONTEXT,
             "the context is " + state + " and takes no further tokens");
@@ -129,17 +139,21 @@ public final class ServerContext {
     LOG.log(Level.DEBUG, "server context {0} -> {1}", previous, next);
   }
 
-  /** EXPIRED if the leg deadline passed while pending; used by the store's sweep. */
-  synchronized boolean expireIfOverdue(Instant now) {
-    if (state.isPending() && now.isAfter(legDeadline)) {
-      moveTo(ContextState.EXPIRED);
-      return true;
+  /**
+   * Ends a negotiation its {@link PendingContextStore} let go of: EXPIRED when its deadline
+   * passed, else DISPOSED (evicted, or replaced by a new negotiation under its key). A context
+   * that stopped pending meanwhile (e.g. just ESTABLISHED) is left alone.
+   */
+  synchronized void abandon(PendingEntry.Status why) {
+    if (!state.isPending()) {
+      return;
     }
-    return false;
+    evicted = why == PendingEntry.Status.EVICTED;
+    moveTo(why == PendingEntry.Status.EXPIRED ? ContextState.EXPIRED : ContextState.DISPOSED);
   }
 
   /** Ties this context to a store entry; called once, before any leg. */
-  synchronized void register(PendingContextStore.Registration registration) {
+  synchronized void register(PendingEntry registration) {
     this.registration = registration;
   }
 
@@ -148,9 +162,9 @@ public final class ServerContext {
   }
 
   /**
-   * While AWAITING_NEXT_LEG, the instant after which the next leg is refused. While NEW, the
-   * instant after which a {@link PendingContextStore} reaps a context that never got its first
-   * token (a context outside a store takes its first token at any time).
+   * While AWAITING_NEXT_LEG, the instant after which the next leg is refused (and after which a
+   * {@link PendingContextStore} reaps the context). While NEW, the creation time plus the leg
+   * timeout; a NEW context takes its first token at any time and holds no store slot.
    */
   public synchronized Instant legDeadline() {
     return legDeadline;
@@ -182,6 +196,16 @@ public final class ServerContext {
    */
   public synchronized ApEstablished established() throws RejectedException {
     return session().established();
+  }
+
+  /**
+   * The verified PAC (MS-PAC) of the client's ticket, empty when the ticket carried none; the
+   * same as {@code established().pac()}.
+   *
+   * @throws RejectedException NO_CONTEXT unless ESTABLISHED
+   */
+  public synchronized java.util.Optional<dev.krb5gss.pac.Pac> pac() throws RejectedException {
+    return session().established().pac();
   }
 
   /**

@@ -18,10 +18,17 @@ import java.util.List;
 final class SpnegoExchange implements Exchange {
   private enum Phase { INIT, AWAIT_MECH_TOKEN, AWAIT_MIC, DONE }
 
+  /**
+   * The mechanism list a negotiation waiting for its next leg keeps for the mechListMIC (RFC
+   * 4178 §5) is at most this long, so a half-open negotiation costs a small fixed amount however
+   * long the list in an unauthenticated first token. Real clients list 2 to 5 mechanisms (~60 B).
+   */
+  static final int MAX_HELD_MECH_TYPES = 256;
+
   private final Krb5Step step;
   private final List<ObjectId> ours;
   private Phase phase = Phase.INIT;
-  private MechSelection selection;
+  private ObjectId mech;
   private byte[] mechTypesDer;
   private boolean replied;
   private boolean micRequired;
@@ -53,11 +60,18 @@ final class SpnegoExchange implements Exchange {
   }
 
   private Leg first(NegTokenInit init) throws RejectedException {
-    selection = MechSelection.choose(init.mechTypes(), ours);
+    MechSelection selection = MechSelection.choose(init.mechTypes(), ours);
+    mech = selection.mech();
     mechTypesDer = init.mechTypesDer();
     micRequired = selection.micRequired();
     if (selection.isClientsFirst() && init.mechToken().isPresent()) {
       return established(init.mechToken().get(), init.mechListMic().orElse(null));
+    }
+    if (mechTypesDer.length > MAX_HELD_MECH_TYPES) {
+      throw new RejectedException(Reason.UNSUPPORTED_MECHANISM, "expected a mechanism list of at"
+          + " most " + MAX_HELD_MECH_TYPES + " bytes (about 20 mechanisms) for a negotiation that"
+          + " needs another leg, got " + mechTypesDer.length + " bytes; list Kerberos first"
+          + " (one leg) or offer fewer mechanisms");
     }
     phase = Phase.AWAIT_MECH_TOKEN;
     return reply(AcceptStatus.CONTINUE_NEEDED, NegState.ACCEPT_INCOMPLETE, null, null);
@@ -65,7 +79,7 @@ final class SpnegoExchange implements Exchange {
 
   private Leg mechLeg(NegTokenResp resp) throws RejectedException {
     byte[] mechToken = resp.responseToken().orElseThrow(() -> new RejectedException(
-        Reason.MALFORMED_TOKEN, "expected a NegTokenResp with the " + selection.mech()
+        Reason.MALFORMED_TOKEN, "expected a NegTokenResp with the " + mech
             + " token (responseToken), got " + resp));
     return established(mechToken, resp.mechListMic().orElse(null));
   }
@@ -78,7 +92,7 @@ final class SpnegoExchange implements Exchange {
       micRequired = true;
     } else if (micRequired && mechOut.length == 0) {
       throw new RejectedException(Reason.MECHLIST_MIC_FAILED, "expected the client's mechListMIC"
-          + " with its final Kerberos token (RFC 4178 §5: " + selection.mech()
+          + " with its final Kerberos token (RFC 4178 §5: " + mech
           + " was not its first choice), got none");
     }
     byte[] ourMic = micRequired ? session.getMic(mechTypesDer) : null;
@@ -117,14 +131,14 @@ final class SpnegoExchange implements Exchange {
     NegTokenResp resp = NegTokenResp.parse(token);
     if (resp.negState().orElse(null) == NegState.REJECT) {
       throw new RejectedException(Reason.UNSUPPORTED_MECHANISM,
-          "the client rejected the negotiation of " + selection.mech());
+          "the client rejected the negotiation of " + mech);
     }
     return resp;
   }
 
   /** supportedMech goes only in the acceptor's first reply (RFC 4178 §4.2.2). */
   private Leg reply(AcceptStatus status, NegState state, byte[] mechOut, byte[] mic) {
-    ObjectId supported = replied ? null : selection.mech();
+    ObjectId supported = replied ? null : mech;
     replied = true;
     return new Leg(status, NegTokenResp.of(state, supported, mechOut, mic).encode());
   }

@@ -12,7 +12,7 @@
  *   <tr><td>AcceptSecurityContext, first call (new CtxtHandle)</td>
  *       <td>GSS_Accept_sec_context with GSS_C_NO_CONTEXT</td>
  *       <td>{@code acceptor.newContext()} / {@code pendingContexts().begin(key)}, state NEW,
- *       then {@code accept(token)}</td></tr>
+ *       then {@code accept(token)}; later legs {@code pendingContexts().resume(key)}</td></tr>
  *   <tr><td>SEC_E_OK</td><td>GSS_S_COMPLETE</td>
  *       <td>{@code AcceptStatus.COMPLETE}, state ESTABLISHED</td></tr>
  *   <tr><td>SEC_I_CONTINUE_NEEDED</td><td>GSS_S_CONTINUE_NEEDED</td>
@@ -28,7 +28,9 @@
  *   <tr><td>SEC_E_CONTEXT_EXPIRED (server timed out the wait)</td><td>GSS_S_CONTEXT_EXPIRED</td>
  *       <td>{@code Reason.CONTEXT_EXPIRED}; state EXPIRED, keys wiped</td></tr>
  *   <tr><td>SEC_E_INSUFFICIENT_MEMORY (too many contexts)</td><td>GSS_S_FAILURE</td>
- *       <td>{@code Reason.TOO_MANY_PENDING} from {@code PendingContextStore.begin}</td></tr>
+ *       <td>a slot is taken only when a leg needs another; a full store evicts (the next leg
+ *       gets {@code Reason.PENDING_EVICTED}); {@code Reason.TOO_MANY_PENDING} past the per-client
+ *       cap</td></tr>
  *   <tr><td>DeleteSecurityContext</td><td>GSS_Delete_sec_context</td>
  *       <td>{@code dispose()}, state DISPOSED, keys wiped</td></tr>
  *   <tr><td>SEC_E_INVALID_HANDLE (context used after failure or deletion)</td>

@@ -86,7 +86,8 @@ public final class ObjectId {
             what + ": expected a minimal OID arc, got a leading 0x80 octet");
       }
       if (value > (Long.MAX_VALUE >> 7)) {
-        throw new RejectedException(Reason.MALFORMED_TOKEN, what + ": OID arc too large");
+        throw new RejectedException(Reason.MALFORMED_TOKEN,
+            what + ": expected OID arcs of at most 63 bits, got a longer one");
       }
       value = (value << 7) | (b & 0x7f);
       start = (b & 0x80) == 0;

@@ -256,7 +256,7 @@ final class KeytabCheck {
       keys = options.anyPrincipal() ? AcceptorKeys.unbound(source, allowed, policy)
           : AcceptorKeys.bound(source, chosen, policy);
     }
-    return new Grant(kps, keyTabs, keys);
+    return new Grant(kps, keyTabs, keys.requiringPac(options.requirePac));
   }
 
   private static String describe(ServiceKeyTable table) {

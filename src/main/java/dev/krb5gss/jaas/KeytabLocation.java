@@ -3,6 +3,7 @@ package dev.krb5gss.jaas;
 import static dev.krb5gss.jaas.KeytabLoginException.Problem.BAD_KRB5_CONF;
 import static dev.krb5gss.jaas.KeytabLoginException.Problem.INVALID_OPTION;
 
+import dev.krb5gss.config.KerberosDefaults;
 import dev.krb5gss.config.Krb5Conf;
 import dev.krb5gss.config.Krb5ConfException;
 import java.net.URI;
@@ -14,12 +15,11 @@ import java.util.Optional;
 
 /**
  * Where the keytab is: the {@code keyTab} option (a path, a {@code file:} URL, or MIT's
- * {@code FILE:} prefix), else krb5.conf's {@code default_keytab_name}, else MIT's default
- * {@code /etc/krb5.keytab}; with a description of that source for messages.
+ * {@code FILE:} prefix), else the default {@link KerberosDefaults} decides (KRB5_KTNAME,
+ * default_keytab_name, the JDK's and MIT's built-in defaults); with a description of that source
+ * for messages.
  */
 final class KeytabLocation {
-  static final Path MIT_DEFAULT = Path.of("/etc/krb5.keytab");
-
   final Path path;
   final String source;
 
@@ -39,26 +39,9 @@ final class KeytabLocation {
       throw KeytabLoginException.of(BAD_KRB5_CONF, "KeytabLoginModule: the keyTab option is not "
           + "set and the krb5.conf for its default cannot be used: " + e.getMessage());
     }
-    Optional<String> named = krb5.defaultKeytabName();
-    if (named.isPresent()) {
-      return new KeytabLocation(firstListed(named.get()),
-          "default_keytab_name in " + krb5.source() + ", as the keyTab option is not set");
-    }
-    return new KeytabLocation(MIT_DEFAULT, "the default, as neither the keyTab option nor "
-        + "default_keytab_name in " + krb5.source() + " is set");
-  }
-
-  /** default_keytab_name may list several: the first that exists, else the first. */
-  private static Path firstListed(String list) throws KeytabLoginException {
-    Path first = null;
-    for (String name : list.strip().split("[\\s,]+")) {
-      Path p = toPath(name, "default_keytab_name");
-      if (java.nio.file.Files.exists(p)) {
-        return p;
-      }
-      first = first == null ? p : first;
-    }
-    return first;
+    KerberosDefaults.Located<Path> located = KerberosDefaults.keytab(krb5);
+    return new KeytabLocation(located.value(), located.source()
+        + (located.source().startsWith("the default") ? "" : ", as the keyTab option is not set"));
   }
 
   /**

@@ -24,7 +24,9 @@ import javax.security.auth.spi.LoginModule;
  * krb5.conf's default_keytab_name, else /etc/krb5.keytab), {@code principal} (a name, a
  * comma-separated list, or {@code *}; without a realm, the default realm), {@code
  * allowedPrincipals} (patterns with {@code *}), {@code reload} (default true), {@code
- * reloadInterval} (ms, default 10000), {@code allowRc4} (default false), {@code debug}. The JDK's
+ * reloadInterval} (ms, default 10000), {@code allowRc4} (default false), {@code requirePac}
+ * (default false: refuse tickets without an MS-PAC, for services that authorize by Active
+ * Directory groups; a PAC that is present is always verified), {@code debug}. The JDK's
  * {@code useKeyTab=true storeKey=true isInitiator=false doNotPrompt=true} are accepted with the
  * same meaning; their opposites, {@code useTicketCache}, {@code ticketCache}, {@code renewTGT}
  * and the password options are refused by name. Every failure is a {@link KeytabLoginException}

@@ -26,6 +26,7 @@ final class LoginOptions {
   static final String RELOAD_INTERVAL = "reloadInterval";
   static final String ALLOW_RC4 = "allowRc4";
   static final String DEBUG = "debug";
+  static final String REQUIRE_PAC = "requirePac";
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
 
   /** Krb5LoginModule options accepted with the value that means "acceptor from a keytab". */
@@ -41,7 +42,7 @@ final class LoginOptions {
       "clearPass", "an acceptor takes no password");
   private static final Set<String> IGNORED = Set.of("refreshKrb5Config");
   private static final Set<String> OURS = Set.of(KEY_TAB, PRINCIPAL, ALLOWED, RELOAD,
-      RELOAD_INTERVAL, ALLOW_RC4, DEBUG);
+      RELOAD_INTERVAL, ALLOW_RC4, DEBUG, REQUIRE_PAC);
 
   final String keyTab;
   final List<String> principals;
@@ -50,6 +51,7 @@ final class LoginOptions {
   final Duration reloadInterval;
   final boolean allowRc4;
   final boolean debug;
+  final boolean requirePac;
 
   private LoginOptions(Map<String, ?> o) throws KeytabLoginException {
     checkNames(o);
@@ -61,6 +63,7 @@ final class LoginOptions {
     this.reloadInterval = interval(o);
     this.allowRc4 = bool(o, ALLOW_RC4, false);
     this.debug = bool(o, DEBUG, false);
+    this.requirePac = bool(o, REQUIRE_PAC, false);
   }
 
   static LoginOptions parse(Map<String, ?> options) throws KeytabLoginException {

@@ -4,12 +4,14 @@ import static dev.krb5gss.jaas.KeytabLoginException.Problem.BAD_KRB5_CONF;
 import static dev.krb5gss.jaas.KeytabLoginException.Problem.INVALID_OPTION;
 import static dev.krb5gss.jaas.KeytabLoginException.Problem.NO_REALM;
 
+import dev.krb5gss.config.KerberosDefaults;
 import dev.krb5gss.config.Krb5Conf;
 import dev.krb5gss.config.Krb5ConfException;
 import dev.krb5gss.name.PrincipalName;
 import dev.krb5gss.name.PrincipalPattern;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,7 +20,7 @@ import java.util.function.UnaryOperator;
  * default_realm}. The krb5.conf is read only when a name lacks a realm.
  */
 final class Names {
-  static final String REALM_PROPERTY = "java.security.krb5.realm";
+  static final String REALM_PROPERTY = KerberosDefaults.REALM_PROPERTY;
 
   private final KeytabLocation.Krb5ConfSupplier conf;
   private final UnaryOperator<String> properties;
@@ -65,17 +67,13 @@ final class Names {
     if (realmSource != null) {
       return realm;
     }
-    String prop = properties.apply(REALM_PROPERTY);
-    if (prop != null && !prop.isBlank()) {
-      realm = prop.strip();
-      realmSource = REALM_PROPERTY;
-      return realm;
-    }
     try {
       Krb5Conf krb5 = conf.get();
-      realm = krb5.libdefault("default_realm").orElse(null);
-      realmSource = realm != null ? "default_realm in " + krb5.source()
-          : REALM_PROPERTY + " is unset and " + krb5.source() + " has no [libdefaults] default_realm";
+      Optional<KerberosDefaults.Located<String>> located =
+          KerberosDefaults.realm(properties, krb5);
+      realm = located.map(KerberosDefaults.Located::value).orElse(null);
+      realmSource = located.map(KerberosDefaults.Located::source)
+          .orElse(KerberosDefaults.realmSources(krb5));
       return realm;
     } catch (Krb5ConfException e) {
       throw KeytabLoginException.of(BAD_KRB5_CONF, "KeytabLoginModule: a name has no realm and "

@@ -27,14 +27,34 @@ public final class AcceptorKeys implements Destroyable {
   private final Set<PrincipalName> principals;
   private final List<PrincipalPattern> allowed;
   private final EnctypePolicy policy;
+  private final boolean requirePac;
   private volatile boolean destroyed;
 
   private AcceptorKeys(KeySource keys, Set<PrincipalName> principals,
       List<PrincipalPattern> allowed, EnctypePolicy policy) {
+    this(keys, principals, allowed, policy, false);
+  }
+
+  private AcceptorKeys(KeySource keys, Set<PrincipalName> principals,
+      List<PrincipalPattern> allowed, EnctypePolicy policy, boolean requirePac) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.principals = Set.copyOf(principals);
     this.allowed = List.copyOf(allowed);
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.requirePac = requirePac;
+  }
+
+  /**
+   * The same credential whose acceptors refuse tickets without a PAC (MS-PAC) with Reason
+   * PAC_REQUIRED (the login module's {@code requirePac} option).
+   */
+  public AcceptorKeys requiringPac(boolean require) {
+    return new AcceptorKeys(keys, principals, allowed, policy, require);
+  }
+
+  /** Whether acceptors under this credential require a PAC in every ticket. */
+  public boolean requirePac() {
+    return requirePac;
   }
 
   /** A credential for exactly these service principals. */
@@ -115,7 +135,8 @@ public final class AcceptorKeys implements Destroyable {
   @Override
   public String toString() {
     return "AcceptorKeys[" + (isBound() ? principals : "any of " + (allowed.isEmpty()
-        ? "the keytab" : allowed)) + ", " + keys + ", " + policy + (destroyed ? ", destroyed" : "")
+        ? "the keytab" : allowed)) + ", " + keys + ", " + policy + (requirePac ? ", PAC required" : "")
+        + (destroyed ? ", destroyed" : "")
         + "]";
   }
 }

@@ -8,10 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Parsed keytabs shared across the JVM, keyed by file identity, size and modification time, so
  * that per-request credential acquisition (Tomcat logs in on every request) never re-reads,
- * re-parses or re-derives keys for an unchanged file.
+ * re-parses or re-derives keys for an unchanged file. Key sources asked on every accept use
+ * {@link #recent}, which looks at the file (one {@code stat}) at most once per
+ * {@link #RECHECK_INTERVAL}, as {@link ReloadingKeytab} does.
  */
 public final class KeytabCache {
+  /** How long {@link #recent} trusts a looked-at file to be unchanged. */
+  public static final java.time.Duration RECHECK_INTERVAL = java.time.Duration.ofSeconds(1);
+  private static final long RECHECK_NANOS = RECHECK_INTERVAL.toNanos();
   private static final ConcurrentHashMap<Path, Entry> CACHE = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Path, Looked> LOOKED = new ConcurrentHashMap<>();
 
   private KeytabCache() {}
 
@@ -42,10 +48,30 @@ public final class KeytabCache {
     }
   }
 
+  /**
+   * As {@link #load}, but a file looked at less than {@link #RECHECK_INTERVAL} ago is not looked
+   * at again: for key sources consulted on every accept, so an accept costs no system call. A
+   * rewritten keytab is seen within the interval.
+   */
+  public static ServiceKeyTable recent(Path path) throws IOException, KeytabFormatException {
+    Path real = path.toAbsolutePath().normalize();
+    long now = System.nanoTime();
+    Looked looked = LOOKED.get(real);
+    if (looked != null && now - looked.at < RECHECK_NANOS) {
+      return looked.table;
+    }
+    ServiceKeyTable table = load(real);
+    LOOKED.put(real, new Looked(table, now));
+    return table;
+  }
+
   /** Forgets every cached keytab (tests; or after a key compromise, to force a re-read). */
   public static void clear() {
     CACHE.clear();
+    LOOKED.clear();
   }
+
+  private record Looked(ServiceKeyTable table, long at) {}
 
   private static final class Entry {
     final FileVersion version;

@@ -103,7 +103,7 @@ public final class SubjectKeys implements KeySource {
     ServiceKeyTable table = fixed;
     for (Path file : keytabFiles) {
       try {
-        ServiceKeyTable loaded = KeytabCache.load(file);
+        ServiceKeyTable loaded = KeytabCache.recent(file);
         table = table.isEmpty() ? loaded : table.mergedWith(loaded);
       } catch (IOException | KeytabFormatException e) {
         LOG.log(System.Logger.Level.WARNING, "cannot read keytab {0}: {1}", file, e.getMessage());

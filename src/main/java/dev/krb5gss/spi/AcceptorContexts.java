@@ -41,6 +41,7 @@ final class AcceptorContexts {
     try {
       return ACCEPTORS.get(keys,
           () -> Acceptor.builder().keys(keys).enctypes(keys.enctypePolicy())
+              .requirePac(keys.requirePac())
               .replayCache(REPLAY).build());
     } catch (ExecutionException | UncheckedExecutionException e) {
       if (e.getCause() instanceof RejectedException) {

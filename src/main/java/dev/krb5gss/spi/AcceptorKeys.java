@@ -72,6 +72,11 @@ abstract class AcceptorKeys implements KeySource {
     return dev.krb5gss.config.Krb5Conf.forJvm().enctypePolicy();
   }
 
+  /** Whether tickets must carry a PAC: the login module's {@code requirePac} where it made the keys. */
+  boolean requirePac() {
+    return false;
+  }
+
   static PrincipalName principal(KerberosPrincipal p) {
     return PrincipalName.parse(p.getName(), "");
   }
@@ -102,7 +107,7 @@ abstract class AcceptorKeys implements KeySource {
     }
 
     ServiceKeyTable reload() throws IOException, KeytabFormatException {
-      ServiceKeyTable loaded = KeytabCache.load(file);
+      ServiceKeyTable loaded = KeytabCache.recent(file);
       if (loaded != lastLoaded) {
         lastFiltered = filter(loaded, k -> (bound == null || bound.equals(k.principal()))
             && (name == null || name.designates(k.principal())));

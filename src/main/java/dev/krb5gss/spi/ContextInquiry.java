@@ -30,6 +30,8 @@ final class ContextInquiry {
         return KERBEROS_TIME.format(est.authTime());
       case "KRB5_GET_AUTHZ_DATA":
         return AuthzData.forJdk(est.authorizationData());
+      case dev.krb5gss.pac.Pac.INQUIRE_TYPE:
+        return new ContextPac.Answer(est.pac());
       case "KRB5_GET_TKT_FLAGS":
         throw GssErrors.of(Reason.UNSUPPORTED_OPERATION,
             "the ticket flags are not kept by this acceptor");

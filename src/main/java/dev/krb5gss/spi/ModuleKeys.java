@@ -54,6 +54,12 @@ final class ModuleKeys extends AcceptorKeys {
     return credential.enctypePolicy();
   }
 
+  /** The login module's {@code requirePac} option. */
+  @Override
+  boolean requirePac() {
+    return credential.requirePac();
+  }
+
   private PrincipalName named() {
     return name == null ? null : name.principal();
   }
@@ -68,6 +74,7 @@ final class ModuleKeys extends AcceptorKeys {
     return m.source == source && m.credential.principals().equals(credential.principals())
         && m.credential.allowedPrincipals().equals(credential.allowedPrincipals())
         && m.enctypePolicy().permitted().equals(enctypePolicy().permitted())
+        && m.requirePac() == requirePac()
         && Objects.equals(m.named(), named());
   }
 

@@ -77,8 +77,35 @@ public final class AdapterSettings {
             ex);
       }
     }
+    if (handler != null && draft.requirePac && !requiresPac(handler)) {
+      throw new InvalidSettingException("requirePac", PAC_MISMATCH, null);
+    }
     NegotiateHandler h = handler != null ? handler : draft.handler();
     return new NegotiateAdapter(h, draft.stripRealm, draft.noKeepAliveUserAgents);
+  }
+
+  static final String PAC_MISMATCH = "requirePac=\"true\", but the handler's acceptor accepts "
+      + "tickets without a PAC: build it with Acceptor.builder().requirePac(true)";
+
+  /** The handler given in code, if any. */
+  public Optional<NegotiateHandler> givenHandler() {
+    return Optional.ofNullable(handler);
+  }
+
+  /**
+   * Checks at once that a handler given in code satisfies {@code requirePac=true}, so that a
+   * configuration asking for PACs can never silently accept tickets without one.
+   *
+   * @throws IllegalStateException if it does not
+   */
+  public void checkRequirePac(boolean require) {
+    if (require && handler != null && !requiresPac(handler)) {
+      throw new IllegalStateException(PAC_MISMATCH);
+    }
+  }
+
+  private static boolean requiresPac(NegotiateHandler h) {
+    return h.acceptor().apAcceptor().policy().requirePac();
   }
 
   /** The attributes, by their container name. */
@@ -121,6 +148,8 @@ public final class AdapterSettings {
     STRIP_REALM("stripRealm", SettingValues.BOOLEAN + " (default true: the remote user is alice,"
         + " as with Tomcat's stripRealmForGss)", true,
         (v, d) -> d.stripRealm = SettingValues.bool(v)),
+    REQUIRE_PAC("requirePac", SettingValues.BOOLEAN + " (default false): refuse tickets without "
+        + "an MS-PAC", true, (v, d) -> d.requirePac = SettingValues.bool(v)),
     STORE_DELEGATED_CREDENTIAL("storeDelegatedCredential", "false (a delegated credential is "
         + "not handed to the container by the native adapters yet)", true, (v, d) -> {
           if (SettingValues.bool(v)) {
@@ -171,6 +200,7 @@ public final class AdapterSettings {
     boolean allowRc4;
     List<EncType> enctypes;
     boolean stripRealm = true;
+    boolean requirePac;
     Pattern noKeepAliveUserAgents;
 
     List<PrincipalPattern> patterns(String v) {
@@ -199,6 +229,7 @@ public final class AdapterSettings {
       keytabs.forEach(acceptor::keytab);
       acceptor.enctypes(policy());
       acceptor.allowedServices(services());
+      acceptor.requirePac(requirePac);
       Acceptor built;
       try {
         built = acceptor.build();

@@ -9,8 +9,10 @@ import java.util.Optional;
  * Users authenticated on a keep-alive connection, so that later requests on the same connection
  * are not challenged again (what Windows does for Kerberos with {@code authPersistNonNTLM}; RFC
  * 4559 §6 leaves it to the server). An entry lasts until the user's ticket ends, and the cache is
- * bounded. Only safe when one connection carries one user's requests: turn it off behind a
- * reverse proxy that pools connections for several users. Thread-safe.
+ * bounded. Only safe when one connection carries one user's requests, so it is off unless
+ * {@link NegotiateHandler.Builder#persistOnConnection} turns it on: behind a reverse proxy that
+ * pools connections for several users, later users would inherit the first one's identity.
+ * Thread-safe.
  */
 final class AuthenticatedConnections {
   private final Clock clock;

@@ -8,7 +8,8 @@ import java.util.Set;
  * The HTTP status for a rejected Negotiate exchange (RFC 7235 §3.1, RFC 9110 §15.5.4): 401 with a
  * fresh challenge when a new attempt can succeed (a fresh authenticator, a new ticket, a new
  * negotiation), 403 when the same client would be refused again (its ticket is for a service or
- * key this server does not hold or permit, or its channel bindings name another TLS endpoint).
+ * key this server does not hold or permit, its channel bindings name another TLS endpoint, or
+ * its KDC issued a PAC that does not verify, or none where one is required).
  */
 public final class FailureStatus {
   public static final int UNAUTHORIZED = 401;
@@ -18,7 +19,7 @@ public final class FailureStatus {
       Reason.SERVICE_NOT_IN_KEYTAB, Reason.SERVICE_NOT_ALLOWED, Reason.KVNO_MISMATCH,
       Reason.ENCTYPE_NOT_IN_KEYTAB, Reason.ENCTYPE_NOT_PERMITTED, Reason.TICKET_INTEGRITY,
       Reason.CHANNEL_BINDING_MISMATCH, Reason.MECHLIST_MIC_FAILED, Reason.UNSUPPORTED_MECHANISM,
-      Reason.NO_CREDENTIALS);
+      Reason.NO_CREDENTIALS, Reason.PAC_INVALID, Reason.PAC_REQUIRED);
 
   private FailureStatus() {}
 

@@ -14,10 +14,16 @@ import java.util.Optional;
 /**
  * HTTP Negotiate (RFC 4559 §4-5) on the server-context state machine, for any servlet or Jetty
  * adapter: the SSPI server loop of the seed page, one request per leg. A first token starts a
- * negotiation in the acceptor's {@link PendingContextStore} under the request's connection key
- * (under its caps and leg timeout); a SPNEGO continuation (a NegTokenResp, RFC 4178 §4.2.2)
- * resumes the one pending on that connection. Every output token goes back in
- * {@code WWW-Authenticate}; every failure is logged once by {@link FailureLog}. Thread-safe.
+ * negotiation in the acceptor's {@link PendingContextStore} under the request's connection key;
+ * it takes a slot there (under the store's caps, eviction policy and leg timeout) only if it
+ * needs another leg, counted against the client's {@link ClientKeys key} (its address, an IPv6
+ * /64; never {@code X-Forwarded-For}). A SPNEGO continuation (a NegTokenResp, RFC 4178 §4.2.2)
+ * resumes the one pending on that connection, or is told why there is none (CONTEXT_EXPIRED,
+ * PENDING_EVICTED, NO_CONTEXT). Every output token goes back in {@code WWW-Authenticate}; every
+ * failure is logged once by {@link FailureLog}, except TOO_MANY_PENDING, which the store
+ * summarises at most once a minute (a flood must not become a log flood). Thread-safe.
+ *
+ * <p>Connection reuse ({@link Builder#persistOnConnection}) is off by default: see there.
  */
 public final class NegotiateHandler {
   private static final byte NEG_TOKEN_RESP = (byte) 0xa1;
@@ -75,9 +81,9 @@ public final class NegotiateHandler {
       connections.forget(key);
     }
     try {
-      ServerContext context = token[0] == NEG_TOKEN_RESP ? pending(key)
-          : acceptor.pendingContexts().begin(key, request.clientHost(),
-              request.bindings().orElse(null));
+      PendingContextStore store = acceptor.pendingContexts();
+      ServerContext context = token[0] == NEG_TOKEN_RESP ? store.resume(key).orElseThrow()
+          : store.begin(key, ClientKeys.of(request.clientHost()), request.bindings().orElse(null));
       AcceptResult result = context.accept(token);
       if (result.status() != AcceptStatus.COMPLETE) {
         return NegotiateOutcome.continueWith(result.outputToken());
@@ -91,22 +97,6 @@ public final class NegotiateHandler {
       FailureLog.internal(request.clientAddress(), e);
       return NegotiateOutcome.internalError();
     }
-  }
-
-  /** The negotiation pending on this connection; CONTEXT_EXPIRED if it just timed out. */
-  private ServerContext pending(Object key) throws RejectedException {
-    PendingContextStore store = acceptor.pendingContexts();
-    long expiredBefore = store.expiredCount();
-    Optional<ServerContext> context = store.find(key);
-    if (context.isPresent()) {
-      return context.get();
-    }
-    if (store.expiredCount() > expiredBefore) {
-      throw new RejectedException(Reason.CONTEXT_EXPIRED, "the next leg arrived after the leg"
-          + " timeout of " + acceptor.legTimeout().toMillis() + " ms; the client must start over");
-    }
-    throw new RejectedException(Reason.NO_CONTEXT, "got a SPNEGO continuation token, but no"
-        + " negotiation is pending on this connection (expired, finished or never started)");
   }
 
   private NegotiateOutcome authenticated(Object key, ServerContext context, AcceptResult result)
@@ -126,7 +116,9 @@ public final class NegotiateHandler {
 
   private static NegotiateOutcome rejected(NegotiateRequest request, RejectedException e) {
     NegotiateOutcome outcome = NegotiateOutcome.rejected(e.reason());
-    FailureLog.rejected(request.clientAddress(), outcome.status(), e);
+    if (e.reason() != Reason.TOO_MANY_PENDING) {
+      FailureLog.rejected(request.clientAddress(), outcome.status(), e);
+    }
     return outcome;
   }
 
@@ -140,7 +132,7 @@ public final class NegotiateHandler {
     private final Acceptor acceptor;
     private RoleMapper roles = RoleMapper.none();
     private boolean mapsRoles;
-    private boolean persistOnConnection = true;
+    private boolean persistOnConnection;
     private int maxConnections = 10_000;
 
     private Builder(Acceptor acceptor) {
@@ -155,8 +147,15 @@ public final class NegotiateHandler {
     }
 
     /**
-     * Whether a keep-alive connection stays authenticated for its later requests (default true).
-     * Turn off behind a reverse proxy that shares connections between users.
+     * Whether a keep-alive connection stays authenticated for its later requests without a new
+     * {@code Authorization} header (as IIS's "authPersistNonNTLM" does); default false.
+     *
+     * <p>Off by default because the server cannot see who is behind a connection: a reverse
+     * proxy or load balancer that pools its connections to this server sends later requests of
+     * other users over the connection the first user authenticated, and with reuse on they
+     * would inherit that user's identity. Turn it on only when clients connect directly (no
+     * connection-pooling intermediary), to save a Kerberos exchange per request; the connection
+     * then stays authenticated until the ticket's end time.
      */
     public Builder persistOnConnection(boolean persist) {
       this.persistOnConnection = persist;

@@ -108,7 +108,7 @@ class ApReplyAndErrorTokenTest {
   void delegatedCredentialsAndAuthorizationDataAreKeptRaw() throws Exception {
     byte[] krbCred = {0x76, 0x03, 0x01, 0x02, 0x03};
     ForgedTicket ticket = fx.forge.ticket().client(ForgeFixture.CLIENT)
-        .addAuthorizationData(128, new byte[] {9, 9, 9}).build();
+        .addAuthorizationData(141, new byte[] {9, 9, 9}).build(); // 128 would be a (bad) PAC
     ForgedApReq req = fx.forge.apReq(ticket)
         .checksum(GssChecksum.builder().delegation(krbCred).extensions(new byte[] {0, 0, 0, 0}))
         .build();

@@ -187,24 +187,76 @@ class AcceptorKdcTest {
   }
 
   @Test
-  void capReachedRefusesNewNegotiationsWhileAnInFlightOneCompletes() throws Exception {
+  void aFullStoreStillAcceptsOneLegClientsWhileAnInFlightNegotiationCompletes() throws Exception {
     PendingContextStore store = kdc.acceptor().clock(clock).maxPending(1).maxPendingPerKey(1)
         .build().pendingContexts();
-    store.begin("conn-1").accept(Tokens.ntlmFirstThenKrb5());
+    store.begin("conn-1", "10.0.0.1").accept(Tokens.ntlmFirstThenKrb5());
 
-    assertThatThrownBy(() -> store.begin("conn-2"))
-        .satisfies(t -> assertReason(t, Reason.TOO_MANY_PENDING));
-    assertThat(store.refusedCount()).isEqualTo(1);
+    // the same client, at its cap, in a full store: a one-leg negotiation needs no slot
+    try (JdkInitiator oneLeg = kdc.spnego()) {
+      ServerContext ctx = store.begin("conn-2", "10.0.0.1");
+      assertThat(ctx.accept(oneLeg.firstToken()).status()).isEqualTo(AcceptStatus.COMPLETE);
+      assertThat(ctx.established().client()).isEqualTo(PrincipalName.parse(kdc.user, ""));
+    }
+    assertThat(store.refusedCount()).isZero();
+    assertThat(store.evictedCount()).isZero();
 
     try (JdkInitiator init = kdc.krb5(false)) {
-      ServerContext inFlight = store.find("conn-1").orElseThrow();
+      ServerContext inFlight = store.resume("conn-1").orElseThrow();
       byte[] leg = KdcFixture.mechLeg(init.firstToken(), KdcFixture.clientMic(init, NTLM_FIRST));
       assertThat(inFlight.accept(leg).status()).isEqualTo(AcceptStatus.COMPLETE);
       assertThat(inFlight.established().client()).isEqualTo(PrincipalName.parse(kdc.user, ""));
     }
     assertThat(store.pendingCount()).isZero();
-    assertThat(store.find("conn-1")).isEmpty();
-    assertThat(store.begin("conn-2").state()).isEqualTo(ContextState.NEW);
+    assertThat(store.resume("conn-1").status()).isEqualTo(PendingLookup.Status.ABSENT);
+  }
+
+  @Test
+  void aNegotiationEvictedAfterTheKerberosLegGetsPendingEvictedForItsMic() throws Exception {
+    PendingContextStore store = kdc.acceptor().clock(clock).maxPending(1).maxPendingPerKey(1)
+        .build().pendingContexts();
+    try (JdkInitiator init = kdc.krb5(true)) {
+      ServerContext ctx = store.begin("conn-1", "10.0.0.1");
+      ctx.accept(Tokens.ntlmFirstThenKrb5());
+      ServerContext resumed = store.resume("conn-1").orElseThrow();
+      AcceptResult second = resumed.accept(KdcFixture.mechLeg(init.firstToken(), null));
+      assertThat(second.status()).isEqualTo(AcceptStatus.COMPLETE_AND_CONTINUE);
+      assertThat(store.pendingCount()).isEqualTo(1);
+
+      store.begin("conn-2", "10.6.6.6").accept(Tokens.ntlmFirstThenKrb5());
+
+      assertThat(store.evictedCount()).isEqualTo(1);
+      assertThat(ctx.state()).isEqualTo(ContextState.DISPOSED);
+      assertThatThrownBy(() -> store.resume("conn-1").orElseThrow())
+          .satisfies(t -> assertReason(t, Reason.PENDING_EVICTED));
+    }
+  }
+
+  @Test
+  void aNegotiationPastItsKerberosLegOutlivesAFloodOfUnauthenticatedOnes() throws Exception {
+    PendingContextStore store = kdc.acceptor().clock(clock).maxPending(3).maxPendingPerKey(1)
+        .build().pendingContexts();
+    try (JdkInitiator init = kdc.krb5(true)) {
+      store.begin("conn-1", "10.0.0.1").accept(Tokens.ntlmFirstThenKrb5());
+      ServerContext ctx = store.resume("conn-1").orElseThrow();
+      AcceptResult second = ctx.accept(KdcFixture.mechLeg(init.firstToken(), null));
+      assertThat(second.status()).isEqualTo(AcceptStatus.COMPLETE_AND_CONTINUE);
+      NegTokenResp resp = NegTokenResp.parse(second.outputToken());
+      assertThat(init.complete(resp.responseToken().orElseThrow())).isNull();
+
+      // the oldest entry overall, yet it proved a valid ticket: the flood evicts its own kind
+      for (int i = 0; i < 100; i++) {
+        store.begin("flood-" + i, "10.6." + (i / 250) + "." + (i % 250))
+            .accept(Tokens.ntlmFirstThenKrb5());
+      }
+
+      assertThat(store.evictedCount()).isEqualTo(98);
+      ServerContext resumed = store.resume("conn-1").orElseThrow();
+      AcceptResult third = resumed.accept(
+          NegTokenResp.of(null, null, null, KdcFixture.clientMic(init, NTLM_FIRST)).encode());
+      assertThat(third.status()).isEqualTo(AcceptStatus.COMPLETE);
+      assertThat(resumed.established().client()).isEqualTo(PrincipalName.parse(kdc.user, ""));
+    }
   }
 
   @Test

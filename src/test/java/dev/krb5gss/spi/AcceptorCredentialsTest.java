@@ -21,6 +21,7 @@ import org.ietf.jgss.GSSException;
 import org.ietf.jgss.GSSManager;
 import org.ietf.jgss.GSSName;
 import org.ietf.jgss.Oid;
+import dev.krb5gss.keytab.KeytabCache;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,8 +81,14 @@ class AcceptorCredentialsTest {
         element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),
             GssOids.KRB5);
     dev.krb5gss.keytab.ServiceKeyTable first = before.keys().current();
+    long loadedAt = System.nanoTime();
     java.nio.file.Files.setLastModifiedTime(keytab, java.nio.file.attribute.FileTime.from(
         java.nio.file.Files.getLastModifiedTime(keytab).toInstant().plusSeconds(5)));
+    // the file is looked at once per KeytabCache.RECHECK_INTERVAL, not on every accept
+    if (System.nanoTime() - loadedAt < KeytabCache.RECHECK_INTERVAL.toNanos() / 2) {
+      assertThat(before.keys().current()).isSameAs(first);
+    }
+    Thread.sleep(KeytabCache.RECHECK_INTERVAL.toMillis() + 100);
 
     AcceptorCredentialElement after =
         element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),

@@ -158,6 +158,20 @@ class SpringBootStarterTest {
   }
 
   @Test
+  void requirePacRefusesTicketsWithoutOne() throws Exception {
+    app = SpringApps.start(StarterApp.class,
+        Map.of("krb5gss.keytab", keytab.toString(), "krb5gss.require-pac", "true"), null);
+    int port = SpringApps.port(app);
+    try (JdkInitiator init = JdkInitiator.to(names.hostbased("HTTP")).start(alice)) {
+      RawHttp.Response r = RawHttp.once(port, "/who", negotiate(init.firstToken()));
+
+      assertThat(r.status).isEqualTo(403);
+      assertThat(app.getBean(dev.krb5gss.context.Acceptor.class).apAcceptor().policy()
+          .requirePac()).isTrue();
+    }
+  }
+
+  @Test
   void anInvalidSettingFailsTheStartNamingIt() {
     assertThatThrownBy(() -> app = SpringApps.start(StarterApp.class,
         Map.of("krb5gss.keytab", keytab.toString(), "krb5gss.max-skew", "five minutes"), null))

@@ -100,22 +100,31 @@ class KeytabRewriteDropInTest {
     assertThat(warnings()).isEmpty();
 
     Files.write(keytab, Arrays.copyOf(keytabBytes, keytabBytes.length / 2));
+    settle();
     assertThat(get(port)).as("truncated").isEqualTo(200);
     assertThat(get(port)).as("truncated, again").isEqualTo(200);
     assertThat(warnings()).as("truncated").hasSize(1);
 
     Files.write(keytab, new byte[0]);
+    settle();
     assertThat(get(port)).as("empty").isEqualTo(200);
     assertThat(warnings()).as("empty").hasSize(2);
 
     Files.delete(keytab);
+    settle();
     assertThat(get(port)).as("missing").isEqualTo(200);
     assertThat(get(port)).as("missing, again").isEqualTo(200);
     assertThat(warnings()).as("missing").hasSize(3);
 
     Files.write(keytab, keytabBytes);
+    settle();
     assertThat(get(port)).as("restored").isEqualTo(200);
     assertThat(warnings()).as("restored").hasSize(3);
+  }
+
+  /** Key sources look at the file at most once a second (KeytabCache.recent): let that pass. */
+  private static void settle() throws InterruptedException {
+    Thread.sleep(1_100);
   }
 
   private static int get(int port) throws Exception {

@@ -64,9 +64,20 @@ public abstract class NegotiateAdapterContract {
   @BeforeEach
   void startServer() throws Exception {
     log = LogCapture.of(FailureLog.LOGGER, Level.ALL);
+    handler = handlerBuilder().build();
+    port = start(handler);
+  }
+
+  private NegotiateHandler.Builder handlerBuilder() throws Exception {
     Acceptor acceptor = Acceptor.builder().keytab(keytab).clock(clock)
         .legTimeout(Duration.ofSeconds(30)).build();
-    handler = NegotiateHandler.builder(acceptor).roles(RoleMapper.fixed("users")).build();
+    return NegotiateHandler.builder(acceptor).roles(RoleMapper.fixed("users"));
+  }
+
+  /** Restarts the server with connection reuse on (off by default). */
+  private void restartWithConnectionReuse() throws Exception {
+    stop();
+    handler = handlerBuilder().persistOnConnection(true).build();
     port = start(handler);
   }
 
@@ -219,7 +230,20 @@ public abstract class NegotiateAdapterContract {
   }
 
   @Test
-  void anAuthenticatedKeepAliveConnectionIsNotChallengedAgain() throws Exception {
+  void byDefaultEveryRequestOnAKeepAliveConnectionIsAuthenticatedAgain() throws Exception {
+    try (RawHttp http = RawHttp.connect(port); JdkInitiator init = spnego()) {
+      assertThat(http.get("/who", negotiate(init.firstToken())).status).isEqualTo(200);
+
+      RawHttp.Response next = http.get("/who", null);
+
+      assertThat(next.status).isEqualTo(401);
+      assertThat(next.header("WWW-Authenticate")).contains("Negotiate");
+    }
+  }
+
+  @Test
+  void withReuseOnAnAuthenticatedKeepAliveConnectionIsNotChallengedAgain() throws Exception {
+    restartWithConnectionReuse();
     try (RawHttp http = RawHttp.connect(port); JdkInitiator init = spnego()) {
       assertThat(http.get("/who", negotiate(init.firstToken())).status).isEqualTo(200);
 
@@ -233,7 +257,8 @@ public abstract class NegotiateAdapterContract {
   }
 
   @Test
-  void aKeepAliveConnectionIsChallengedAgainOnceTheTicketEnds() throws Exception {
+  void withReuseOnAKeepAliveConnectionIsChallengedAgainOnceTheTicketEnds() throws Exception {
+    restartWithConnectionReuse();
     try (RawHttp http = RawHttp.connect(port); JdkInitiator init = spnego()) {
       assertThat(http.get("/who", negotiate(init.firstToken())).status).isEqualTo(200);
       clock.advance(Duration.ofDays(8));
@@ -247,6 +272,7 @@ public abstract class NegotiateAdapterContract {
 
   @Test
   void rolesComeFromTheRoleMapper() throws Exception {
+    restartWithConnectionReuse();
     try (RawHttp http = RawHttp.connect(port); JdkInitiator init = spnego()) {
       assertThat(http.get("/who", negotiate(init.firstToken())).status).isEqualTo(200);
 

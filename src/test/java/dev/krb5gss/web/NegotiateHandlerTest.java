@@ -30,13 +30,17 @@ class NegotiateHandlerTest {
   }
 
   private static Acceptor acceptor(int maxPendingPerClient) throws Exception {
+    return acceptor(100, maxPendingPerClient);
+  }
+
+  private static Acceptor acceptor(int maxPending, int maxPendingPerClient) throws Exception {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     ServiceKeyTable keys = ServiceKeyTable.of(List.of(new ServiceKey(
         PrincipalName.parse("HTTP/web.test@TEST", ""), 1, EncType.AES256_CTS_HMAC_SHA1_96,
         SecretBytes.copyOf(key))));
-    return Acceptor.builder().keys(keys).maxPending(100).maxPendingPerKey(maxPendingPerClient)
-        .build();
+    return Acceptor.builder().keys(keys).maxPending(maxPending)
+        .maxPendingPerKey(maxPendingPerClient).build();
   }
 
   private static NegotiateRequest offer(String connection, String host, int port) {
@@ -45,7 +49,8 @@ class NegotiateHandlerTest {
   }
 
   @Test
-  void aFirstLegIsHeldPerConnectionUntilThePerClientCap() throws Exception {
+  void aFirstLegIsHeldPerConnectionUntilThePerClientCapWithoutALogLinePerRefusal()
+      throws Exception {
     NegotiateHandler handler = NegotiateHandler.builder(acceptor(2)).build();
 
     NegotiateOutcome first = handler.handle(offer("c1", "10.0.0.1", 1000));
@@ -59,8 +64,38 @@ class NegotiateHandlerTest {
     assertThat(third.reason()).contains(Reason.TOO_MANY_PENDING);
     assertThat(third.status()).isEqualTo(401);
     assertThat(handler.acceptor().pendingContexts().pendingCount()).isEqualTo(2);
-    assertThat(log.messages()).singleElement().asString()
-        .contains("TOO_MANY_PENDING").contains("10.0.0.1:1002");
+    assertThat(handler.acceptor().pendingContexts().refusedCount()).isEqualTo(1);
+    assertThat(log.messages()).isEmpty();
+  }
+
+  @Test
+  void anIpv6SlashSixtyFourIsOneClient() throws Exception {
+    NegotiateHandler handler = NegotiateHandler.builder(acceptor(2)).build();
+
+    handler.handle(offer("c1", "2001:db8:1:2::1", 1000));
+    handler.handle(offer("c2", "2001:db8:1:2:aaaa:bbbb:cccc:dddd", 1000));
+    NegotiateOutcome third = handler.handle(offer("c3", "2001:db8:1:2:ffff::9", 1000));
+    NegotiateOutcome otherNet = handler.handle(offer("c4", "2001:db8:1:3::1", 1000));
+
+    assertThat(third.reason()).contains(Reason.TOO_MANY_PENDING);
+    assertThat(otherNet.kind()).isEqualTo(NegotiateOutcome.Kind.CONTINUE);
+  }
+
+  @Test
+  void anEvictedNegotiationsNextLegIsToldItWasEvicted() throws Exception {
+    NegotiateHandler handler = NegotiateHandler.builder(acceptor(2, 2)).build();
+    handler.handle(offer("victim", "10.0.0.1", 1000));
+    handler.handle(offer("f1", "10.0.0.2", 1000));
+    handler.handle(offer("f2", "10.0.0.3", 1000));
+    byte[] leg = NegTokenResp.of(null, null, new byte[] {0x60, 0x00}, null).encode();
+
+    NegotiateOutcome next = handler.handle(NegotiateRequest.of(
+        NegotiateAdapterContractAccess.negotiate(leg), "victim", "10.0.0.1", 1000));
+
+    assertThat(next.reason()).contains(Reason.PENDING_EVICTED);
+    assertThat(next.status()).isEqualTo(401);
+    assertThat(handler.acceptor().pendingContexts().evictedCount()).isEqualTo(1);
+    assertThat(log.messages()).singleElement().asString().contains("evicted");
   }
 
   @Test

@@ -69,5 +69,7 @@ class NegotiateHeaderTest {
     assertThat(FailureStatus.of(Reason.SERVICE_NOT_IN_KEYTAB)).isEqualTo(403);
     assertThat(FailureStatus.of(Reason.CHANNEL_BINDING_MISMATCH)).isEqualTo(403);
     assertThat(FailureStatus.of(Reason.ENCTYPE_NOT_PERMITTED)).isEqualTo(403);
+    assertThat(FailureStatus.of(Reason.PAC_INVALID)).isEqualTo(403);
+    assertThat(FailureStatus.of(Reason.PAC_REQUIRED)).isEqualTo(403);
   }
 }

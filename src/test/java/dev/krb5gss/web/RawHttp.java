@@ -32,6 +32,22 @@ public final class RawHttp implements AutoCloseable {
     return new RawHttp(new Socket(InetAddress.getLoopbackAddress(), port));
   }
 
+  /**
+   * A connection from the local address {@code from}: on Linux any 127.x.y.z can be bound, so a
+   * test can play many clients on loopback.
+   */
+  public static RawHttp connectFrom(InetAddress from, int port) throws IOException {
+    Socket s = new Socket();
+    try {
+      s.bind(new java.net.InetSocketAddress(from, 0));
+      s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
+      return new RawHttp(s);
+    } catch (IOException e) {
+      s.close();
+      throw e;
+    }
+  }
+
   /** A TLS connection with {@code tls}'s trust (handshake done before returning). */
   public static RawHttp connectTls(javax.net.ssl.SSLContext tls, int port) throws IOException {
     javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) tls.getSocketFactory()

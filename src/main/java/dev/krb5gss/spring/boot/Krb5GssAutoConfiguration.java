@@ -55,7 +55,7 @@ public class Krb5GssAutoConfiguration {
     Acceptor.Builder b = Acceptor.builder().keytab(p.getKeytab()).maxSkew(p.getMaxSkew())
         .legTimeout(p.getLegTimeout()).maxPending(p.getMaxPending())
         .maxPendingPerKey(p.getMaxPendingPerKey()).maxTokenSize(p.getMaxTokenSize())
-        .enctypes(enctypes(p));
+        .enctypes(enctypes(p)).requirePac(p.isRequirePac());
     String principal = p.getPrincipal() == null ? "*" : p.getPrincipal().strip();
     if (!principal.equals("*")) {
       PrincipalPattern pattern = PrincipalPattern.compile(principal, null);

@@ -45,6 +45,11 @@ public class Krb5GssProperties {
    * a proxy that shares connections between users.
    */
   private boolean persistOnConnection;
+  /**
+   * Refuse tickets without an Active Directory PAC (MS-PAC) with PAC_REQUIRED (403). A PAC that is
+   * present is always verified.
+   */
+  private boolean requirePac;
 
   public Path getKeytab() {
     return keytab;
@@ -132,6 +137,14 @@ public class Krb5GssProperties {
 
   public void setPersistOnConnection(boolean persistOnConnection) {
     this.persistOnConnection = persistOnConnection;
+  }
+
+  public boolean isRequirePac() {
+    return requirePac;
+  }
+
+  public void setRequirePac(boolean requirePac) {
+    this.requirePac = requirePac;
   }
 
   @Override

@@ -44,7 +44,8 @@ import org.eclipse.jetty.util.component.AbstractLifeCycle;
  *
  * <p><b>Configuration</b> by setters, e.g. from Jetty XML ({@code <Set name="maxSkew">PT2M</Set>}):
  * the same attributes as the Tomcat valve (see {@link AdapterSettings.Setting}). A bad value fails
- * the start of the security handler, naming the attribute.
+ * the start of the security handler, naming the attribute. The getters report the pending
+ * store's counts (pending, expired, refused, evicted).
  */
 public class NegotiateAuthenticator extends AbstractLifeCycle implements Authenticator {
   private static final System.Logger LOG = System.getLogger(NegotiateAdapter.STARTUP_LOGGER);
@@ -129,6 +130,55 @@ public class NegotiateAuthenticator extends AbstractLifeCycle implements Authent
 
   public void setStripRealm(String v) {
     settings.set(Setting.STRIP_REALM, v);
+  }
+
+  /**
+   * Requires an MS-PAC in every ticket (Reason PAC_REQUIRED). Attribute form; with a handler
+   * given in code its acceptor must already require one ({@code Acceptor.builder()
+   * .requirePac(true)}), else this fails at once (and the start fails).
+   *
+   * @throws IllegalStateException for {@code true} with a code-built handler whose acceptor
+   *     accepts tickets without a PAC
+   */
+  public void setRequirePac(String v) {
+    settings.checkRequirePac(v != null && v.strip().equalsIgnoreCase("true"));
+    settings.set(Setting.REQUIRE_PAC, v);
+  }
+
+  /** {@link #setRequirePac(String)} for code. */
+  public void setRequirePac(boolean require) {
+    setRequirePac(String.valueOf(require));
+  }
+
+  /** Whether tickets without a PAC are refused (the built handler's, else the given one's). */
+  public boolean isRequirePac() {
+    NegotiateHandler h = handler() != null ? handler() : settings.givenHandler().orElse(null);
+    return h != null ? h.acceptor().apAcceptor().policy().requirePac()
+        : settings.get(Setting.REQUIRE_PAC).map(Boolean::parseBoolean).orElse(false);
+  }
+
+  /** Negotiations waiting for their next leg in the acceptor's pending store (0 before start). */
+  public long getPendingCount() {
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().pendingCount();
+  }
+
+  /** Pending negotiations that expired (leg timeout), since start. */
+  public long getExpiredCount() {
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().expiredCount();
+  }
+
+  /** Negotiations refused a pending slot (per-client cap), since start. */
+  public long getRefusedCount() {
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().refusedCount();
+  }
+
+  /** Pending negotiations evicted while the store was full (a flood?), since start. */
+  public long getEvictedCount() {
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().evictedCount();
   }
 
   /** Accepted for Tomcat's attribute name; only {@code false} is supported. */

@@ -35,14 +35,17 @@ import org.apache.catalina.realm.GenericPrincipal;
  * authenticated name goes through {@code Realm.authenticate(GSSName, GSSCredential)} (so the
  * realm's {@code stripRealmForGss} and {@code getPrincipal} apply), unless the handler has a
  * {@link dev.krb5gss.web.RoleMapper}. A 403 for a role the realm did not grant is logged at FINE
- * on {@code dev.krb5gss.web.roles} with the name and the missing roles.
+ * on {@code dev.krb5gss.roles} with the name and the missing roles.
  *
  * <p><b>Attributes</b> (every one optional but {@code keytab}; see {@link AdapterSettings.Setting}):
  * {@code keytab} (alias {@code keyTab}), {@code principal}, {@code allowedServices} (alias
  * {@code allowedPrincipals}), {@code allowRc4}, {@code enctypes}, {@code maxSkew},
  * {@code legTimeout}, {@code maxPending}, {@code maxPendingPerKey}, {@code maxTokenSize},
  * {@code mechanisms}, {@code requireChannelBindings}, {@code persistOnConnection},
- * {@code maxConnections}, {@code stripRealm} (default true) and {@code noKeepAliveUserAgents}.
+ * {@code maxConnections}, {@code requirePac}, {@code stripRealm} (default true),
+ * {@code noKeepAliveUserAgents} and {@code serverCertificateFile}. The getters report the
+ * pending store's counts (pending, expired, refused, evicted), so an operator can see a flood
+ * of half-open negotiations.
  * Durations are ISO-8601 ({@code PT30S}) or whole seconds ({@code 30}). A bad value fails the
  * context's start with a {@link LifecycleException} naming the attribute and what it accepts.
  *
@@ -138,6 +141,55 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
 
   public void setStripRealm(String v) {
     settings.set(Setting.STRIP_REALM, v);
+  }
+
+  /**
+   * Requires an MS-PAC in every ticket (Reason PAC_REQUIRED). Attribute form; with a handler
+   * given in code its acceptor must already require one ({@code Acceptor.builder()
+   * .requirePac(true)}), else this fails at once (and the start fails).
+   *
+   * @throws IllegalStateException for {@code true} with a code-built handler whose acceptor
+   *     accepts tickets without a PAC
+   */
+  public void setRequirePac(String v) {
+    settings.checkRequirePac(v != null && v.strip().equalsIgnoreCase("true"));
+    settings.set(Setting.REQUIRE_PAC, v);
+  }
+
+  /** {@link #setRequirePac(String)} for code. */
+  public void setRequirePac(boolean require) {
+    setRequirePac(String.valueOf(require));
+  }
+
+  /** Whether tickets without a PAC are refused (the built handler's, else the given one's). */
+  public boolean isRequirePac() {
+    NegotiateHandler h = handler() != null ? handler() : settings.givenHandler().orElse(null);
+    return h != null ? h.acceptor().apAcceptor().policy().requirePac()
+        : settings.get(Setting.REQUIRE_PAC).map(Boolean::parseBoolean).orElse(false);
+  }
+
+  /** Negotiations waiting for their next leg in the acceptor's pending store (0 before start). */
+  public long getPendingCount() {
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().pendingCount();
+  }
+
+  /** Pending negotiations that expired (leg timeout), since start. */
+  public long getExpiredCount() {
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().expiredCount();
+  }
+
+  /** Negotiations refused a pending slot (per-client cap), since start. */
+  public long getRefusedCount() {
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().refusedCount();
+  }
+
+  /** Pending negotiations evicted while the store was full (a flood?), since start. */
+  public long getEvictedCount() {
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().evictedCount();
   }
 
   /** Accepted for Tomcat's attribute name; only {@code false} is supported. */

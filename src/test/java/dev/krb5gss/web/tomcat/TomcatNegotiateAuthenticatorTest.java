@@ -7,6 +7,8 @@ import dev.krb5gss.testkit.KdcPrincipals;
 import dev.krb5gss.web.NegotiateAdapterContract;
 import dev.krb5gss.web.NegotiateHandler;
 import dev.krb5gss.web.RawHttp;
+import java.security.Principal;
+import org.apache.catalina.Wrapper;
 import org.apache.catalina.realm.NullRealm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,34 @@ class TomcatNegotiateAuthenticatorTest extends NegotiateAdapterContract {
       assertThat(r.status).isEqualTo(200);
       assertThat(r.body).isEqualTo("user=" + aliceUser());
       assertThat(valve.handler().acceptor().keys().toString()).contains(keytab.toString());
+    }
+  }
+
+  /**
+   * {@code requirePac="true"}: a ticket from a KDC that issues no PAC (Kerby) gets a 403 (a new
+   * ticket from that KDC would carry none either).
+   */
+  @Test
+  void aValveRequiringAPacRefusesTicketsWithoutOne() throws Exception {
+    NegotiateAuthenticator valve = new NegotiateAuthenticator();
+    valve.setKeytab(keytab.toString());
+    valve.setRequirePac(true);
+    try (EmbeddedTomcat configured = EmbeddedTomcat.start(valve, new UsersOnly());
+        JdkInitiator init = spnego()) {
+      RawHttp.Response r = RawHttp.once(configured.port(), "/who", negotiate(init.firstToken()));
+
+      assertThat(r.status).isEqualTo(403);
+      assertThat(valve.handler().acceptor().apAcceptor().policy().requirePac()).isTrue();
+      assertThat(failures()).anySatisfy(f -> assertThat(f).contains("PAC_REQUIRED"));
+    }
+  }
+
+  /** Without a role mapper every user has no roles; this realm's hasRole grants "users". */
+  private static final class UsersOnly extends NullRealm {
+    @Override
+    public boolean hasRole(Wrapper wrapper, Principal p,
+        String role) {
+      return "users".equals(role) && p != null;
     }
   }
 }

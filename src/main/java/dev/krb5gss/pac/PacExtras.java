@@ -1,0 +1,38 @@
+package dev.krb5gss.pac;
+
+import dev.krb5gss.error.RejectedException;
+import java.util.Optional;
+
+/**
+ * The optional buffers a DC adds since the 2021 hardening (KB5008380): PAC_ATTRIBUTES_INFO (MS-PAC
+ * §2.14: FlagsLength in bits, then that many bits as ULONGs; bit 0 PAC_WAS_REQUESTED, bit 1
+ * PAC_WAS_GIVEN_IMPLICITLY) and PAC_REQUESTOR (§2.15: the SID of the account that requested the
+ * ticket, in its binary form, MS-DTYP §2.4.2.2). Parsed strictly when present; a service has no
+ * rule to apply to them, so they are exposed, not enforced.
+ */
+record PacExtras(Optional<Integer> attributes, Optional<Sid> requestor) {
+  /** FlagsLength of two bits is what MS-PAC defines; more is allowed up to a sane bound. */
+  private static final long MAX_FLAG_BITS = 1024;
+
+  static PacExtras parse(PacLayout layout) throws RejectedException {
+    Optional<Integer> attributes = Optional.empty();
+    Optional<PacLayout.Buffer> a = layout.find(PacBufferType.ATTRIBUTES_INFO);
+    if (a.isPresent()) {
+      LeReader r = layout.reader(a.get(), PacCheck.ATTRIBUTES_AND_REQUESTOR);
+      long bits = r.u32Unsigned();
+      long words = (bits + 31) / 32;
+      if (bits == 0 || bits > MAX_FLAG_BITS || a.get().size() != 4 + 4 * words) {
+        throw r.fail("FlagsLength in [1, " + MAX_FLAG_BITS + "] bits and 4 + 4 * ceil(bits / 32)"
+            + " bytes", "FlagsLength " + bits + " in " + a.get().size() + " bytes");
+      }
+      attributes = Optional.of(r.u32());
+    }
+    Optional<Sid> requestor = Optional.empty();
+    Optional<PacLayout.Buffer> q = layout.find(PacBufferType.REQUESTOR);
+    if (q.isPresent()) {
+      LeReader r = layout.reader(q.get(), PacCheck.ATTRIBUTES_AND_REQUESTOR);
+      requestor = Optional.of(r.sid(q.get().size(), "PAC_REQUESTOR"));
+    }
+    return new PacExtras(attributes, requestor);
+  }
+}

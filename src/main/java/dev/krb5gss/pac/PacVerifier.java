@@ -1,0 +1,73 @@
+package dev.krb5gss.pac;
+
+import dev.krb5gss.crypto.CipherKey;
+import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.name.PrincipalName;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns the PAC in a decrypted ticket into a verified {@link Pac}, or rejects the ticket with
+ * {@link dev.krb5gss.error.Reason#PAC_INVALID} naming the {@link PacCheck} that failed. Checks, in
+ * order, each before anything that relies on it:
+ *
+ * <ol>
+ *   <li>the authorization data holds at most one AD-WIN2K-PAC ({@link PacCheck#AUTHORIZATION_DATA});
+ *   <li>PACTYPE and the PAC_INFO_BUFFER array (MS-PAC §2.3, §2.4): bounds, alignment, overlap,
+ *       duplicates ({@link PacCheck#PACTYPE}, {@link PacCheck#BUFFER_LAYOUT},
+ *       {@link PacCheck#BUFFER_SET});
+ *   <li>the server signature under the service key (MS-PAC §2.8.1), so nothing below is decoded
+ *       from bytes the KDC did not sign ({@link PacCheck#SERVER_SIGNATURE}); the KDC signature is
+ *       required and, like the ticket and full-PAC signatures, shape-checked
+ *       ({@link PacCheck#KDC_SIGNATURE}; see {@link ServerSignature} for why a service cannot
+ *       verify them);
+ *   <li>PAC_CLIENT_INFO against the ticket's client and authtime ({@link PacCheck#CLIENT_INFO});
+ *   <li>KERB_VALIDATION_INFO in NDR ({@link PacCheck#LOGON_INFO});
+ *   <li>UPN_DNS_INFO and its consistency with the logon info ({@link PacCheck#UPN_DNS_INFO});
+ *   <li>PAC_ATTRIBUTES_INFO and PAC_REQUESTOR when present
+ *       ({@link PacCheck#ATTRIBUTES_AND_REQUESTOR}).
+ * </ol>
+ *
+ * <p>Stateless; the service key is only used to compute the checksum.
+ */
+public final class PacVerifier {
+  private PacVerifier() {}
+
+  /**
+   * The verified PAC of a ticket, or empty when its authorization data carries none (e.g. a
+   * ticket from an MIT or Kerby KDC).
+   *
+   * @param authorizationData the EncTicketPart's authorization-data as DER (empty for none)
+   * @param client the ticket's client (cname and crealm)
+   * @param authTime the ticket's authtime
+   * @param serviceKey the service key that decrypted the ticket
+   * @throws RejectedException PAC_INVALID naming the failed check
+   */
+  public static Optional<Pac> verify(byte[] authorizationData, PrincipalName client,
+      Instant authTime, CipherKey serviceKey) throws RejectedException {
+    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(authTime, "authTime");
+    Objects.requireNonNull(serviceKey, "serviceKey");
+    Optional<byte[]> pac = PacAuthorizationData.find(authorizationData);
+    if (pac.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(verifyPac(pac.get(), client, authTime, serviceKey));
+  }
+
+  /** Verifies and decodes one PAC (the content of AD-WIN2K-PAC). */
+  static Pac verifyPac(byte[] pac, PrincipalName client, Instant authTime, CipherKey serviceKey)
+      throws RejectedException {
+    PacLayout layout = PacLayout.parse(pac);
+    ServerSignature.verify(layout, serviceKey);
+    ClientInfo clientInfo = ClientInfo.parse(layout);
+    clientInfo.check(client, authTime);
+    LogonInfo logon = LogonInfoDecoder.decode(layout);
+    Optional<UpnDnsInfo> upnDns = UpnDnsInfo.parse(layout);
+    if (upnDns.isPresent()) {
+      upnDns.get().check(logon);
+    }
+    return new Pac(layout, clientInfo, logon, upnDns, PacExtras.parse(layout));
+  }
+}
