@@ -171,7 +171,8 @@ class JettyXmlAttributesTest {
       "principal          | other                      | SERVICE_NOT_ALLOWED",
       "allowedServices    | other/*                    | SERVICE_NOT_ALLOWED",
       "enctypes           | aes256-cts-hmac-sha384-192 | ENCTYPE_NOT_PERMITTED",
-      "mechanisms         | krb5                       | UNSUPPORTED_MECHANISM"})
+      "mechanisms         | krb5                       | UNSUPPORTED_MECHANISM",
+      "requirePac         | true                       | PAC_REQUIRED"})
   void acceptorPropertiesRefuseWhatTheyExclude(String name, String value, String reason)
       throws Exception {
     try (JettyXmlConfigured jetty = start(name, value); JdkInitiator init = spnego()) {

@@ -222,7 +222,8 @@ class TomcatValveAttributesTest {
       "allowedServices=\"other/*\"              | SERVICE_NOT_ALLOWED",
       "allowedPrincipals=\"other/*\"            | SERVICE_NOT_ALLOWED",
       "enctypes=\"aes256-cts-hmac-sha384-192\"  | ENCTYPE_NOT_PERMITTED",
-      "mechanisms=\"krb5\"                      | UNSUPPORTED_MECHANISM"})
+      "mechanisms=\"krb5\"                      | UNSUPPORTED_MECHANISM",
+      "requirePac=\"true\"                      | PAC_REQUIRED"})
   void acceptorAttributesRefuseWhatTheyExclude(String attribute, String reason) throws Exception {
     try (TomcatXmlConfiguredValve tomcat = start(attribute); JdkInitiator init = spnego()) {
       RawHttp.Response r = RawHttp.once(tomcat.port(), "/who", negotiate(init));
@@ -292,7 +293,8 @@ class TomcatValveAttributesTest {
       "mechanisms=\"ntlm\"               | mechanisms",
       "noKeepAliveUserAgents=\"(\"       | noKeepAliveUserAgents",
       "allowRc4=\"1\"                    | allowRc4",
-      "storeDelegatedCredential=\"true\" | storeDelegatedCredential"})
+      "storeDelegatedCredential=\"true\" | storeDelegatedCredential",
+      "requirePac=\"yes\"                | requirePac"})
   void anInvalidValueFailsTheStartNamingTheAttribute(String attribute, String named)
       throws Exception {
     try (LogCapture tomcatLog = LogCapture.of("org.apache.catalina", Level.ALL);
