@@ -6,7 +6,8 @@ import java.security.Security;
 import org.ietf.jgss.GSSManager;
 
 /**
- * The acceptors under benchmark, by name: {@code jdk}, {@code ours-gss}, {@code ours-acceptor}.
+ * The acceptors under benchmark, by name: {@code jdk}, {@code ours-gss}, {@code ours-acceptor},
+ * {@code ours-redis}.
  * The {@code ours} ones are found by reflection so the harness builds and measures the JDK
  * before they exist; {@link #main} tells the run script whether one is available.
  */
@@ -16,6 +17,8 @@ public final class BenchAcceptors {
     static final String OURS_PROVIDER = "dev.krb5gss.Krb5GssProvider";
     /** A {@link BenchAcceptor.Factory} over our plain acceptor API ({@code dev.krb5gss.context.Acceptor}). */
     static final String OURS_PLAIN_FACTORY = "dev.krb5gss.bench.OursAcceptorFactory";
+    /** The same with the replay cache in Redis ({@code -Dkrb5gss.bench.redis=redis://...}). */
+    static final String OURS_REDIS_FACTORY = "dev.krb5gss.bench.OursRedisAcceptorFactory";
 
     private static final String KRB5_MECH_PROPERTY = "GssApiMechanism." + GssApiAcceptor.KRB5;
 
@@ -32,9 +35,11 @@ public final class BenchAcceptors {
                 return BenchAcceptors::openOursGss;
             case "ours-acceptor":
                 return loadFactory(OURS_PLAIN_FACTORY);
+            case "ours-redis":
+                return loadFactory(OURS_REDIS_FACTORY);
             default:
                 throw new UnavailableException(
-                        "expected one of jdk, ours-gss, ours-acceptor, got '" + name + "'");
+                        "expected one of jdk, ours-gss, ours-acceptor, ours-redis, got '" + name + "'");
         }
     }
 
@@ -100,7 +105,7 @@ public final class BenchAcceptors {
     /** Exit 0 when the named acceptor can be loaded; else print why and exit 3. */
     public static void main(String[] args) {
         if (args.length != 1) {
-            System.err.println("usage: BenchAcceptors jdk|ours-gss|ours-acceptor");
+            System.err.println("usage: BenchAcceptors jdk|ours-gss|ours-acceptor|ours-redis");
             System.exit(2);
         }
         try {

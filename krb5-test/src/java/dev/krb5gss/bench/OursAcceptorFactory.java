@@ -23,6 +23,11 @@ public final class OursAcceptorFactory implements BenchAcceptor.Factory {
         return new Opened(acceptor);
     }
 
+    /** An acceptor built elsewhere (e.g. with another replay cache), seen as a bench slot. */
+    static BenchAcceptor opened(Acceptor acceptor) {
+        return new Opened(acceptor);
+    }
+
     private static final class Opened implements BenchAcceptor {
 
         private final Acceptor acceptor;

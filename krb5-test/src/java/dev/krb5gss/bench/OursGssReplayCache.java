@@ -23,12 +23,10 @@ final class OursGssReplayCache {
         Field field = Class.forName(HOLDER).getDeclaredField(FIELD);
         field.setAccessible(true);
         Object acceptors = field.get(null);
-        Field replay = Class.forName(HOLDER).getDeclaredField("REPLAY");
-        replay.setAccessible(true);
         Field entries = Class.forName("dev.krb5gss.replay.InMemoryReplayCache")
                 .getDeclaredField("entries");
         entries.setAccessible(true);
-        ((Map<?, ?>) entries.get(replay.get(null))).clear(); // the JVM-wide replay cache
+        ((Map<?, ?>) entries.get(dev.krb5gss.replay.ReplayCaches.jvmDefault())).clear(); // JVM-wide
         if (acceptors instanceof com.google.common.cache.Cache) {
             ((com.google.common.cache.Cache<?, ?>) acceptors).invalidateAll();
         } else if (acceptors instanceof Map) {

@@ -19,6 +19,7 @@ import dev.krb5gss.name.PrincipalName;
 import dev.krb5gss.pac.Pac;
 import dev.krb5gss.pac.PacVerifier;
 import dev.krb5gss.replay.ReplayCacheFullException;
+import dev.krb5gss.replay.ReplayCacheUnavailableException;
 import dev.krb5gss.replay.ReplayKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +37,7 @@ import java.util.Set;
  * <p>Order of checks: framing and DER first, then the service allowlist, the enctype policy, the
  * key lookup, the ticket and authenticator decryption, the client match, clock skew, ticket times,
  * the 0x8003 checksum and channel bindings, the ticket's PAC (MS-PAC, see {@link PacVerifier}),
- * and the replay cache last, so a token that fails any
- * other check never enters the cache.
+ * and the replay cache last, so a token that fails any other check never enters the cache.
  */
 public final class ApAcceptor {
   private static final System.Logger LOG = System.getLogger(ApAcceptor.class.getName());
@@ -203,8 +203,9 @@ public final class ApAcceptor {
         serviceKey.cipherKey()).orElse(null);
     if (pac == null && policy.requirePac()) {
       throw new RejectedException(Reason.PAC_REQUIRED, "the ticket of " + ticket.client()
-          + " carries no PAC (MS-PAC), and this acceptor requires one: the client's KDC is not "
-          + "an Active Directory domain controller, or issued the ticket without a PAC "
+          + " carries no PAC (MS-PAC) with KERB_VALIDATION_INFO, and this acceptor requires one: "
+          + "the client's KDC is not an Active Directory domain controller (MIT krb5 1.20+ "
+          + "issues a PAC without the Windows logon info), or issued the ticket without a PAC "
           + "(account flag NO_AUTH_DATA_REQUIRED)");
     }
     return pac;
@@ -218,7 +219,21 @@ public final class ApAcceptor {
           + "(empty keytab) to decrypt the ticket for " + server);
     }
     Integer kvno = enc.kvno() == null ? null : (int) (long) enc.kvno();
-    return table.select(server, kvno, type);
+    try {
+      return table.select(server, kvno, type);
+    } catch (RejectedException miss) {
+      // A keytab rotated a moment ago: look at the files now (rate-limited by the source).
+      ServiceKeyTable now = isKeyMiss(miss) ? keys.checkedNow() : table;
+      if (now == table) {
+        throw miss;
+      }
+      return now.select(server, kvno, type);
+    }
+  }
+
+  private static boolean isKeyMiss(RejectedException e) {
+    return e.reason() == Reason.SERVICE_NOT_IN_KEYTAB || e.reason() == Reason.KVNO_MISMATCH
+        || e.reason() == Reason.ENCTYPE_NOT_IN_KEYTAB;
   }
 
   private void checkReplay(AuthenticatorContents auth, PrincipalName server, EncryptedPart enc,
@@ -230,6 +245,8 @@ public final class ApAcceptor {
       fresh = policy.replayCache().checkAndInsert(key, expires);
     } catch (ReplayCacheFullException e) {
       throw new RejectedException(Reason.TOO_MANY_PENDING, e.getMessage());
+    } catch (ReplayCacheUnavailableException e) {
+      throw new RejectedException(Reason.REPLAY_CACHE_UNAVAILABLE, e.getMessage());
     }
     if (!fresh) {
       throw new RejectedException(Reason.REPLAY, "this authenticator from " + auth.client()

@@ -159,8 +159,8 @@ public final class ApEstablished {
   }
 
   /**
-   * The ticket's verified PAC (MS-PAC), empty when the ticket carried none (MIT and Kerby KDCs
-   * issue none). A PAC that failed verification never gets here: the token was rejected with
+   * The ticket's verified PAC (MS-PAC), empty when the ticket carried none (Kerby) or only a PAC
+   * without KERB_VALIDATION_INFO (MIT krb5 1.20+). A PAC that failed verification never gets here: the token was rejected with
    * {@link dev.krb5gss.error.Reason#PAC_INVALID}.
    */
   public Optional<Pac> pac() {

@@ -19,9 +19,18 @@ final class MergedKeys implements KeySource {
 
   @Override
   public ServiceKeyTable current() {
+    return merged(false);
+  }
+
+  @Override
+  public ServiceKeyTable checkedNow() {
+    return merged(true);
+  }
+
+  private ServiceKeyTable merged(boolean now) {
     ServiceKeyTable[] inputs = new ServiceKeyTable[sources.size()];
     for (int i = 0; i < inputs.length; i++) {
-      inputs[i] = sources.get(i).current();
+      inputs[i] = now ? sources.get(i).checkedNow() : sources.get(i).current();
     }
     Merge m = last;
     if (m != null && m.madeFrom(inputs)) {

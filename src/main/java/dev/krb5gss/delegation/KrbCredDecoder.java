@@ -10,12 +10,7 @@ import dev.krb5gss.der.DerReader;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.name.PrincipalName;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,11 +23,6 @@ import java.util.List;
  */
 public final class KrbCredDecoder {
   private static final int KRB_CRED_USAGE = 14;
-  private static final int INTEGER = 0x02;
-  private static final int GENERAL_STRING = 0x1b;
-  private static final int GENERALIZED_TIME = 0x18;
-  private static final DateTimeFormatter KERBEROS_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'");
 
   private KrbCredDecoder() {}
 
@@ -45,9 +35,10 @@ public final class KrbCredDecoder {
     DerReader tickets = cred.read(0xa2).read(DerReader.SEQUENCE);
     byte[] ticket = tickets.readEncoded(0x61);
     DerReader encData = cred.read(0xa3).read(DerReader.SEQUENCE);
-    int etype = int32(encData.read(0xa0));
+    int etype = encData.read(0xa0).readInt32();
     encData.readOptional(0xa1);
     byte[] cipher = encData.read(0xa2).readOctetString();
+    encData.expectEnd();
     byte[] plain = etype == 0 ? cipher : decrypt(EncType.of(etype), cipher, keys);
     try {
       DerReader part = DerReader.of(plain, "EncKrbCredPart").read(0x7d).read(DerReader.SEQUENCE);
@@ -79,13 +70,14 @@ public final class KrbCredDecoder {
   private static DelegatedTicket credInfo(byte[] ticket, DerReader info)
       throws RejectedException {
     DerReader keySeq = info.read(0xa0).read(DerReader.SEQUENCE);
-    int keyType = int32(keySeq.read(0xa0));
+    int keyType = keySeq.read(0xa0).readInt32();
     byte[] keyValue = keySeq.read(0xa1).readOctetString();
+    keySeq.expectEnd();
     String prealm = optionalString(info, 0xa1);
     DerReader pnameField = info.readOptional(0xa2);
     List<String> pname = pnameField == null ? null : principal(pnameField);
     DerReader flagsField = info.readOptional(0xa3);
-    boolean[] flags = flagsField == null ? new boolean[32] : bits(flagsField);
+    boolean[] flags = bits(flagsField == null ? 0 : flagsField.readBits32());
     Instant authTime = optionalTime(info, 0xa4);
     Instant startTime = optionalTime(info, 0xa5);
     Instant endTime = optionalTime(info, 0xa6);
@@ -107,11 +99,12 @@ public final class KrbCredDecoder {
 
   private static List<String> principal(DerReader field) throws RejectedException {
     DerReader seq = field.read(DerReader.SEQUENCE);
-    int32(seq.read(0xa0));
+    seq.read(0xa0).readInt32();
     DerReader names = seq.read(0xa1).read(DerReader.SEQUENCE);
+    seq.expectEnd();
     List<String> out = new ArrayList<>();
     while (names.hasMore()) {
-      out.add(new String(names.read(GENERAL_STRING).readRest(), StandardCharsets.UTF_8));
+      out.add(names.readGeneralString());
     }
     if (out.isEmpty()) {
       throw new RejectedException(Reason.MALFORMED_TOKEN, "a principal name without components");
@@ -119,56 +112,31 @@ public final class KrbCredDecoder {
     return out;
   }
 
-  private static boolean[] bits(DerReader field) throws RejectedException {
-    byte[] b = field.read(DerReader.BIT_STRING).readRest();
-    if (b.length < 1) {
-      throw new RejectedException(Reason.MALFORMED_TOKEN, "an empty BIT STRING of ticket flags");
-    }
-    boolean[] flags = new boolean[Math.max(32, (b.length - 1) * 8)];
-    for (int i = 0; i < (b.length - 1) * 8; i++) {
-      flags[i] = (b[1 + i / 8] & (0x80 >>> (i % 8))) != 0;
+  /** RFC 4120 §5.2.8 flags, bit 0 first, from {@link DerReader#readBits32()}. */
+  private static boolean[] bits(int v) {
+    boolean[] flags = new boolean[32];
+    for (int i = 0; i < 32; i++) {
+      flags[i] = (v & (0x80000000 >>> i)) != 0;
     }
     return flags;
   }
 
   private static String optionalString(DerReader r, int tag) throws RejectedException {
     DerReader f = r.readOptional(tag);
-    return f == null ? null : new String(f.read(GENERAL_STRING).readRest(), StandardCharsets.UTF_8);
+    return f == null ? null : f.readGeneralString();
   }
 
   private static Instant optionalTime(DerReader r, int tag) throws RejectedException {
     DerReader f = r.readOptional(tag);
-    if (f == null) {
-      return null;
-    }
-    String s = new String(f.read(GENERALIZED_TIME).readRest(), StandardCharsets.US_ASCII);
-    try {
-      return LocalDateTime.parse(s, KERBEROS_TIME).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      throw new RejectedException(Reason.MALFORMED_TOKEN,
-          "expected a KerberosTime YYYYMMDDHHMMSSZ, got " + s.length() + " characters");
-    }
+    return f == null ? null : f.readKerberosTime();
   }
 
   private static void expectInt(DerReader field, int expected, String what)
       throws RejectedException {
-    int got = int32(field);
+    int got = field.readInt32();
     if (got != expected) {
       throw new RejectedException(Reason.MALFORMED_TOKEN,
           "expected KRB-CRED " + what + " " + expected + ", got " + got);
     }
-  }
-
-  private static int int32(DerReader field) throws RejectedException {
-    byte[] v = field.read(INTEGER).readRest();
-    if (v.length == 0 || v.length > 5 || (v.length == 5 && v[0] != 0)) {
-      throw new RejectedException(Reason.MALFORMED_TOKEN,
-          "expected an INTEGER of 1-4 octets, got " + v.length);
-    }
-    long value = v[0];
-    for (int i = 1; i < v.length; i++) {
-      value = (value << 8) | (v[i] & 0xff);
-    }
-    return (int) value;
   }
 }

@@ -256,7 +256,11 @@ final class KeytabCheck {
       keys = options.anyPrincipal() ? AcceptorKeys.unbound(source, allowed, policy)
           : AcceptorKeys.bound(source, chosen, policy);
     }
-    return new Grant(kps, keyTabs, keys.requiringPac(options.requirePac));
+    keys = keys.requiringPac(options.requirePac);
+    if (options.replayCache != null) {
+      keys = keys.withReplayCache(options.replayCache);
+    }
+    return new Grant(kps, keyTabs, keys);
   }
 
   private static String describe(ServiceKeyTable table) {

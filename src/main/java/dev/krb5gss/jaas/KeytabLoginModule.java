@@ -26,7 +26,10 @@ import javax.security.auth.spi.LoginModule;
  * allowedPrincipals} (patterns with {@code *}), {@code reload} (default true), {@code
  * reloadInterval} (ms, default 10000), {@code allowRc4} (default false), {@code requirePac}
  * (default false: refuse tickets without an MS-PAC, for services that authorize by Active
- * Directory groups; a PAC that is present is always verified), {@code debug}. The JDK's
+ * Directory groups; a PAC that is present is always verified), {@code replayCache} (a replay
+ * cache URI such as {@code redis://host:6379/0} shared by a cluster's nodes, see
+ * {@link dev.krb5gss.replay.ReplayCaches}; default the {@code krb5gss.replayCache} property, else
+ * the JVM-wide in-memory cache), {@code debug}. The JDK's
  * {@code useKeyTab=true storeKey=true isInitiator=false doNotPrompt=true} are accepted with the
  * same meaning; their opposites, {@code useTicketCache}, {@code ticketCache}, {@code renewTGT}
  * and the password options are refused by name. Every failure is a {@link KeytabLoginException}

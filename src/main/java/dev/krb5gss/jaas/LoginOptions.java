@@ -5,6 +5,7 @@ import static dev.krb5gss.jaas.KeytabLoginException.Problem.NO_PRINCIPAL;
 import static dev.krb5gss.jaas.KeytabLoginException.Problem.UNKNOWN_OPTION;
 import static dev.krb5gss.jaas.KeytabLoginException.Problem.UNSUPPORTED_OPTION;
 
+import dev.krb5gss.replay.ReplayCaches;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ final class LoginOptions {
   static final String RELOAD_INTERVAL = "reloadInterval";
   static final String ALLOW_RC4 = "allowRc4";
   static final String DEBUG = "debug";
+  static final String REPLAY_CACHE = "replayCache";
   static final String REQUIRE_PAC = "requirePac";
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
 
@@ -42,7 +44,7 @@ final class LoginOptions {
       "clearPass", "an acceptor takes no password");
   private static final Set<String> IGNORED = Set.of("refreshKrb5Config");
   private static final Set<String> OURS = Set.of(KEY_TAB, PRINCIPAL, ALLOWED, RELOAD,
-      RELOAD_INTERVAL, ALLOW_RC4, DEBUG, REQUIRE_PAC);
+      RELOAD_INTERVAL, ALLOW_RC4, DEBUG, REQUIRE_PAC, REPLAY_CACHE);
 
   final String keyTab;
   final List<String> principals;
@@ -52,6 +54,8 @@ final class LoginOptions {
   final boolean allowRc4;
   final boolean debug;
   final boolean requirePac;
+  /** The replay cache URI for this login's acceptors (dev.krb5gss.replay.ReplayCaches); null: default. */
+  final String replayCache;
 
   private LoginOptions(Map<String, ?> o) throws KeytabLoginException {
     checkNames(o);
@@ -64,6 +68,7 @@ final class LoginOptions {
     this.allowRc4 = bool(o, ALLOW_RC4, false);
     this.debug = bool(o, DEBUG, false);
     this.requirePac = bool(o, REQUIRE_PAC, false);
+    this.replayCache = replayCache(o);
   }
 
   static LoginOptions parse(Map<String, ?> options) throws KeytabLoginException {
@@ -151,6 +156,21 @@ final class LoginOptions {
       items.add(item);
     }
     return items;
+  }
+
+  /** Checked now (syntax, Lettuce present), connected on first use: a login never waits for Redis. */
+  private static String replayCache(Map<String, ?> o) throws KeytabLoginException {
+    String raw = text(o, REPLAY_CACHE);
+    if (raw == null) {
+      return null;
+    }
+    try {
+      ReplayCaches.validate(raw);
+    } catch (IllegalArgumentException e) {
+      throw KeytabLoginException.option(INVALID_OPTION, REPLAY_CACHE, "KeytabLoginModule: "
+          + REPLAY_CACHE + ": " + e.getMessage());
+    }
+    return raw;
   }
 
   private static Duration interval(Map<String, ?> o) throws KeytabLoginException {

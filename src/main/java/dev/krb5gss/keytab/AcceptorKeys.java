@@ -28,20 +28,18 @@ public final class AcceptorKeys implements Destroyable {
   private final List<PrincipalPattern> allowed;
   private final EnctypePolicy policy;
   private final boolean requirePac;
+  private final String replayCache;
   private volatile boolean destroyed;
 
   private AcceptorKeys(KeySource keys, Set<PrincipalName> principals,
-      List<PrincipalPattern> allowed, EnctypePolicy policy) {
-    this(keys, principals, allowed, policy, false);
-  }
-
-  private AcceptorKeys(KeySource keys, Set<PrincipalName> principals,
-      List<PrincipalPattern> allowed, EnctypePolicy policy, boolean requirePac) {
+      List<PrincipalPattern> allowed, EnctypePolicy policy, boolean requirePac,
+      String replayCache) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.principals = Set.copyOf(principals);
     this.allowed = List.copyOf(allowed);
     this.policy = Objects.requireNonNull(policy, "policy");
     this.requirePac = requirePac;
+    this.replayCache = replayCache;
   }
 
   /**
@@ -49,7 +47,7 @@ public final class AcceptorKeys implements Destroyable {
    * PAC_REQUIRED (the login module's {@code requirePac} option).
    */
   public AcceptorKeys requiringPac(boolean require) {
-    return new AcceptorKeys(keys, principals, allowed, policy, require);
+    return new AcceptorKeys(keys, principals, allowed, policy, require, replayCache);
   }
 
   /** Whether acceptors under this credential require a PAC in every ticket. */
@@ -63,13 +61,13 @@ public final class AcceptorKeys implements Destroyable {
     if (principals.isEmpty()) {
       throw new IllegalArgumentException("a bound credential needs at least one principal");
     }
-    return new AcceptorKeys(keys, new LinkedHashSet<>(principals), List.of(), policy);
+    return new AcceptorKeys(keys, new LinkedHashSet<>(principals), List.of(), policy, false, null);
   }
 
   /** A credential for any principal of the keys that {@code allowed} admits (empty: all). */
   public static AcceptorKeys unbound(KeySource keys, List<PrincipalPattern> allowed,
       EnctypePolicy policy) {
-    return new AcceptorKeys(keys, Set.of(), allowed, policy);
+    return new AcceptorKeys(keys, Set.of(), allowed, policy, false, null);
   }
 
   /** The credentials of this type in {@code subject}, in the Subject's order. */
@@ -108,6 +106,21 @@ public final class AcceptorKeys implements Destroyable {
     return policy;
   }
 
+  /**
+   * The same credential with the replay cache its acceptors use (RFC 4120 §3.2.3): a URI for
+   * {@code dev.krb5gss.replay.ReplayCaches#fromUri}, e.g. {@code redis://host:6379/0}; never shown
+   * by {@link #toString()} (it may hold a password).
+   */
+  public AcceptorKeys withReplayCache(String uri) {
+    return new AcceptorKeys(keys, principals, allowed, policy, requirePac,
+        Objects.requireNonNull(uri, "uri"));
+  }
+
+  /** The replay cache URI given at login; empty: the provider's configured or JVM-wide cache. */
+  public java.util.Optional<String> replayCache() {
+    return java.util.Optional.ofNullable(replayCache);
+  }
+
   /** Whether a ticket for {@code service} may be accepted with this credential. */
   public boolean admits(PrincipalName service) {
     if (isBound()) {
@@ -136,7 +149,7 @@ public final class AcceptorKeys implements Destroyable {
   public String toString() {
     return "AcceptorKeys[" + (isBound() ? principals : "any of " + (allowed.isEmpty()
         ? "the keytab" : allowed)) + ", " + keys + ", " + policy + (requirePac ? ", PAC required" : "")
-        + (destroyed ? ", destroyed" : "")
+        + (replayCache == null ? "" : ", own replay cache") + (destroyed ? ", destroyed" : "")
         + "]";
   }
 }

@@ -16,6 +16,9 @@ public final class KeytabCache {
   /** How long {@link #recent} trusts a looked-at file to be unchanged. */
   public static final java.time.Duration RECHECK_INTERVAL = java.time.Duration.ofSeconds(1);
   private static final long RECHECK_NANOS = RECHECK_INTERVAL.toNanos();
+  /** The least time between two looks forced by key misses ({@link #now}). */
+  public static final java.time.Duration MIN_FORCED_LOOK = java.time.Duration.ofMillis(50);
+  private static final long MIN_FORCED_NANOS = MIN_FORCED_LOOK.toNanos();
   private static final ConcurrentHashMap<Path, Entry> CACHE = new ConcurrentHashMap<>();
   private static final ConcurrentHashMap<Path, Looked> LOOKED = new ConcurrentHashMap<>();
 
@@ -58,6 +61,22 @@ public final class KeytabCache {
     long now = System.nanoTime();
     Looked looked = LOOKED.get(real);
     if (looked != null && now - looked.at < RECHECK_NANOS) {
+      return looked.table;
+    }
+    ServiceKeyTable table = load(real);
+    LOOKED.put(real, new Looked(table, now));
+    return table;
+  }
+
+  /**
+   * As {@link #recent}, but looks at the file now unless it was looked at in the last
+   * {@link #MIN_FORCED_LOOK}: for a ticket whose key {@link #recent} did not have.
+   */
+  public static ServiceKeyTable now(Path path) throws IOException, KeytabFormatException {
+    Path real = path.toAbsolutePath().normalize();
+    long now = System.nanoTime();
+    Looked looked = LOOKED.get(real);
+    if (looked != null && now - looked.at < MIN_FORCED_NANOS) {
       return looked.table;
     }
     ServiceKeyTable table = load(real);

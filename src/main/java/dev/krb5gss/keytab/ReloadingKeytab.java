@@ -32,6 +32,7 @@ public final class ReloadingKeytab implements KeySource {
   private final Clock clock;
   private final ReentrantLock reloading = new ReentrantLock();
   private volatile State state;
+  private volatile long lastForced = Long.MIN_VALUE / 2;
 
   private ReloadingKeytab(Path path, Duration interval, Clock clock, State initial) {
     this.path = path;
@@ -93,6 +94,26 @@ public final class ReloadingKeytab implements KeySource {
     State s = state;
     if (clock.millis() >= s.nextCheck && reloading.tryLock()) {
       try {
+        refresh(false);
+      } catch (IOException | KeytabFormatException e) {
+        // refresh(false) logs and keeps the keys in use
+      } finally {
+        reloading.unlock();
+      }
+    }
+    return state.merged;
+  }
+
+  /**
+   * Checks the file now (at most once per {@link KeytabCache#MIN_FORCED_LOOK}, so a flood of
+   * tickets naming unknown kvnos is not a flood of file reads) and returns the keys then in use.
+   */
+  @Override
+  public ServiceKeyTable checkedNow() {
+    long now = clock.millis();
+    if (now - lastForced >= KeytabCache.MIN_FORCED_LOOK.toMillis() && reloading.tryLock()) {
+      try {
+        lastForced = now;
         refresh(false);
       } catch (IOException | KeytabFormatException e) {
         // refresh(false) logs and keeps the keys in use

@@ -100,10 +100,19 @@ public final class SubjectKeys implements KeySource {
 
   @Override
   public ServiceKeyTable current() {
+    return merged(false);
+  }
+
+  @Override
+  public ServiceKeyTable checkedNow() {
+    return merged(true);
+  }
+
+  private ServiceKeyTable merged(boolean now) {
     ServiceKeyTable table = fixed;
     for (Path file : keytabFiles) {
       try {
-        ServiceKeyTable loaded = KeytabCache.recent(file);
+        ServiceKeyTable loaded = now ? KeytabCache.now(file) : KeytabCache.recent(file);
         table = table.isEmpty() ? loaded : table.mergedWith(loaded);
       } catch (IOException | KeytabFormatException e) {
         LOG.log(System.Logger.Level.WARNING, "cannot read keytab {0}: {1}", file, e.getMessage());

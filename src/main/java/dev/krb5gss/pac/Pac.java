@@ -50,7 +50,8 @@ public final class Pac {
 
   /**
    * The PAC of an established context of this provider (krb5, MS krb5 or SPNEGO, also when the
-   * JDK's SPNEGO wraps our Kerberos mechanism); empty when the ticket carried no PAC. Needs only
+   * JDK's SPNEGO wraps our Kerberos mechanism); empty when the ticket carried no PAC, or a PAC
+   * without KERB_VALIDATION_INFO (MIT krb5 1.20+ KDCs issue one in every ticket). Needs only
    * the two {@code --add-exports} the provider needs anyway: it asks the JDK's
    * {@code sun.security.jgss.GSSContextImpl} to pass the inquiry {@link #INQUIRE_TYPE} to the
    * mechanism's context, which is ours (no reflection, no {@code sun.security.krb5.internal}).

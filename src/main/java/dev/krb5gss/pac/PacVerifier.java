@@ -23,10 +23,11 @@ import java.util.Optional;
  *       ({@link PacCheck#KDC_SIGNATURE}; see {@link ServerSignature} for why a service cannot
  *       verify them);
  *   <li>PAC_CLIENT_INFO against the ticket's client and authtime ({@link PacCheck#CLIENT_INFO});
- *   <li>KERB_VALIDATION_INFO in NDR ({@link PacCheck#LOGON_INFO});
- *   <li>UPN_DNS_INFO and its consistency with the logon info ({@link PacCheck#UPN_DNS_INFO});
- *   <li>PAC_ATTRIBUTES_INFO and PAC_REQUESTOR when present
- *       ({@link PacCheck#ATTRIBUTES_AND_REQUESTOR}).
+ *   <li>UPN_DNS_INFO ({@link PacCheck#UPN_DNS_INFO}), PAC_ATTRIBUTES_INFO and PAC_REQUESTOR when
+ *       present ({@link PacCheck#ATTRIBUTES_AND_REQUESTOR});
+ *   <li>KERB_VALIDATION_INFO in NDR ({@link PacCheck#LOGON_INFO}) and UPN_DNS_INFO's consistency
+ *       with it. A PAC without KERB_VALIDATION_INFO (MIT krb5 1.20+ KDCs issue one in every ticket)
+ *       passes the checks above and yields no {@link Pac}.
  * </ol>
  *
  * <p>Stateless; the service key is only used to compute the checksum.
@@ -35,8 +36,11 @@ public final class PacVerifier {
   private PacVerifier() {}
 
   /**
-   * The verified PAC of a ticket, or empty when its authorization data carries none (e.g. a
-   * ticket from an MIT or Kerby KDC).
+   * The verified PAC of a ticket, or empty when its authorization data carries none (a Kerby or
+   * older MIT KDC) or carries a PAC without KERB_VALIDATION_INFO: MIT krb5 1.20+ KDCs put such a
+   * minimal PAC (client info and signatures, no Windows identity) in every ticket. That PAC is
+   * still verified (signatures, client info) and rejected if it fails; it just yields no
+   * {@link Pac}.
    *
    * @param authorizationData the EncTicketPart's authorization-data as DER (empty for none)
    * @param client the ticket's client (cname and crealm)
@@ -53,21 +57,28 @@ public final class PacVerifier {
     if (pac.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(verifyPac(pac.get(), client, authTime, serviceKey));
+    return verifyPac(pac.get(), client, authTime, serviceKey);
   }
 
-  /** Verifies and decodes one PAC (the content of AD-WIN2K-PAC). */
-  static Pac verifyPac(byte[] pac, PrincipalName client, Instant authTime, CipherKey serviceKey)
-      throws RejectedException {
+  /**
+   * Verifies and decodes one PAC (the content of AD-WIN2K-PAC); empty for a verified PAC without
+   * KERB_VALIDATION_INFO.
+   */
+  static Optional<Pac> verifyPac(byte[] pac, PrincipalName client, Instant authTime,
+      CipherKey serviceKey) throws RejectedException {
     PacLayout layout = PacLayout.parse(pac);
     ServerSignature.verify(layout, serviceKey);
     ClientInfo clientInfo = ClientInfo.parse(layout);
     clientInfo.check(client, authTime);
-    LogonInfo logon = LogonInfoDecoder.decode(layout);
     Optional<UpnDnsInfo> upnDns = UpnDnsInfo.parse(layout);
+    PacExtras extras = PacExtras.parse(layout);
+    if (layout.find(PacBufferType.LOGON_INFO).isEmpty()) {
+      return Optional.empty(); // MIT's minimal PAC: bound to the ticket, no Windows identity
+    }
+    LogonInfo logon = LogonInfoDecoder.decode(layout);
     if (upnDns.isPresent()) {
       upnDns.get().check(logon);
     }
-    return new Pac(layout, clientInfo, logon, upnDns, PacExtras.parse(layout));
+    return Optional.of(new Pac(layout, clientInfo, logon, upnDns, extras));
   }
 }

@@ -15,9 +15,15 @@ public interface ReplayCache {
    * @return true if the key was not present (or only expired) and is now recorded; false if it is
    *     a replay
    * @throws ReplayCacheFullException if the cache cannot record the key; the caller must refuse
+   * @throws ReplayCacheUnavailableException if a shared cache cannot be consulted (unreachable or
+   *     too slow); the caller must refuse
    */
-  boolean checkAndInsert(ReplayKey key, Instant expiresAt) throws ReplayCacheFullException;
+  boolean checkAndInsert(ReplayKey key, Instant expiresAt)
+      throws ReplayCacheFullException, ReplayCacheUnavailableException;
 
-  /** The number of entries held (expired ones may still be counted until swept). */
+  /**
+   * The number of entries held (expired ones may still be counted until swept), or -1 when the
+   * cache cannot tell cheaply (a shared cache whose entries live in another process).
+   */
   int size();
 }

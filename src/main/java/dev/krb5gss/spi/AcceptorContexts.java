@@ -6,8 +6,7 @@ import com.google.common.util.concurrent.UncheckedExecutionException;
 import dev.krb5gss.context.Acceptor;
 import dev.krb5gss.error.InternalFaultException;
 import dev.krb5gss.error.RejectedException;
-import dev.krb5gss.replay.InMemoryReplayCache;
-import dev.krb5gss.replay.ReplayCache;
+import dev.krb5gss.replay.ReplayCaches;
 import java.util.concurrent.ExecutionException;
 import org.ietf.jgss.GSSException;
 import org.ietf.jgss.Oid;
@@ -22,14 +21,8 @@ import sun.security.jgss.spi.GSSContextSpi;
 final class AcceptorContexts {
   /** Distinct key sets in one JVM are few; past this, the least recently used is dropped. */
   private static final int MAX_ACCEPTORS = 64;
-  private static final Cache<AcceptorKeys, Acceptor> ACCEPTORS =
+  private static final Cache<Key, Acceptor> ACCEPTORS =
       CacheBuilder.newBuilder().maximumSize(MAX_ACCEPTORS).build();
-  /**
-   * One replay cache for every acceptor of the JVM (its keys include the service principal):
-   * a keytab rotation, another requested name or an evicted acceptor gives a new
-   * {@link Acceptor}, but never a fresh replay window in which an authenticator could be replayed.
-   */
-  private static final ReplayCache REPLAY = new InMemoryReplayCache();
 
   private AcceptorContexts() {}
 
@@ -37,17 +30,56 @@ final class AcceptorContexts {
     return new ServerContextSpi(mech, acceptorFor(cred.keys()));
   }
 
+  /**
+   * The acceptor for {@code keys} with its replay cache: the login module's {@code replayCache}
+   * option, else the {@value ReplayCaches#PROPERTY} system or Security property (read for every
+   * acceptor created), else the JVM-wide in-memory cache ({@link ReplayCaches#jvmDefault()}),
+   * so a keytab rotation, another requested name or an evicted acceptor gives a new
+   * {@link Acceptor} but never a fresh replay window in which an authenticator could be replayed.
+   */
   static Acceptor acceptorFor(AcceptorKeys keys) throws GSSException {
+    String replayUri = keys.replayCacheUri();
+    if (replayUri == null) {
+      replayUri = ReplayCaches.configuredUri().orElse(ReplayCaches.MEMORY);
+    }
+    String uri = replayUri;
     try {
-      return ACCEPTORS.get(keys,
+      return ACCEPTORS.get(new Key(keys, uri),
           () -> Acceptor.builder().keys(keys).enctypes(keys.enctypePolicy())
               .requirePac(keys.requirePac())
-              .replayCache(REPLAY).build());
+              .replayCache(ReplayCaches.fromUri(uri)).build());
     } catch (ExecutionException | UncheckedExecutionException e) {
       if (e.getCause() instanceof RejectedException) {
         throw GssErrors.of((RejectedException) e.getCause());
       }
-      throw new InternalFaultException("cannot build an acceptor for " + keys, e.getCause());
+      throw new InternalFaultException("cannot build an acceptor for " + keys + ": "
+          + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /** Acceptors are shared per key set and replay cache URI (never shown: it may hold a password). */
+  private static final class Key {
+    private final AcceptorKeys keys;
+    private final String replayUri;
+
+    Key(AcceptorKeys keys, String replayUri) {
+      this.keys = keys;
+      this.replayUri = replayUri;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key && ((Key) o).keys.equals(keys) && ((Key) o).replayUri.equals(replayUri);
+    }
+
+    @Override
+    public int hashCode() {
+      return keys.hashCode() * 31 + replayUri.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Key[" + keys + "]";
     }
   }
 }

@@ -77,6 +77,14 @@ abstract class AcceptorKeys implements KeySource {
     return false;
   }
 
+  /**
+   * The replay cache URI the credential names (the login module's {@code replayCache} option);
+   * null: the {@code krb5gss.replayCache} property, else the JVM-wide in-memory cache.
+   */
+  String replayCacheUri() {
+    return null;
+  }
+
   static PrincipalName principal(KerberosPrincipal p) {
     return PrincipalName.parse(p.getName(), "");
   }
@@ -107,7 +115,10 @@ abstract class AcceptorKeys implements KeySource {
     }
 
     ServiceKeyTable reload() throws IOException, KeytabFormatException {
-      ServiceKeyTable loaded = KeytabCache.recent(file);
+      return filtered(KeytabCache.recent(file));
+    }
+
+    private ServiceKeyTable filtered(ServiceKeyTable loaded) {
       if (loaded != lastLoaded) {
         lastFiltered = filter(loaded, k -> (bound == null || bound.equals(k.principal()))
             && (name == null || name.designates(k.principal())));
@@ -151,6 +162,15 @@ abstract class AcceptorKeys implements KeySource {
 
     /** The keys of the last version of the file that held any (an empty file does not count). */
     private volatile ServiceKeyTable kept;
+
+    @Override
+    public ServiceKeyTable checkedNow() {
+      try {
+        return filtered(KeytabCache.now(file));
+      } catch (IOException | KeytabFormatException e) {
+        return current();
+      }
+    }
 
     @Override
     public boolean equals(Object o) {

@@ -10,12 +10,10 @@ import sun.security.krb5.internal.AuthorizationDataEntry;
 
 /**
  * Decodes AuthorizationData (RFC 4120 §5.2.6: SEQUENCE OF { ad-type [0] Int32, ad-data [1] OCTET
- * STRING }) into the JDK's internal type. Loaded only when {@code sun.security.krb5.internal} is
+ * STRING }) into the JDK's internal type, through {@link DerReader}'s strict Int32 and lengths. Loaded only when {@code sun.security.krb5.internal} is
  * exported to us.
  */
 final class JdkAuthzData {
-  private static final int INTEGER = 0x02;
-
   private JdkAuthzData() {}
 
   static AuthorizationData decode(byte[] der) throws GSSException {
@@ -24,7 +22,7 @@ final class JdkAuthzData {
       List<AuthorizationDataEntry> entries = new ArrayList<>();
       while (seq.hasMore()) {
         DerReader entry = seq.read(DerReader.SEQUENCE);
-        int type = int32(entry.read(0xa0).read(INTEGER).readRest());
+        int type = entry.read(0xa0).readInt32();
         byte[] data = entry.read(0xa1).readOctetString();
         entry.expectEnd();
         entries.add(new AuthorizationDataEntry(type, data));
@@ -36,17 +34,5 @@ final class JdkAuthzData {
       throw GssErrors.of(dev.krb5gss.error.Reason.MALFORMED_TOKEN,
           "the ticket's authorization data is not valid: " + e.getMessage());
     }
-  }
-
-  private static int int32(byte[] v) throws RejectedException {
-    if (v.length == 0 || v.length > 4) {
-      throw new RejectedException(dev.krb5gss.error.Reason.MALFORMED_TOKEN,
-          "expected an Int32 of 1-4 octets in the authorization data, got " + v.length);
-    }
-    int value = v[0];
-    for (int i = 1; i < v.length; i++) {
-      value = (value << 8) | (v[i] & 0xff);
-    }
-    return value;
   }
 }

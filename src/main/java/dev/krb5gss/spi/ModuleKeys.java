@@ -39,7 +39,15 @@ final class ModuleKeys extends AcceptorKeys {
 
   @Override
   public ServiceKeyTable current() {
-    ServiceKeyTable table = source.current();
+    return filtered(source.current());
+  }
+
+  @Override
+  public ServiceKeyTable checkedNow() {
+    return filtered(source.checkedNow());
+  }
+
+  private ServiceKeyTable filtered(ServiceKeyTable table) {
     if (table != lastSeen) {
       lastFiltered = filter(table, k -> credential.admits(k.principal())
           && (name == null || name.designates(k.principal())));
@@ -60,6 +68,12 @@ final class ModuleKeys extends AcceptorKeys {
     return credential.requirePac();
   }
 
+  /** The login module's {@code replayCache} option (null when not given). */
+  @Override
+  String replayCacheUri() {
+    return credential.replayCache().orElse(null);
+  }
+
   private PrincipalName named() {
     return name == null ? null : name.principal();
   }
@@ -75,7 +89,8 @@ final class ModuleKeys extends AcceptorKeys {
         && m.credential.allowedPrincipals().equals(credential.allowedPrincipals())
         && m.enctypePolicy().permitted().equals(enctypePolicy().permitted())
         && m.requirePac() == requirePac()
-        && Objects.equals(m.named(), named());
+        && Objects.equals(m.named(), named())
+        && Objects.equals(m.replayCacheUri(), replayCacheUri());
   }
 
   @Override

@@ -148,6 +148,10 @@ public final class AdapterSettings {
     STRIP_REALM("stripRealm", SettingValues.BOOLEAN + " (default true: the remote user is alice,"
         + " as with Tomcat's stripRealmForGss)", true,
         (v, d) -> d.stripRealm = SettingValues.bool(v)),
+    REPLAY_CACHE("replayCache", "a replay cache URI for ReplayCaches.fromUri, e.g. "
+        + "redis://host:6379/0 for a cache shared by every node (default: the "
+        + dev.krb5gss.replay.ReplayCaches.PROPERTY + " property, else in memory)", false,
+        (v, d) -> d.replayCache = v),
     REQUIRE_PAC("requirePac", SettingValues.BOOLEAN + " (default false): refuse tickets without "
         + "an MS-PAC", true, (v, d) -> d.requirePac = SettingValues.bool(v)),
     STORE_DELEGATED_CREDENTIAL("storeDelegatedCredential", "false (a delegated credential is "
@@ -201,6 +205,7 @@ public final class AdapterSettings {
     List<EncType> enctypes;
     boolean stripRealm = true;
     boolean requirePac;
+    String replayCache;
     Pattern noKeepAliveUserAgents;
 
     List<PrincipalPattern> patterns(String v) {
@@ -230,6 +235,7 @@ public final class AdapterSettings {
       acceptor.enctypes(policy());
       acceptor.allowedServices(services());
       acceptor.requirePac(requirePac);
+      replayCache();
       Acceptor built;
       try {
         built = acceptor.build();
@@ -243,6 +249,22 @@ public final class AdapterSettings {
       NegotiateHandler.Builder b = NegotiateHandler.builder(built);
       handlerSteps.forEach(step -> step.accept(b));
       return b.build();
+    }
+
+    /** The attribute's URI, else the JVM-wide property's; unset: the acceptor's own cache. */
+    private void replayCache() throws InvalidSettingException {
+      String uri = replayCache != null ? replayCache
+          : dev.krb5gss.replay.ReplayCaches.configuredUri().orElse(null);
+      if (uri == null) {
+        return;
+      }
+      try {
+        acceptor.replayCache(dev.krb5gss.replay.ReplayCaches.fromUri(uri));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidSettingException("replayCache", "attribute replayCache=\"" + uri
+            + "\" is invalid: " + e.getMessage() + "; accepted: "
+            + Setting.REPLAY_CACHE.accepted, e);
+      }
     }
 
     private EnctypePolicy policy() throws InvalidSettingException {

@@ -9,11 +9,14 @@ import java.util.Set;
  * fresh challenge when a new attempt can succeed (a fresh authenticator, a new ticket, a new
  * negotiation), 403 when the same client would be refused again (its ticket is for a service or
  * key this server does not hold or permit, its channel bindings name another TLS endpoint, or
- * its KDC issued a PAC that does not verify, or none where one is required).
+ * its KDC issued a PAC that does not verify, or none where one is required), 503 when the server
+ * cannot check the token right now (its shared replay cache is unavailable: RFC 9110 §15.6.4; the
+ * client may retry later, a new challenge would not help).
  */
 public final class FailureStatus {
   public static final int UNAUTHORIZED = 401;
   public static final int FORBIDDEN = 403;
+  public static final int SERVICE_UNAVAILABLE = 503;
 
   private static final Set<Reason> HOPELESS = EnumSet.of(
       Reason.SERVICE_NOT_IN_KEYTAB, Reason.SERVICE_NOT_ALLOWED, Reason.KVNO_MISMATCH,
@@ -23,8 +26,11 @@ public final class FailureStatus {
 
   private FailureStatus() {}
 
-  /** 403 where retrying cannot help, else 401. */
+  /** 503 while the replay cache is unavailable, 403 where retrying cannot help, else 401. */
   public static int of(Reason reason) {
+    if (reason == Reason.REPLAY_CACHE_UNAVAILABLE) {
+      return SERVICE_UNAVAILABLE;
+    }
     return HOPELESS.contains(reason) ? FORBIDDEN : UNAUTHORIZED;
   }
 }

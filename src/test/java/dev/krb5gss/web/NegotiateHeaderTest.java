@@ -72,4 +72,9 @@ class NegotiateHeaderTest {
     assertThat(FailureStatus.of(Reason.PAC_INVALID)).isEqualTo(403);
     assertThat(FailureStatus.of(Reason.PAC_REQUIRED)).isEqualTo(403);
   }
+
+  @Test
+  void anUnavailableSharedReplayCacheIs503() {
+    assertThat(FailureStatus.of(Reason.REPLAY_CACHE_UNAVAILABLE)).isEqualTo(503);
+  }
 }

@@ -5,6 +5,7 @@ import dev.krb5gss.crypto.EncType;
 import dev.krb5gss.crypto.EnctypePolicy;
 import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.name.PrincipalPattern;
+import dev.krb5gss.replay.ReplayCaches;
 import dev.krb5gss.spring.security.Krb5GssConfigurer;
 import dev.krb5gss.web.NegotiateHandler;
 import dev.krb5gss.web.RoleMapper;
@@ -56,6 +57,11 @@ public class Krb5GssAutoConfiguration {
         .legTimeout(p.getLegTimeout()).maxPending(p.getMaxPending())
         .maxPendingPerKey(p.getMaxPendingPerKey()).maxTokenSize(p.getMaxTokenSize())
         .enctypes(enctypes(p)).requirePac(p.isRequirePac());
+    String replayCache = p.getReplayCache() != null && !p.getReplayCache().isBlank()
+        ? p.getReplayCache() : ReplayCaches.configuredUri().orElse(null);
+    if (replayCache != null) {
+      b.replayCache(ReplayCaches.fromUri(replayCache));
+    }
     String principal = p.getPrincipal() == null ? "*" : p.getPrincipal().strip();
     if (!principal.equals("*")) {
       PrincipalPattern pattern = PrincipalPattern.compile(principal, null);

@@ -50,6 +50,12 @@ public class Krb5GssProperties {
    * present is always verified.
    */
   private boolean requirePac;
+  /**
+   * The replay cache shared by every node of a cluster, e.g. redis://cache.internal:6379/0
+   * (needs io.lettuce:lettuce-core; see the README, "Clusters"). Unset: the krb5gss.replayCache
+   * system property, else this node's own in-memory cache.
+   */
+  private String replayCache;
 
   public Path getKeytab() {
     return keytab;
@@ -150,5 +156,13 @@ public class Krb5GssProperties {
   @Override
   public String toString() {
     return "Krb5GssProperties[keytab=" + keytab + ", principal=" + principal + "]";
+  }
+
+  public String getReplayCache() {
+    return replayCache;
+  }
+
+  public void setReplayCache(String replayCache) {
+    this.replayCache = replayCache;
   }
 }

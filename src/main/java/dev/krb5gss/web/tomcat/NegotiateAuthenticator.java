@@ -192,6 +192,15 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
     return h == null ? 0 : h.acceptor().pendingContexts().evictedCount();
   }
 
+  /**
+   * The acceptor's replay cache: a URI for {@code ReplayCaches.fromUri}, e.g.
+   * {@code redis://host:6379/0} for a cache shared by every node behind the load balancer.
+   * Unset: the {@code ReplayCaches.PROPERTY} system property, else the acceptor's own cache.
+   */
+  public void setReplayCache(String uri) {
+    settings.set(Setting.REPLAY_CACHE, uri);
+  }
+
   /** Accepted for Tomcat's attribute name; only {@code false} is supported. */
   public void setStoreDelegatedCredential(String v) {
     settings.set(Setting.STORE_DELEGATED_CREDENTIAL, v);
