@@ -10,6 +10,9 @@ lib/krb5gss/*.jar
 [files]
 etc/krb5gss.security
 
+[xml]
+etc/krb5gss-check.xml
+
 [exec]
 -Djava.security.properties=${jetty.base}/etc/krb5gss.security
 --add-exports=java.security.jgss/sun.security.jgss.spi=ALL-UNNAMED

@@ -1,14 +1,11 @@
-# $CATALINA_BASE/bin/setenv.sh: JVM options for Tomcat with krb5gss.
-# The keytab and principal for tomcat/jaas.conf (or write them into jaas.conf directly):
+# $CATALINA_BASE/bin/setenv.sh: JVM options for Tomcat's SpnegoAuthenticator on krb5gss.
+# The JAAS file, and the keytab and principal for its ${...} placeholders (or write them in):
 CATALINA_OPTS="$CATALINA_OPTS -Djava.security.auth.login.config=$CATALINA_BASE/conf/jaas.conf"
 CATALINA_OPTS="$CATALINA_OPTS -Dkrb5gss.keytab=$CATALINA_BASE/conf/http.keytab"
 CATALINA_OPTS="$CATALINA_OPTS -Dkrb5gss.principal=HTTP/www.example.com@EXAMPLE.COM"
-# krb5gss and its dependencies (Kerby, Guava) on the JVM class path, not in $CATALINA_BASE/lib:
-# a provider named in java.security is loaded by the system class loader.
-CLASSPATH="$CLASSPATH:$CATALINA_BASE/krb5gss/*"
-export CLASSPATH
-# Optional: let krb5gss accept instead of the JDK (see ../java.security/README.md).
-CATALINA_OPTS="$CATALINA_OPTS -Djava.security.properties=$CATALINA_BASE/conf/krb5gss.security"
+# The krb5gss provider needs the JDK's GSS SPI; the Krb5GssCheckListener of server.xml installs
+# it first in the provider list when Tomcat starts, and stops Tomcat if krb5gss does not serve
+# Kerberos (the jars krb5gss, guava, failureaccess go in $CATALINA_BASE/lib).
 CATALINA_OPTS="$CATALINA_OPTS --add-exports java.security.jgss/sun.security.jgss.spi=ALL-UNNAMED"
 CATALINA_OPTS="$CATALINA_OPTS --add-exports java.security.jgss/sun.security.jgss=ALL-UNNAMED"
 export CATALINA_OPTS

@@ -91,6 +91,31 @@ public final class Krb5GssProvider extends Provider {
     return true;
   }
 
+  /**
+   * Logs (INFO, logger {@code dev.krb5gss.startup}) which provider serves Kerberos V5 and SPNEGO
+   * for {@code GSSManager.getInstance()} and why, and returns that report. A recipe calls it at
+   * startup so that krb5gss cannot be silently off.
+   */
+  public static MechanismReport report() {
+    MechanismReport report = MechanismReport.now();
+    System.getLogger("dev.krb5gss.startup").log(Level.INFO, report.toString());
+    return report;
+  }
+
+  /**
+   * {@link #report()}, then fails unless krb5gss serves Kerberos V5 and SPNEGO.
+   *
+   * @throws IllegalStateException naming the provider that serves instead and why
+   */
+  public static MechanismReport requireActive() {
+    MechanismReport report = report();
+    if (!report.krb5gssServes()) {
+      throw new IllegalStateException("krb5gss is required but does not serve Kerberos: "
+          + report);
+    }
+    return report;
+  }
+
   /** Removes this provider from the JVM's list (tests, or an application shutting down). */
   public static synchronized void uninstall() {
     Security.removeProvider(NAME);

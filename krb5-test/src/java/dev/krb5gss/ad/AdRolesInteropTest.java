@@ -84,8 +84,8 @@ class AdRolesInteropTest {
     valve.setKeytab(keytab.toString());
     valve.setRoleMapping(bad.toString());
     assertThatThrownBy(() -> EmbeddedTomcat.start(valve, new NullRealm()))
-        .hasStackTraceContaining("NegotiateAuthenticator attribute roleMapping=\"" + bad + "\": "
-            + bad + ":2: 'DOMAIN_USERS' is mapped again (first at line 1)");
+        .hasStackTraceContaining("roleMapping=\"" + bad + "\"")
+        .hasStackTraceContaining(bad + ":2: 'DOMAIN_USERS' is mapped again (first at line 1)");
   }
 
   @Test
@@ -97,8 +97,8 @@ class AdRolesInteropTest {
     authenticator.setRoleMapping(bad.toString());
     assertThatThrownBy(() -> EmbeddedJetty.start(authenticator, null, Constraint.from("users"),
         null))
-        .hasStackTraceContaining("NegotiateAuthenticator roleMapping=\"" + bad + "\": " + bad
-            + ":2: expected a decimal number, got 'x'");
+        .hasStackTraceContaining("roleMapping=\"" + bad + "\"")
+        .hasStackTraceContaining(bad + ":2: expected a decimal number, got 'x'");
   }
 
   @Test

@@ -102,7 +102,8 @@ class BrowserNegotiateInteropTest {
         new dev.krb5gss.web.tomcat.NegotiateAuthenticator(handler()), new NullRealm())) {
       String page = chromium.dumpDom("http://localhost:" + tomcat.port() + "/who");
 
-      assertThat(page).contains("user=" + kdc.qualify(USER));
+      // the native adapters report the user without its realm (stripRealm, default true)
+      assertThat(page).contains("user=" + USER).doesNotContain(kdc.qualify(USER));
     }
   }
 
@@ -113,7 +114,8 @@ class BrowserNegotiateInteropTest {
         Constraint.from("users"), null)) {
       String page = chromium.dumpDom("http://localhost:" + jetty.port() + "/who");
 
-      assertThat(page).contains("user=" + kdc.qualify(USER));
+      // the native adapters report the user without its realm (stripRealm, default true)
+      assertThat(page).contains("user=" + USER).doesNotContain(kdc.qualify(USER));
     }
   }
 }

@@ -17,6 +17,20 @@ public final class EnctypePolicy {
       EncType.AES256_CTS_HMAC_SHA384_192, EncType.AES128_CTS_HMAC_SHA256_128,
       EncType.AES256_CTS_HMAC_SHA1_96, EncType.AES128_CTS_HMAC_SHA1_96));
 
+  /**
+   * The fix for an rc4 refusal, for every route: the AD-side fix first (AES keys for the service
+   * account: msDS-SupportedEncryptionTypes, MS-KILE §2.2.7, then a new password so the KDC
+   * derives the AES keys, then a new keytab), else the switch of the route in use.
+   */
+  static final String RC4_FIX = "rc4-hmac is off by default (RFC 8429 deprecates it). Fix it on "
+      + "the KDC: give the service account AES keys (Active Directory: set "
+      + "msDS-SupportedEncryptionTypes to 24 (aes128+aes256) or 28 (with rc4) on the account, "
+      + "then reset its password and re-export the keytab; MIT: cpw -e aes256-cts-hmac-sha1-96 "
+      + "and ktadd). If you must accept rc4 meanwhile: Tomcat valve or Jetty authenticator "
+      + "attribute allowRc4=\"true\"; JAAS KeytabLoginModule option allowRc4=true; in code "
+      + "Acceptor.builder().enctypes(EnctypePolicy.defaultsWithRc4()); provider route without "
+      + "the login module: krb5.conf [libdefaults] allow_weak_crypto = true";
+
   private final List<EncType> permitted;
 
   private EnctypePolicy(List<EncType> permitted) {
@@ -77,8 +91,7 @@ public final class EnctypePolicy {
   /** Why {@code encType} is refused, for messages. */
   public String refusal(EncType encType) {
     String why = encType.equals(EncType.RC4_HMAC)
-        ? "rc4-hmac is off by default; if you must, enable it with krb5.conf allow_weak_crypto = true "
-          + "(provider), the login module option allowRc4=true, or EnctypePolicy.defaultsWithRc4()"
+        ? RC4_FIX
         : encType.isWeak() ? encType.mitName() + " is weak and not supported"
         : encType.mitName() + " is not in the enctype policy";
     return why + " (permitted: " + names() + ")";

@@ -59,8 +59,11 @@ final class KeytabCheck {
   /** Runs every check and returns what the login will add to the Subject. */
   Grant run() throws KeytabLoginException {
     Path path = location.path;
-    checkFile(path);
-    KeySource source = load(path);
+    KeySource source = options.reload ? lastGood(path) : null;
+    if (source == null) {
+      checkFile(path);
+      source = load(path);
+    }
     ServiceKeyTable table = source.current();
     if (LOG.isLoggable(detail)) {
       LOG.log(detail, "keytab {0} ({1}) holds {2}", path, location.source, describe(table));
@@ -69,6 +72,39 @@ final class KeytabCheck {
     Set<PrincipalName> chosen = choose(table, allowed);
     checkEnctypes(table, chosen);
     return grant(path, source, chosen, allowed);
+  }
+
+  /**
+   * The keys of a keytab this JVM read before, while its file is unusable (truncated or empty
+   * mid-rewrite, briefly missing): {@link LastGoodKeys} decides for how long; the reloading
+   * source itself warns once per file version it failed to read. Null when the file was never
+   * valid in this JVM (the normal checks then report the problem).
+   */
+  private KeySource lastGood(Path path) throws KeytabLoginException {
+    ReloadingKeytab known = ReloadingKeytab.sharedIfOpen(path, options.reloadInterval)
+        .orElse(null);
+    if (known == null) {
+      return null;
+    }
+    try {
+      known.reloadNow();
+      LastGoodKeys.valid(known.path());
+      return known;
+    } catch (IOException | KeytabFormatException e) {
+      if (known.current().isEmpty() || !LastGoodKeys.stillUsable(known.path())) {
+        try {
+          checkFile(path);
+          return load(path);
+        } catch (KeytabLoginException fresh) {
+          throw KeytabLoginException.of(fresh.problem(), fresh.getMessage() + " (the keys read "
+              + "before were kept for " + LastGoodKeys.GRACE.toMinutes() + " minutes of "
+              + "failures and are no longer used)");
+        }
+      }
+      LOG.log(detail, "keytab {0} is unusable now ({1}); serving the keys read before", path,
+          e.getMessage());
+      return known;
+    }
   }
 
   private void checkFile(Path path) throws KeytabLoginException {
@@ -181,7 +217,8 @@ final class KeytabCheck {
         .collect(Collectors.joining(", "));
     String fix = types.contains(EncType.RC4_HMAC) && !options.allowRc4
         ? "rc4-hmac is off by default; set allowRc4=true if the account cannot have AES keys yet,"
-            + " or better, give it AES keys and re-export the keytab"
+            + " or better, give it AES keys (Active Directory: msDS-SupportedEncryptionTypes on"
+            + " the service account, then reset its password) and re-export the keytab"
         : "give the account AES keys on the KDC and re-export the keytab";
     return "permitted are " + permitted + "; " + fix;
   }

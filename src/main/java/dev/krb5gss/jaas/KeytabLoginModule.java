@@ -34,9 +34,18 @@ import javax.security.auth.spi.LoginModule;
  * same meaning; their opposites, {@code useTicketCache}, {@code ticketCache}, {@code renewTGT}
  * and the password options are refused by name. Every failure is a {@link KeytabLoginException}
  * naming what to fix, and leaves the Subject untouched.
+ *
+ * <p>A keytab this JVM read fine before and that is unusable now (truncated or empty while a
+ * deployment tool rewrites it in place, briefly missing) does not fail the login: with
+ * {@code reload=true} (the default) the login goes on with the keys read before, from the first
+ * failure until the file is valid again or for at most an hour; the reloading source warns once
+ * per version of the file it could not read. A file never valid in this JVM fails the login.
  */
 public final class KeytabLoginModule implements LoginModule {
   private static final System.Logger LOG = System.getLogger(KeytabLoginModule.class.getName());
+  /** Whether this JVM has logged which provider serves Kerberos (once, at the first login). */
+  private static final java.util.concurrent.atomic.AtomicBoolean REPORTED =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Where this instance is in the JAAS two-phase protocol. */
   private enum Phase { NEW, LOGGED_IN, COMMITTED, DONE }
@@ -85,6 +94,9 @@ public final class KeytabLoginModule implements LoginModule {
     grant = new KeytabCheck(opts, location, new Names(conf, properties)).run();
     phase = Phase.LOGGED_IN;
     LOG.log(detail, "login checked {0} from {1}", grant, location.source);
+    if (REPORTED.compareAndSet(false, true)) {
+      dev.krb5gss.Krb5GssProvider.report();
+    }
     return true;
   }
 

@@ -78,6 +78,16 @@ public final class ReloadingKeytab implements KeySource {
     return raced != null ? raced : created;
   }
 
+  /**
+   * The JVM-wide source for {@code path} and {@code checkInterval} if {@link #shared} opened one
+   * (the file was valid then), without touching the file.
+   */
+  public static java.util.Optional<ReloadingKeytab> sharedIfOpen(Path path,
+      Duration checkInterval) {
+    return java.util.Optional.ofNullable(
+        SHARED.get(new SharedKey(path.toAbsolutePath().normalize(), checkInterval)));
+  }
+
   /** The keys to use now; re-reads the file first when the check interval has passed. */
   @Override
   public ServiceKeyTable current() {

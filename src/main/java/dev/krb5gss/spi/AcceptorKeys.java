@@ -127,17 +127,41 @@ abstract class AcceptorKeys implements KeySource {
       return lastFiltered;
     }
 
+    /** The last read failure's message: one warning per change of the file's problem. */
+    private volatile String problem;
+
     @Override
     public ServiceKeyTable current() {
       try {
-        return reload();
+        ServiceKeyTable table = reload();
+        if (lastLoaded.isEmpty() && kept != null) {
+          warnOnce("the keytab holds no keys (being rewritten?)");
+          return kept;
+        }
+        if (problem != null) {
+          problem = null;
+          System.getLogger(AcceptorKeys.class.getName()).log(Level.INFO,
+              "keytab " + file + " is readable again");
+        }
+        kept = table;
+        return table;
       } catch (IOException | KeytabFormatException e) {
-        System.getLogger(AcceptorKeys.class.getName()).log(Level.WARNING,
-            "keytab " + file + " became unreadable (" + e.getMessage()
-                + "); keeping its last good keys");
-        return lastFiltered;
+        warnOnce(e instanceof java.nio.file.NoSuchFileException ? "the file is missing"
+            : e.getMessage());
+        return kept != null ? kept : lastFiltered;
       }
     }
+
+    private void warnOnce(String now) {
+      if (!now.equals(problem)) {
+        problem = now;
+        System.getLogger(AcceptorKeys.class.getName()).log(Level.WARNING,
+            "keytab " + file + " became unreadable (" + now + "); keeping its last good keys");
+      }
+    }
+
+    /** The keys of the last version of the file that held any (an empty file does not count). */
+    private volatile ServiceKeyTable kept;
 
     @Override
     public ServiceKeyTable checkedNow() {

@@ -164,6 +164,7 @@ final class ServerContextSpi implements GSSContextSpi {
       }
       return output(result.outputToken());
     } catch (RejectedException e) {
+      RejectionLog.shared().rejected(e);
       throw GssErrors.of(e);
     } catch (RuntimeException e) {
       throw GssErrors.internal(e);

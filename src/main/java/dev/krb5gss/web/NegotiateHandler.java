@@ -30,12 +30,14 @@ public final class NegotiateHandler {
 
   private final Acceptor acceptor;
   private final RoleMapper roles;
+  private final boolean mapsRoles;
   private final AuthenticatedConnections connections;
   private final Builder settings;
 
   private NegotiateHandler(Builder b) {
     this.acceptor = b.acceptor;
     this.roles = b.roles;
+    this.mapsRoles = b.mapsRoles;
     this.connections = b.persistOnConnection
         ? new AuthenticatedConnections(acceptor.clock(), b.maxConnections) : null;
     this.settings = b.copy();
@@ -56,6 +58,14 @@ public final class NegotiateHandler {
   /** The acceptor whose credentials, policy and pending store this handler uses. */
   public Acceptor acceptor() {
     return acceptor;
+  }
+
+  /**
+   * Whether a {@link RoleMapper} was configured ({@link Builder#roles}); without one the web
+   * adapters leave roles to the container's realm or login service.
+   */
+  public boolean mapsRoles() {
+    return mapsRoles;
   }
 
   /** What to answer {@code request} with. */
@@ -131,6 +141,7 @@ public final class NegotiateHandler {
   public static final class Builder {
     private final Acceptor acceptor;
     private RoleMapper roles = RoleMapper.none();
+    private boolean mapsRoles;
     private boolean persistOnConnection;
     private int maxConnections = 10_000;
 
@@ -141,6 +152,7 @@ public final class NegotiateHandler {
     /** Maps authenticated clients to roles; default none. */
     public Builder roles(RoleMapper mapper) {
       this.roles = Objects.requireNonNull(mapper, "mapper");
+      this.mapsRoles = true;
       return this;
     }
 

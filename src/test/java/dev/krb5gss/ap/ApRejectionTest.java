@@ -84,7 +84,9 @@ class ApRejectionTest {
   void rc4TicketsAreRefusedByDefaultWithAHowTo() {
     byte[] token = fx.forge.apReq(fx.forge.ticket().etypeLabel(23).build()).build().gssToken();
     assertRejected(() -> fx.acceptor().accept(token, null), Reason.ENCTYPE_NOT_PERMITTED,
-        "rc4-hmac", "defaultsWithRc4");
+        "rc4-hmac", "msDS-SupportedEncryptionTypes", "reset its password and re-export the keytab",
+        "attribute allowRc4=\"true\"", "KeytabLoginModule option allowRc4=true",
+        "EnctypePolicy.defaultsWithRc4()", "allow_weak_crypto = true");
   }
 
   @Test

@@ -368,6 +368,45 @@ class KeytabLoginModuleTest {
         .isEqualTo(Problem.BAD_KRB5_CONF)).hasMessageContaining("krb5.conf /x line 3: malformed");
   }
 
+  // ---- a keytab rewritten in place (truncated, empty, missing) keeps its last good keys
+
+  @Test
+  void aKeytabThatWasValidKeepsItsKeysWhileRewrittenAndForAtMostAnHour() throws Exception {
+    dev.krb5gss.testkit.MutableClock clock = dev.krb5gss.testkit.MutableClock.startingNow();
+    LastGoodKeys.useClock(clock);
+    try {
+      byte[] whole = Files.readAllBytes(keytab);
+      login(opts("principal", HTTP)).logout();
+
+      Files.write(keytab, java.util.Arrays.copyOf(whole, whole.length / 2));
+      login(opts("principal", HTTP)).logout();
+      Files.write(keytab, new byte[0]);
+      login(opts("principal", HTTP)).logout();
+      Files.delete(keytab);
+      login(opts("principal", HTTP)).logout();
+      clock.advance(java.time.Duration.ofMinutes(61));
+
+      assertFails(opts("principal", HTTP), Problem.KEYTAB_MISSING, "does not exist",
+          "kept for 60 minutes of failures and are no longer used");
+
+      Files.write(keytab, whole);
+      login(opts("principal", HTTP)).logout();
+      assertThat(logs.stream().filter(r -> r.getMessage().contains("valid again"))).hasSize(1);
+    } finally {
+      LastGoodKeys.useClock(java.time.Clock.systemUTC());
+    }
+  }
+
+  @Test
+  void aKeytabNeverValidStillFails() throws Exception {
+    Path truncated = dir.resolve("never.keytab");
+    byte[] whole = Files.readAllBytes(keytab);
+    Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    assertFails(opts("keyTab", truncated.toString(), "principal", HTTP),
+        Problem.KEYTAB_MALFORMED, "is not a valid keytab");
+  }
+
   // ---- keytab failures
 
   @Test

@@ -39,6 +39,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
     return List.copyOf(records);
   }
 
+  /** One record's message, parameters filled in. */
+  public static String format(LogRecord record) {
+    return new SimpleFormatter().formatMessage(record);
+  }
+
   /** The formatted messages. */
   public List<String> messages() {
     return records.stream().map(formatter::formatMessage).collect(Collectors.toList());

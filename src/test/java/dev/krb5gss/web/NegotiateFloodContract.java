@@ -152,7 +152,7 @@ public abstract class NegotiateFloodContract {
   private int oneLegClient() throws Exception {
     try (JdkInitiator init = spnego()) {
       RawHttp.Response r = RawHttp.once(port, "/who", negotiate(init.firstToken()));
-      assertThat(r.body).contains("user=" + aliceName);
+      assertThat(r.body).isEqualTo("user=" + aliceName.substring(0, aliceName.indexOf('@')));
       return r.status;
     }
   }
@@ -176,7 +176,8 @@ public abstract class NegotiateFloodContract {
           init.context().getMIC(types, 0, types.length, new MessageProp(0, false)));
       RawHttp.Response third = http.get("/who",
           negotiate(NegTokenResp.of(null, null, null, mic).encode()));
-      assertThat(third.body).contains("user=" + aliceName);
+      assertThat(third.body)
+          .isEqualTo("user=" + aliceName.substring(0, aliceName.indexOf('@')));
       return third.status;
     }
   }

@@ -65,11 +65,18 @@ public final class RawHttp implements AutoCloseable {
 
   /** GET {@code path} with an optional Authorization value; reads the whole response. */
   public Response get(String path, String authorization) throws IOException {
+    return get(path, authorization, Map.of());
+  }
+
+  /** GET with extra request headers (e.g. User-Agent). */
+  public Response get(String path, String authorization, Map<String, String> extra)
+      throws IOException {
     StringBuilder req = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n")
         .append("Host: 127.0.0.1\r\n");
     if (authorization != null) {
       req.append("Authorization: ").append(authorization).append("\r\n");
     }
+    extra.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
     req.append("\r\n");
     out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
     out.flush();

@@ -30,7 +30,7 @@ public abstract class TlsBindingContract {
   protected static Path keytab;
   protected static Path keyStore;
 
-  private LogCapture log;
+  protected LogCapture log;
   private SSLContext trust;
   protected int port;
 
@@ -61,7 +61,7 @@ public abstract class TlsBindingContract {
     log.close();
   }
 
-  private RawHttp.Response getWith(ChannelBinding binding) throws Exception {
+  protected RawHttp.Response getWith(ChannelBinding binding) throws Exception {
     JdkInitiator.Options options = JdkInitiator.to(names.hostbased("HTTP")).spnego();
     if (binding != null) {
       options.channelBinding(binding);
@@ -71,7 +71,7 @@ public abstract class TlsBindingContract {
     }
   }
 
-  private static ChannelBinding endPoint(byte[] hash) {
+  protected static ChannelBinding endPoint(byte[] hash) {
     byte[] prefix = TlsServerEndPoint.PREFIX.getBytes(StandardCharsets.US_ASCII);
     byte[] data = new byte[prefix.length + hash.length];
     System.arraycopy(prefix, 0, data, 0, prefix.length);

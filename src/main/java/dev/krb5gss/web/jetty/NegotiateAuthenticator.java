@@ -1,115 +1,245 @@
 package dev.krb5gss.web.jetty;
 
+import dev.krb5gss.web.AdapterSettings;
+import dev.krb5gss.web.AdapterSettings.Setting;
 import dev.krb5gss.web.AuthenticatedUser;
+import dev.krb5gss.web.InvalidSettingException;
+import dev.krb5gss.web.NegotiateAdapter;
 import dev.krb5gss.web.NegotiateHandler;
+import dev.krb5gss.web.NegotiateHeader;
 import dev.krb5gss.web.NegotiateOutcome;
-import dev.krb5gss.web.NegotiateRequest;
-import dev.krb5gss.web.SidRoleMapper;
-import dev.krb5gss.web.TlsServerEndPoint;
-import java.io.IOException;
-import java.nio.file.Path;
+import java.lang.System.Logger.Level;
+import java.security.Principal;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.Objects;
 import javax.net.ssl.SSLSession;
 import javax.security.auth.Subject;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.security.AuthenticationState;
 import org.eclipse.jetty.security.Authenticator;
+import org.eclipse.jetty.security.LoginService;
 import org.eclipse.jetty.security.UserIdentity;
+import org.eclipse.jetty.security.UserPrincipal;
 import org.eclipse.jetty.security.authentication.LoginAuthenticator;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
 
 /**
  * A Jetty 12 authenticator for HTTP Negotiate (RFC 4559) on krb5gss's server-context state
  * machine, in place of Jetty's {@code SPNEGOAuthenticator}: multi-leg SPNEGO kept in the
  * acceptor's pending-context store keyed by {@code ConnectionMetaData.getId()} (one TCP
  * connection), the mutual-authentication token on the final 200, 401/403 with one log line per
- * failure, roles from a {@link dev.krb5gss.web.RoleMapper}, RFC 5929 channel bindings from the
- * TLS session's server certificate (needs Jetty's {@code SecureRequestCustomizer}), and, when
- * the handler turns connection reuse on, no new challenge on an authenticated keep-alive
- * connection. It authenticates by itself: the security handler needs no {@code LoginService}.
- * The getters report the pending store's counts (pending, expired, refused, evicted), so an
- * operator can see a flood of half-open negotiations.
+ * failure, RFC 5929 channel bindings from the TLS session's server certificate (needs Jetty's
+ * {@code SecureRequestCustomizer}), and no new challenge on an authenticated keep-alive
+ * connection.
+ *
+ * <p><b>Roles</b> come from the security handler's {@link LoginService} when it has one (the
+ * authenticated name, {@code stripRealm} applied, through
+ * {@link LoginService#getUserIdentity(Subject, Principal, boolean)}, as Jetty's
+ * {@code SPNEGOLoginService} delegates to a wrapped service), unless the handler has a
+ * {@link dev.krb5gss.web.RoleMapper}; without either, users have no roles.
+ *
+ * <p><b>Configuration</b> by setters, e.g. from Jetty XML ({@code <Set name="maxSkew">PT2M</Set>}):
+ * the same attributes as the Tomcat valve (see {@link AdapterSettings.Setting}). A bad value fails
+ * the start of the security handler, naming the attribute. The getters report the pending
+ * store's counts (pending, expired, refused, evicted).
  */
-public class NegotiateAuthenticator implements Authenticator {
-  private volatile NegotiateHandler handler;
-  private volatile String roleMapping;
+public class NegotiateAuthenticator extends AbstractLifeCycle implements Authenticator {
+  private static final System.Logger LOG = System.getLogger(NegotiateAdapter.STARTUP_LOGGER);
 
+  private final AdapterSettings settings = new AdapterSettings();
+  private volatile NegotiateAdapter adapter;
+  private volatile LoginService loginService;
+
+  /** For configuration by setters (Jetty XML). */
+  public NegotiateAuthenticator() {}
+
+  /** With a handler built in code; only adapter-level settings may be added. */
   public NegotiateAuthenticator(NegotiateHandler handler) {
-    this.handler = Objects.requireNonNull(handler, "handler");
+    settings.handler(java.util.Objects.requireNonNull(handler, "handler"));
+  }
+
+  public void setKeytab(String v) {
+    settings.set(Setting.KEYTAB, v);
+  }
+
+  /** {@code KeytabLoginModule}'s spelling of {@link #setKeytab}. */
+  public void setKeyTab(String v) {
+    settings.set(Setting.KEYTAB, v);
+  }
+
+  public void setPrincipal(String v) {
+    settings.set(Setting.PRINCIPAL, v);
+  }
+
+  public void setAllowedServices(String v) {
+    settings.set(Setting.ALLOWED_SERVICES, v);
+  }
+
+  /** {@code KeytabLoginModule}'s name for {@link #setAllowedServices}. */
+  public void setAllowedPrincipals(String v) {
+    settings.set(Setting.ALLOWED_SERVICES, v);
+  }
+
+  public void setAllowRc4(String v) {
+    settings.set(Setting.ALLOW_RC4, v);
+  }
+
+  public void setEnctypes(String v) {
+    settings.set(Setting.ENCTYPES, v);
+  }
+
+  public void setMaxSkew(String v) {
+    settings.set(Setting.MAX_SKEW, v);
+  }
+
+  public void setLegTimeout(String v) {
+    settings.set(Setting.LEG_TIMEOUT, v);
+  }
+
+  public void setMaxPending(String v) {
+    settings.set(Setting.MAX_PENDING, v);
+  }
+
+  public void setMaxPendingPerKey(String v) {
+    settings.set(Setting.MAX_PENDING_PER_KEY, v);
+  }
+
+  public void setMaxTokenSize(String v) {
+    settings.set(Setting.MAX_TOKEN_SIZE, v);
+  }
+
+  public void setMechanisms(String v) {
+    settings.set(Setting.MECHANISMS, v);
+  }
+
+  public void setRequireChannelBindings(String v) {
+    settings.set(Setting.REQUIRE_CHANNEL_BINDINGS, v);
+  }
+
+  public void setPersistOnConnection(String v) {
+    settings.set(Setting.PERSIST_ON_CONNECTION, v);
+  }
+
+  public void setMaxConnections(String v) {
+    settings.set(Setting.MAX_CONNECTIONS, v);
+  }
+
+  public void setStripRealm(String v) {
+    settings.set(Setting.STRIP_REALM, v);
   }
 
   /**
-   * Requires a PAC (MS-PAC) in every ticket. The handler's acceptor enforces it (Reason
-   * PAC_REQUIRED): build it with {@code Acceptor.builder().requirePac(true)}; this setter checks
-   * that it was, so a configuration asking for PACs can never silently accept tickets without.
-   *
-   * @throws IllegalStateException if {@code require} is true and the acceptor does not require one
+   * A role mapping file ({@link dev.krb5gss.web.SidRoleMapper}: {@code SID = role} and well-known
+   * RID names such as {@code DOMAIN_ADMINS}): roles from the client's Active Directory groups in
+   * its verified PAC, in place of the container's realm; read and checked when the adapter starts.
    */
+  public void setRoleMapping(String path) {
+    settings.set(Setting.ROLE_MAPPING, path);
+  }
+
+  /**
+   * Requires an MS-PAC in every ticket (Reason PAC_REQUIRED). Attribute form; with a handler
+   * given in code its acceptor must already require one ({@code Acceptor.builder()
+   * .requirePac(true)}), else this fails at once (and the start fails).
+   *
+   * @throws IllegalStateException for {@code true} with a code-built handler whose acceptor
+   *     accepts tickets without a PAC
+   */
+  public void setRequirePac(String v) {
+    settings.checkRequirePac(v != null && v.strip().equalsIgnoreCase("true"));
+    settings.set(Setting.REQUIRE_PAC, v);
+  }
+
+  /** {@link #setRequirePac(String)} for code. */
   public void setRequirePac(boolean require) {
-    if (require && !handler.acceptor().apAcceptor().policy().requirePac()) {
-      throw new IllegalStateException("requirePac=true, but the handler's acceptor accepts "
-          + "tickets without a PAC: build it with Acceptor.builder().requirePac(true)");
-    }
+    setRequirePac(String.valueOf(require));
   }
 
-  /** Whether the handler's acceptor refuses tickets without a PAC. */
+  /** Whether tickets without a PAC are refused (the built handler's, else the given one's). */
   public boolean isRequirePac() {
-    return handler.acceptor().apAcceptor().policy().requirePac();
+    NegotiateHandler h = handler() != null ? handler() : settings.givenHandler().orElse(null);
+    return h != null ? h.acceptor().apAcceptor().policy().requirePac()
+        : settings.get(Setting.REQUIRE_PAC).map(Boolean::parseBoolean).orElse(false);
   }
 
-  public NegotiateHandler handler() {
-    return handler;
-  }
-
-  /** Negotiations waiting for their next leg in the acceptor's pending store. */
+  /** Negotiations waiting for their next leg in the acceptor's pending store (0 before start). */
   public long getPendingCount() {
-    return handler.acceptor().pendingContexts().pendingCount();
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().pendingCount();
   }
 
   /** Pending negotiations that expired (leg timeout), since start. */
   public long getExpiredCount() {
-    return handler.acceptor().pendingContexts().expiredCount();
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().expiredCount();
   }
 
   /** Negotiations refused a pending slot (per-client cap), since start. */
   public long getRefusedCount() {
-    return handler.acceptor().pendingContexts().refusedCount();
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().refusedCount();
   }
 
   /** Pending negotiations evicted while the store was full (a flood?), since start. */
   public long getEvictedCount() {
-    return handler.acceptor().pendingContexts().evictedCount();
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().evictedCount();
   }
 
   /**
-   * A {@code SID = role} file ({@link SidRoleMapper}): roles from the client's Active Directory
-   * groups in its verified PAC, read when the security handler starts.
+   * The acceptor's replay cache: a URI for {@code ReplayCaches.fromUri}, e.g.
+   * {@code redis://host:6379/0} for a cache shared by every node behind the load balancer.
+   * Unset: the {@code ReplayCaches.PROPERTY} system property, else the acceptor's own cache.
    */
-  public void setRoleMapping(String roleMapping) {
-    this.roleMapping = roleMapping;
+  public void setReplayCache(String uri) {
+    settings.set(Setting.REPLAY_CACHE, uri);
   }
 
-  /**
-   * Called as the security handler starts: keys and policy come with the handler; a
-   * {@code roleMapping} is read now.
-   *
-   * @throws IllegalStateException naming the attribute when the mapping cannot be read
-   */
+  /** Accepted for Tomcat's attribute name; only {@code false} is supported. */
+  public void setStoreDelegatedCredential(String v) {
+    settings.set(Setting.STORE_DELEGATED_CREDENTIAL, v);
+  }
+
+  public void setNoKeepAliveUserAgents(String v) {
+    settings.set(Setting.NO_KEEP_ALIVE_USER_AGENTS, v);
+  }
+
+  /** The handler, once started. */
+  public NegotiateHandler handler() {
+    NegotiateAdapter a = adapter;
+    return a == null ? null : a.handler();
+  }
+
   @Override
-  public void setConfiguration(Configuration configuration) {
-    if (roleMapping != null) {
+  protected void doStart() throws Exception {
+    adapter();
+    super.doStart();
+  }
+
+  /** Builds the adapter once; a bad setting fails the caller's start. */
+  private synchronized NegotiateAdapter adapter() {
+    if (adapter == null) {
       try {
-        handler = handler.withRoles(SidRoleMapper.load(Path.of(roleMapping)));
-      } catch (IOException | IllegalArgumentException e) {
-        throw new IllegalStateException("NegotiateAuthenticator roleMapping=\"" + roleMapping
-            + "\": " + e.getMessage(), e);
+        adapter = settings.build();
+      } catch (InvalidSettingException e) {
+        throw new IllegalStateException("krb5gss NegotiateAuthenticator: " + e.getMessage(), e);
       }
     }
+    return adapter;
+  }
+
+  @Override
+  public void setConfiguration(Configuration configuration) {
+    this.loginService = configuration.getLoginService();
+    NegotiateAdapter a = adapter();
+    LOG.log(Level.INFO, "krb5gss NegotiateAuthenticator started: {0}; roles from {1}", a,
+        a.mapsRoles() ? "handler's role mapper"
+            : loginService == null ? "nowhere (no LoginService, no role mapper)"
+            : "login service " + loginService.getName());
   }
 
   @Override
@@ -120,33 +250,52 @@ public class NegotiateAuthenticator implements Authenticator {
   @Override
   public AuthenticationState validateRequest(Request request, Response response,
       Callback callback) {
-    NegotiateOutcome outcome = handler.handle(negotiateRequest(request));
+    NegotiateAdapter a = adapter();
+    String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    NegotiateOutcome outcome = a.handle(a.request(authorization,
+        "connection:" + request.getConnectionMetaData().getId(),
+        Request.getRemoteAddr(request), Request.getRemotePort(request),
+        serverCertificate(request)));
     outcome.wwwAuthenticate()
         .ifPresent(h -> response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, h));
     if (outcome.isAuthenticated()) {
-      return new LoginAuthenticator.UserAuthenticationSucceeded(getAuthenticationType(),
-          identity(outcome.user().orElseThrow()));
+      UserIdentity identity = identity(a, outcome.user().orElseThrow());
+      if (identity != null) {
+        return new LoginAuthenticator.UserAuthenticationSucceeded(getAuthenticationType(),
+            identity);
+      }
+      NegotiateAdapter.unknownToRealm(Request.getRemoteAddr(request) + ":"
+          + Request.getRemotePort(request), a.userName(outcome.user().get()),
+          "login service " + loginService.getName());
+      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, NegotiateHeader.SCHEME);
+      Response.writeError(request, response, callback, 401);
+      return AuthenticationState.SEND_FAILURE;
+    }
+    if (authorization != null
+        && a.closesConnection(request.getHeaders().get(HttpHeader.USER_AGENT))) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
     }
     Response.writeError(request, response, callback, outcome.status());
     return outcome.kind() == NegotiateOutcome.Kind.REJECTED
         ? AuthenticationState.SEND_FAILURE : AuthenticationState.CHALLENGE;
   }
 
-  private static UserIdentity identity(AuthenticatedUser user) {
+  /** The role mapper's identity, or the login service's for the name (null: unknown to it). */
+  private UserIdentity identity(NegotiateAdapter a, AuthenticatedUser user) {
+    String name = a.userName(user);
     Subject subject = new Subject();
     subject.getPrincipals().add(user);
-    subject.setReadOnly();
-    return UserIdentity.from(subject, user, user.roles().toArray(new String[0]));
-  }
-
-  private static NegotiateRequest negotiateRequest(Request request) {
-    NegotiateRequest r = NegotiateRequest.of(
-        request.getHeaders().get(HttpHeader.AUTHORIZATION),
-        "connection:" + request.getConnectionMetaData().getId(),
-        Request.getRemoteAddr(request), Request.getRemotePort(request));
-    X509Certificate cert = serverCertificate(request);
-    return cert == null ? r
-        : TlsServerEndPoint.bindingsIfDefined(cert).map(r::withBindings).orElse(r);
+    LoginService login = loginService;
+    if (a.mapsRoles() || login == null) {
+      Principal principal = new UserPrincipal(name, null);
+      subject.setReadOnly();
+      return new RoleCheckedIdentity(UserIdentity.from(subject, principal,
+          user.roles().toArray(new String[0])), a.mapsRoles() ? "handler's role mapper"
+              : "authenticator (no LoginService, no role mapper)");
+    }
+    UserIdentity found = login.getUserIdentity(subject, new UserPrincipal(name, null), true);
+    return found == null ? null
+        : new RoleCheckedIdentity(found, "login service " + login.getName());
   }
 
   /** The certificate this server presented on the request's TLS connection, if any. */

@@ -1,7 +1,9 @@
 /**
  * HTTP Negotiate (RFC 4559) for Eclipse Jetty 12 (core API): an
  * {@link org.eclipse.jetty.security.Authenticator} on krb5gss's
- * {@link dev.krb5gss.web.NegotiateHandler}. Jetty is an optional dependency; only this package
+ * {@link dev.krb5gss.web.NegotiateHandler}, configured by setters (Jetty XML; see
+ * {@code jaas-examples/jetty-native/} and its {@code krb5gss-native} module), with roles from
+ * the security handler's {@code LoginService}. Jetty is an optional dependency; only this package
  * refers to it.
  *
  * <pre>{@code

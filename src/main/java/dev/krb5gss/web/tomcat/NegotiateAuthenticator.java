@@ -1,93 +1,222 @@
 package dev.krb5gss.web.tomcat;
 
-import dev.krb5gss.ap.ChannelBindings;
-import dev.krb5gss.context.Acceptor;
-import dev.krb5gss.error.RejectedException;
-import dev.krb5gss.replay.ReplayCaches;
+import dev.krb5gss.web.AdapterSettings;
+import dev.krb5gss.web.AdapterSettings.Setting;
 import dev.krb5gss.web.AuthenticatedUser;
+import dev.krb5gss.web.InvalidSettingException;
+import dev.krb5gss.web.NegotiateAdapter;
 import dev.krb5gss.web.NegotiateHandler;
 import dev.krb5gss.web.NegotiateHeader;
 import dev.krb5gss.web.NegotiateOutcome;
-import dev.krb5gss.web.NegotiateRequest;
-import dev.krb5gss.web.SidRoleMapper;
 import dev.krb5gss.web.TlsServerEndPoint;
 import jakarta.servlet.ServletConnection;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.lang.System.Logger.Level;
+import java.security.Principal;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.authenticator.AuthenticatorBase;
 import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
 import org.apache.catalina.realm.GenericPrincipal;
 
 /**
  * A Tomcat authenticator valve for HTTP Negotiate (RFC 4559) on krb5gss's server-context state
  * machine, in place of Tomcat's {@code SpnegoAuthenticator}: multi-leg SPNEGO kept per connection
  * in the acceptor's pending-context store, the mutual-authentication token on the final 200,
- * 401/403 with one log line per failure, roles from a {@link dev.krb5gss.web.RoleMapper}, RFC 5929
- * channel bindings on TLS when {@link #setServerCertificate} is given, and, when the handler
- * turns connection reuse on (off by default), no new challenge on an authenticated keep-alive
- * connection. The getters report the pending store's counts (pending, expired, refused, evicted),
- * so an operator can see a flood of half-open negotiations.
+ * 401/403 with one log line per failure, RFC 5929 channel bindings on TLS when
+ * {@link #setServerCertificate} is given, and no new challenge on an authenticated keep-alive
+ * connection.
+ *
+ * <p><b>Roles</b> come from the container's realm, as with the stock authenticator: the
+ * authenticated name goes through {@code Realm.authenticate(GSSName, GSSCredential)} (so the
+ * realm's {@code stripRealmForGss} and {@code getPrincipal} apply), unless the handler has a
+ * {@link dev.krb5gss.web.RoleMapper}. A 403 for a role the realm did not grant is logged at FINE
+ * on {@code dev.krb5gss.roles} with the name and the missing roles.
+ *
+ * <p><b>Attributes</b> (every one optional but {@code keytab}; see {@link AdapterSettings.Setting}):
+ * {@code keytab} (alias {@code keyTab}), {@code principal}, {@code allowedServices} (alias
+ * {@code allowedPrincipals}), {@code allowRc4}, {@code enctypes}, {@code maxSkew},
+ * {@code legTimeout}, {@code maxPending}, {@code maxPendingPerKey}, {@code maxTokenSize},
+ * {@code mechanisms}, {@code requireChannelBindings}, {@code persistOnConnection},
+ * {@code maxConnections}, {@code requirePac}, {@code stripRealm} (default true),
+ * {@code noKeepAliveUserAgents} and {@code serverCertificateFile}. The getters report the
+ * pending store's counts (pending, expired, refused, evicted), so an operator can see a flood
+ * of half-open negotiations.
+ * Durations are ISO-8601 ({@code PT30S}) or whole seconds ({@code 30}). A bad value fails the
+ * context's start with a {@link LifecycleException} naming the attribute and what it accepts.
  *
  * <p>Connection identity: Servlet 6's {@code ServletConnection.getConnectionId()}, which Tomcat
  * draws from one JVM-wide counter per accepted socket, so it is stable for a TCP connection and
  * never reused; where a container gives none, the HTTP session id (the client must then keep
  * the session cookie between legs).
- *
- * <p>Configure it in code with a {@link NegotiateHandler}, or from {@code context.xml} with
- * {@code keytab="/etc/http.keytab"} (an acceptor with default policy on that keytab).
  */
 public class NegotiateAuthenticator extends AuthenticatorBase {
   /** Tomcat's name for the SPNEGO auth method. */
   public static final String AUTH_METHOD = "SPNEGO";
 
-  private volatile NegotiateHandler handler;
-  private volatile String keytab;
-  private volatile ChannelBindings serverBindings;
-  private volatile String roleMapping;
-  private volatile boolean requirePac;
-  private volatile String replayCache;
+  private static final System.Logger LOG = System.getLogger(NegotiateAdapter.STARTUP_LOGGER);
 
-  /** For configuration by attributes ({@link #setKeytab}). */
+  private final AdapterSettings settings = new AdapterSettings();
+  private volatile NegotiateAdapter adapter;
+  private volatile X509Certificate serverCertificate;
+  private volatile String serverCertificateFile;
+
+  /** For configuration by attributes ({@code context.xml}). */
   public NegotiateAuthenticator() {}
 
+  /** With a handler built in code; only adapter-level attributes may be added. */
   public NegotiateAuthenticator(NegotiateHandler handler) {
-    this.handler = handler;
+    settings.handler(handler);
   }
 
-  /** The keytab for an acceptor with default policy, when no handler was given. */
-  public void setKeytab(String keytab) {
-    this.keytab = keytab;
+  public void setKeytab(String v) {
+    settings.set(Setting.KEYTAB, v);
+  }
+
+  /** {@code KeytabLoginModule}'s spelling of {@link #setKeytab}. */
+  public void setKeyTab(String v) {
+    settings.set(Setting.KEYTAB, v);
+  }
+
+  public void setPrincipal(String v) {
+    settings.set(Setting.PRINCIPAL, v);
+  }
+
+  public void setAllowedServices(String v) {
+    settings.set(Setting.ALLOWED_SERVICES, v);
+  }
+
+  /** {@code KeytabLoginModule}'s name for {@link #setAllowedServices}. */
+  public void setAllowedPrincipals(String v) {
+    settings.set(Setting.ALLOWED_SERVICES, v);
+  }
+
+  public void setAllowRc4(String v) {
+    settings.set(Setting.ALLOW_RC4, v);
+  }
+
+  public void setEnctypes(String v) {
+    settings.set(Setting.ENCTYPES, v);
+  }
+
+  public void setMaxSkew(String v) {
+    settings.set(Setting.MAX_SKEW, v);
+  }
+
+  public void setLegTimeout(String v) {
+    settings.set(Setting.LEG_TIMEOUT, v);
+  }
+
+  public void setMaxPending(String v) {
+    settings.set(Setting.MAX_PENDING, v);
+  }
+
+  public void setMaxPendingPerKey(String v) {
+    settings.set(Setting.MAX_PENDING_PER_KEY, v);
+  }
+
+  public void setMaxTokenSize(String v) {
+    settings.set(Setting.MAX_TOKEN_SIZE, v);
+  }
+
+  public void setMechanisms(String v) {
+    settings.set(Setting.MECHANISMS, v);
+  }
+
+  public void setRequireChannelBindings(String v) {
+    settings.set(Setting.REQUIRE_CHANNEL_BINDINGS, v);
+  }
+
+  public void setPersistOnConnection(String v) {
+    settings.set(Setting.PERSIST_ON_CONNECTION, v);
+  }
+
+  public void setMaxConnections(String v) {
+    settings.set(Setting.MAX_CONNECTIONS, v);
+  }
+
+  public void setStripRealm(String v) {
+    settings.set(Setting.STRIP_REALM, v);
   }
 
   /**
-   * A {@code SID = role} file ({@link dev.krb5gss.web.SidRoleMapper}): roles from the client's
-   * Active Directory groups in its verified PAC, read when the valve starts.
+   * A role mapping file ({@link dev.krb5gss.web.SidRoleMapper}: {@code SID = role} and well-known
+   * RID names such as {@code DOMAIN_ADMINS}): roles from the client's Active Directory groups in
+   * its verified PAC, in place of the container's realm; read and checked when the adapter starts.
    */
-  public void setRoleMapping(String roleMapping) {
-    this.roleMapping = roleMapping;
+  public void setRoleMapping(String path) {
+    settings.set(Setting.ROLE_MAPPING, path);
   }
 
   /**
-   * Refuse tickets without a PAC (MS-PAC; Reason PAC_REQUIRED, a 401): attribute
-   * {@code requirePac="true"}. With a handler given in code, its acceptor must have been built
-   * with {@code Acceptor.builder().requirePac(true)}, else the valve refuses to start.
+   * Requires an MS-PAC in every ticket (Reason PAC_REQUIRED). Attribute form; with a handler
+   * given in code its acceptor must already require one ({@code Acceptor.builder()
+   * .requirePac(true)}), else this fails at once (and the start fails).
+   *
+   * @throws IllegalStateException for {@code true} with a code-built handler whose acceptor
+   *     accepts tickets without a PAC
    */
+  public void setRequirePac(String v) {
+    settings.checkRequirePac(v != null && v.strip().equalsIgnoreCase("true"));
+    settings.set(Setting.REQUIRE_PAC, v);
+  }
+
+  /** {@link #setRequirePac(String)} for code. */
   public void setRequirePac(boolean require) {
-    this.requirePac = require;
+    setRequirePac(String.valueOf(require));
+  }
+
+  /** Whether tickets without a PAC are refused (the built handler's, else the given one's). */
+  public boolean isRequirePac() {
+    NegotiateHandler h = handler() != null ? handler() : settings.givenHandler().orElse(null);
+    return h != null ? h.acceptor().apAcceptor().policy().requirePac()
+        : settings.get(Setting.REQUIRE_PAC).map(Boolean::parseBoolean).orElse(false);
+  }
+
+  /** Negotiations waiting for their next leg in the acceptor's pending store (0 before start). */
+  public long getPendingCount() {
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().pendingCount();
+  }
+
+  /** Pending negotiations that expired (leg timeout), since start. */
+  public long getExpiredCount() {
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().expiredCount();
+  }
+
+  /** Negotiations refused a pending slot (per-client cap), since start. */
+  public long getRefusedCount() {
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().refusedCount();
+  }
+
+  /** Pending negotiations evicted while the store was full (a flood?), since start. */
+  public long getEvictedCount() {
+    NegotiateHandler h = handler();
+    return h == null ? 0 : h.acceptor().pendingContexts().evictedCount();
   }
 
   /**
-   * The replay cache of the acceptor built from {@link #setKeytab} (attribute
-   * {@code replayCache}): a URI for {@link ReplayCaches#fromUri}, e.g. {@code redis://host:6379/0}
-   * for a cache shared by every node behind the load balancer. Unset: the
-   * {@value ReplayCaches#PROPERTY} property, else the acceptor's own in-memory cache.
+   * The acceptor's replay cache: a URI for {@code ReplayCaches.fromUri}, e.g.
+   * {@code redis://host:6379/0} for a cache shared by every node behind the load balancer.
+   * Unset: the {@code ReplayCaches.PROPERTY} system property, else the acceptor's own cache.
    */
   public void setReplayCache(String uri) {
-    this.replayCache = uri;
+    settings.set(Setting.REPLAY_CACHE, uri);
+  }
+
+  /** Accepted for Tomcat's attribute name; only {@code false} is supported. */
+  public void setStoreDelegatedCredential(String v) {
+    settings.set(Setting.STORE_DELEGATED_CREDENTIAL, v);
+  }
+
+  public void setNoKeepAliveUserAgents(String v) {
+    settings.set(Setting.NO_KEEP_ALIVE_USER_AGENTS, v);
   }
 
   /**
@@ -96,35 +225,24 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
    * @throws IllegalArgumentException for a certificate RFC 5929 defines no binding for (Ed25519)
    */
   public void setServerCertificate(X509Certificate certificate) {
-    this.serverBindings = certificate == null ? null : TlsServerEndPoint.bindings(certificate);
+    if (certificate != null) {
+      TlsServerEndPoint.bindings(certificate);
+    }
+    this.serverCertificate = certificate;
   }
 
+  /**
+   * The file (PEM or DER) of this server's TLS certificate, read when the valve starts: the
+   * attribute form of {@link #setServerCertificate}.
+   */
+  public void setServerCertificateFile(String path) {
+    this.serverCertificateFile = path;
+  }
+
+  /** The handler, once the valve has started. */
   public NegotiateHandler handler() {
-    return handler;
-  }
-
-  /** Negotiations waiting for their next leg in the acceptor's pending store (0 before start). */
-  public long getPendingCount() {
-    NegotiateHandler h = handler;
-    return h == null ? 0 : h.acceptor().pendingContexts().pendingCount();
-  }
-
-  /** Pending negotiations that expired (leg timeout), since start. */
-  public long getExpiredCount() {
-    NegotiateHandler h = handler;
-    return h == null ? 0 : h.acceptor().pendingContexts().expiredCount();
-  }
-
-  /** Negotiations refused a pending slot (per-client cap), since start. */
-  public long getRefusedCount() {
-    NegotiateHandler h = handler;
-    return h == null ? 0 : h.acceptor().pendingContexts().refusedCount();
-  }
-
-  /** Pending negotiations evicted while the store was full (a flood?), since start. */
-  public long getEvictedCount() {
-    NegotiateHandler h = handler;
-    return h == null ? 0 : h.acceptor().pendingContexts().evictedCount();
+    NegotiateAdapter a = adapter;
+    return a == null ? null : a.handler();
   }
 
   @Override
@@ -134,37 +252,37 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
 
   @Override
   protected synchronized void startInternal() throws LifecycleException {
-    if (handler == null) {
-      if (keytab == null) {
-        throw new LifecycleException("NegotiateAuthenticator needs a handler or a keytab");
-      }
-      try {
-        Acceptor.Builder acceptor = Acceptor.builder().keytab(Path.of(keytab))
-            .requirePac(requirePac);
-        String uri = replayCache != null ? replayCache : ReplayCaches.configuredUri().orElse(null);
-        if (uri != null) {
-          acceptor.replayCache(ReplayCaches.fromUri(uri));
-        }
-        handler = NegotiateHandler.builder(acceptor.build()).build();
-      } catch (IllegalArgumentException e) {
-        throw new LifecycleException("replayCache: " + e.getMessage(), e);
-      } catch (RejectedException e) {
-        throw new LifecycleException("cannot build the acceptor: " + e.getMessage(), e);
-      }
+    try {
+      adapter = settings.build();
+    } catch (InvalidSettingException e) {
+      throw new LifecycleException("krb5gss NegotiateAuthenticator: " + e.getMessage(), e);
     }
-    if (roleMapping != null) {
-      try {
-        handler = handler.withRoles(SidRoleMapper.load(Path.of(roleMapping)));
-      } catch (IOException | IllegalArgumentException e) {
-        throw new LifecycleException("NegotiateAuthenticator attribute roleMapping=\""
-            + roleMapping + "\": " + e.getMessage(), e);
-      }
+    if (serverCertificateFile != null) {
+      setServerCertificate(certificate(serverCertificateFile));
     }
-    if (requirePac && !handler.acceptor().apAcceptor().policy().requirePac()) {
-      throw new LifecycleException("requirePac=true, but the handler's acceptor accepts tickets "
-          + "without a PAC: build it with Acceptor.builder().requirePac(true)");
-    }
+    LOG.log(Level.INFO, "krb5gss NegotiateAuthenticator started: {0}; roles from {1}", adapter,
+        rolesFrom());
     super.startInternal();
+  }
+
+  private static X509Certificate certificate(String file) throws LifecycleException {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))) {
+      X509Certificate cert = (X509Certificate) java.security.cert.CertificateFactory
+          .getInstance("X.509").generateCertificate(in);
+      TlsServerEndPoint.bindings(cert);
+      return cert;
+    } catch (java.io.IOException | java.security.cert.CertificateException
+        | IllegalArgumentException | ClassCastException e) {
+      throw new LifecycleException("krb5gss NegotiateAuthenticator: attribute "
+          + "serverCertificateFile=\"" + file + "\" is invalid: " + e.getMessage()
+          + "; accepted: the server's X.509 certificate, PEM or DER", e);
+    }
+  }
+
+  private String rolesFrom() {
+    return adapter.mapsRoles() ? "handler's role mapper"
+        : "realm " + (context == null || context.getRealm() == null ? "(none)"
+            : context.getRealm().getClass().getName());
   }
 
   @Override
@@ -180,24 +298,49 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
     if (checkForCachedAuthentication(request, response, true)) {
       return true;
     }
-    NegotiateOutcome outcome = handler.handle(negotiateRequest(request));
+    NegotiateAdapter a = adapter;
+    String authorization = request.getHeader("Authorization");
+    NegotiateOutcome outcome = a.handle(a.request(authorization, connectionKey(request),
+        request.getRemoteAddr(), request.getRemotePort(),
+        request.isSecure() ? serverCertificate : null));
     outcome.wwwAuthenticate().ifPresent(h -> response.setHeader("WWW-Authenticate", h));
     if (outcome.isAuthenticated()) {
       AuthenticatedUser user = outcome.user().orElseThrow();
-      GenericPrincipal principal =
-          new GenericPrincipal(user.getName(), List.copyOf(user.roles()), user);
-      register(request, response, principal, AUTH_METHOD, user.getName(), null);
-      return true;
+      Principal principal = principal(a, user);
+      if (principal != null) {
+        register(request, response, principal, AUTH_METHOD, principal.getName(), null);
+        return true;
+      }
+      NegotiateAdapter.unknownToRealm(request.getRemoteAddr() + ":" + request.getRemotePort(),
+          a.userName(user), rolesFrom());
+      response.setHeader("WWW-Authenticate", NegotiateHeader.SCHEME);
+      response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      return false;
+    }
+    if (authorization != null && a.closesConnection(request.getHeader("User-Agent"))) {
+      response.setHeader("Connection", "close");
     }
     response.sendError(outcome.status());
     return false;
   }
 
-  private NegotiateRequest negotiateRequest(Request request) {
-    NegotiateRequest r = NegotiateRequest.of(request.getHeader("Authorization"),
-        connectionKey(request), request.getRemoteAddr(), request.getRemotePort());
-    ChannelBindings tls = serverBindings;
-    return request.isSecure() && tls != null ? r.withBindings(tls) : r;
+  /** The role mapper's principal, or the realm's for the authenticated name (null: unknown). */
+  private Principal principal(NegotiateAdapter a, AuthenticatedUser user) {
+    String name = a.userName(user);
+    if (a.mapsRoles()) {
+      return new GenericPrincipal(name, List.copyOf(user.roles()), user);
+    }
+    return RealmLookup.principal(context.getRealm(), name);
+  }
+
+  /** After the pipeline: a 403 for an authenticated user is explained at FINE. */
+  @Override
+  public void invoke(Request request, Response response) throws IOException, ServletException {
+    super.invoke(request, response);
+    if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN
+        && request.getUserPrincipal() != null) {
+      RealmLookup.explainForbidden(context, request, rolesFrom());
+    }
   }
 
   /** The connection's id, or the session's where the container gives no connection id. */

@@ -28,8 +28,6 @@ import java.security.Security;
 import java.util.Base64;
 import java.util.Map;
 import javax.security.auth.Subject;
-import org.apache.catalina.Wrapper;
-import org.apache.catalina.realm.NullRealm;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSCredential;
 import org.ietf.jgss.GSSException;
@@ -219,10 +217,16 @@ class ReplayCacheConfigTest {
   }
 
   /** Grants role "users" to every authenticated principal. */
-  private static final class UsersRealm extends NullRealm {
+  /** The valve asks the realm for the user (as SpnegoAuthenticator does): every one is in "users". */
+  private static final class UsersRealm extends org.apache.catalina.realm.RealmBase {
     @Override
-    public boolean hasRole(Wrapper wrapper, Principal p, String role) {
-      return "users".equals(role) && p != null;
+    protected String getPassword(String username) {
+      return null;
+    }
+
+    @Override
+    protected Principal getPrincipal(String username) {
+      return new org.apache.catalina.realm.GenericPrincipal(username, java.util.List.of("users"));
     }
   }
 }

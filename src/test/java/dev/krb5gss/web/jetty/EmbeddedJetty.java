@@ -90,7 +90,8 @@ public final class EmbeddedJetty implements AutoCloseable {
     server.stop();
   }
 
-  private static final class Who extends Handler.Abstract {
+  /** Prints the remote user. */
+  public static final class Who extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
       Principal user = AuthenticationState.getUserPrincipal(request);

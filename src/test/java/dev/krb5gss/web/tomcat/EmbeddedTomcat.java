@@ -105,7 +105,8 @@ public final class EmbeddedTomcat implements AutoCloseable {
     tomcat.destroy();
   }
 
-  private static final class WhoServlet extends HttpServlet {
+  /** Prints the remote user; public so a web.xml can name it. */
+  public static final class WhoServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Override

@@ -38,12 +38,13 @@ class TomcatNegotiateAuthenticatorTest extends NegotiateAdapterContract {
   void aValveConfiguredWithOnlyAKeytabAuthenticates() throws Exception {
     NegotiateAuthenticator valve = new NegotiateAuthenticator();
     valve.setKeytab(keytab.toString());
-    try (EmbeddedTomcat configured = EmbeddedTomcat.start(valve, new UsersOnly());
+    try (EmbeddedTomcat configured = EmbeddedTomcat.start(valve,
+        new StockTomcatSpnegoTest.UsersRealm());
         JdkInitiator init = spnego()) {
       RawHttp.Response r = RawHttp.once(configured.port(), "/who", negotiate(init.firstToken()));
 
       assertThat(r.status).isEqualTo(200);
-      assertThat(r.body).isEqualTo("user=" + aliceName);
+      assertThat(r.body).isEqualTo("user=" + aliceUser());
       assertThat(valve.handler().acceptor().keys().toString()).contains(keytab.toString());
     }
   }
