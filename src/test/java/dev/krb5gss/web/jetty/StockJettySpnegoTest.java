@@ -10,13 +10,9 @@ import dev.krb5gss.web.DropIn;
 import dev.krb5gss.web.LogCapture;
 import dev.krb5gss.web.NegotiateAdapterContractAccess;
 import dev.krb5gss.web.RawHttp;
-import java.nio.file.Path;
+import dev.krb5gss.web.StockSpnego;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Level;
-import java.util.stream.Collectors;
-import javax.security.auth.Subject;
 import org.eclipse.jetty.security.AnyUserLoginService;
 import org.eclipse.jetty.security.Constraint;
 import org.eclipse.jetty.security.SPNEGOLoginService;
@@ -40,10 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(KdcExtension.class)
 class StockJettySpnegoTest {
-  private static KdcPrincipals names;
-  private static Subject alice;
-  private static String aliceName;
-  private static Path keytab;
+  private static StockSpnego realm;
   private static DropIn dropIn;
 
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -52,10 +45,7 @@ class StockJettySpnegoTest {
 
   @BeforeAll
   static void realm(KdcPrincipals principals) throws Exception {
-    names = principals;
-    keytab = names.keytab(names.addService("HTTP"));
-    aliceName = names.addUser("alice", "pw");
-    alice = names.kdc().login(aliceName, "pw");
+    realm = StockSpnego.realm(principals);
     dropIn = DropIn.install(null, null, null);
   }
 
@@ -66,12 +56,12 @@ class StockJettySpnegoTest {
 
   @BeforeEach
   void start() throws Exception {
-    ours = LogCapture.of("dev.krb5gss.context.ServerContext", Level.FINE);
-    String realm = names.kdc().realm();
-    SPNEGOLoginService login = new SPNEGOLoginService(realm, new AnyUserLoginService(realm, null));
-    login.setKeyTabPath(keytab);
+    ours = StockSpnego.captureOurContexts();
+    String name = realm.names().kdc().realm();
+    SPNEGOLoginService login = new SPNEGOLoginService(name, new AnyUserLoginService(name, null));
+    login.setKeyTabPath(realm.keytab());
     login.setServiceName("HTTP");
-    login.setHostName(names.host());
+    login.setHostName(realm.names().host());
     jetty = EmbeddedJetty.start(new SPNEGOAuthenticator(), login, Constraint.ANY_USER,
         new FailureRecorder(failures));
   }
@@ -83,38 +73,23 @@ class StockJettySpnegoTest {
   }
 
   private List<Reason> ourReasons() {
-    return failures.stream().map(t -> DropIn.ourReason(t).orElse(null)).filter(Objects::nonNull)
-        .collect(Collectors.toList());
+    return StockSpnego.ourReasons(failures.stream());
   }
 
   @Test
   void noHeaderIs401WithANegotiateChallenge() throws Exception {
-    RawHttp.Response r = RawHttp.once(jetty.port(), "/who", null);
-
-    assertThat(r.status).isEqualTo(401);
-    assertThat(r.header("WWW-Authenticate")).contains("Negotiate");
+    StockSpnego.assertChallenged(jetty.port());
   }
 
   @Test
   void ourMechanismAcceptsTheJdkTokenAndJettySendsTheMutualAuthToken() throws Exception {
-    try (JdkInitiator init =
-        JdkInitiator.to(names.hostbased("HTTP")).spnego().start(alice)) {
-      RawHttp.Response r = RawHttp.once(jetty.port(), "/who",
-          NegotiateAdapterContractAccess.negotiate(init.firstToken()));
-
-      assertThat(r.status).isEqualTo(200);
-      assertThat(r.body).isEqualTo("user=" + aliceName.substring(0, aliceName.indexOf('@')));
-      assertThat(init.complete(r.negotiateToken().orElseThrow())).isNull();
-      assertThat(init.getMutualAuthState()).isTrue();
-      assertThat(ours.messages()).contains("server context NEW -> ESTABLISHED");
-    }
+    realm.assertOurMechanismAccepts(jetty.port(), ours);
   }
 
   /** Jetty lets the GSSException escape as a RuntimeException: the client sees a 500. */
   @Test
   void aReplayFailsWithOurReason() throws Exception {
-    try (JdkInitiator init =
-        JdkInitiator.to(names.hostbased("HTTP")).spnego().start(alice)) {
+    try (JdkInitiator init = realm.spnego()) {
       String header = NegotiateAdapterContractAccess.negotiate(init.firstToken());
       assertThat(RawHttp.once(jetty.port(), "/who", header).status).isEqualTo(200);
 

@@ -13,7 +13,7 @@ import dev.krb5gss.web.DropIn;
 import dev.krb5gss.web.LogCapture;
 import dev.krb5gss.web.NegotiateAdapterContractAccess;
 import dev.krb5gss.web.RawHttp;
-import java.nio.file.Path;
+import dev.krb5gss.web.StockSpnego;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,6 @@ import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
-import javax.security.auth.Subject;
 import org.apache.catalina.authenticator.SpnegoAuthenticator;
 import org.apache.catalina.realm.GenericPrincipal;
 import org.apache.catalina.realm.RealmBase;
@@ -43,9 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StockTomcatSpnegoTest {
   private static final String TOMCAT_JAAS_ENTRY = "com.sun.security.jgss.krb5.accept";
 
-  private static KdcPrincipals names;
-  private static Subject alice;
-  private static String aliceName;
+  private static StockSpnego realm;
   private static DropIn dropIn;
 
   private EmbeddedTomcat tomcat;
@@ -54,13 +51,9 @@ class StockTomcatSpnegoTest {
 
   @BeforeAll
   static void realm(KdcPrincipals principals) throws Exception {
-    names = principals;
-    String service = names.addService("HTTP");
-    aliceName = names.addUser("alice", "pw");
-    alice = names.kdc().login(aliceName, "pw");
-    Path keytab = names.keytab(service);
+    realm = StockSpnego.realm(principals);
     dropIn = DropIn.install(TOMCAT_JAAS_ENTRY, KeytabLoginModule.class.getName(),
-        Map.of("keyTab", keytab.toString(), "principal", service));
+        Map.of("keyTab", realm.keytab().toString(), "principal", realm.service()));
   }
 
   @AfterAll
@@ -70,7 +63,7 @@ class StockTomcatSpnegoTest {
 
   @BeforeEach
   void start() throws Exception {
-    ours = LogCapture.of("dev.krb5gss.context.ServerContext", Level.FINE);
+    ours = StockSpnego.captureOurContexts();
     tomcatLog = LogCapture.of(SpnegoAuthenticator.class.getName(), Level.FINE);
     tomcat = EmbeddedTomcat.start(new SpnegoAuthenticator(), new UsersRealm());
   }
@@ -82,41 +75,23 @@ class StockTomcatSpnegoTest {
     tomcatLog.close();
   }
 
-  private static JdkInitiator spnego() throws Exception {
-    return JdkInitiator.to(names.hostbased("HTTP")).spnego().start(alice);
-  }
-
   private List<Reason> ourReasonsInTomcatsLog() {
-    return tomcatLog.records().stream().map(LogRecord::getThrown).filter(Objects::nonNull)
-        .map(t -> DropIn.ourReason(t).orElse(null)).filter(Objects::nonNull)
-        .collect(Collectors.toList());
+    return StockSpnego.ourReasons(tomcatLog.records().stream().map(LogRecord::getThrown));
   }
 
   @Test
   void noHeaderIs401WithANegotiateChallenge() throws Exception {
-    RawHttp.Response r = RawHttp.once(tomcat.port(), "/who", null);
-
-    assertThat(r.status).isEqualTo(401);
-    assertThat(r.header("WWW-Authenticate")).contains("Negotiate");
+    StockSpnego.assertChallenged(tomcat.port());
   }
 
   @Test
   void ourMechanismAcceptsTheJdkTokenAndTomcatSendsTheMutualAuthToken() throws Exception {
-    try (JdkInitiator init = spnego()) {
-      RawHttp.Response r = RawHttp.once(tomcat.port(), "/who",
-          NegotiateAdapterContractAccess.negotiate(init.firstToken()));
-
-      assertThat(r.status).isEqualTo(200);
-      assertThat(r.body).isEqualTo("user=" + aliceName.substring(0, aliceName.indexOf('@')));
-      assertThat(init.complete(r.negotiateToken().orElseThrow())).isNull();
-      assertThat(init.getMutualAuthState()).isTrue();
-      assertThat(ours.messages()).contains("server context NEW -> ESTABLISHED");
-    }
+    realm.assertOurMechanismAccepts(tomcat.port(), ours);
   }
 
   @Test
   void aReplayIsRefusedWithOurReason() throws Exception {
-    try (JdkInitiator init = spnego()) {
+    try (JdkInitiator init = realm.spnego()) {
       String header = NegotiateAdapterContractAccess.negotiate(init.firstToken());
       assertThat(RawHttp.once(tomcat.port(), "/who", header).status).isEqualTo(200);
 
@@ -158,7 +133,7 @@ class StockTomcatSpnegoTest {
   @Test
   void theStockAuthenticatorCannotFinishATwoLegNegotiation() throws Exception {
     try (RawHttp http = RawHttp.connect(tomcat.port());
-        JdkInitiator init = JdkInitiator.to(names.hostbased("HTTP")).mutual(false).start(alice)) {
+        JdkInitiator init = realm.toHttp().mutual(false).start(realm.alice())) {
       RawHttp.Response first = http.get("/who",
           NegotiateAdapterContractAccess.negotiate(NegotiateAdapterContractAccess.ntlmFirstOffer()));
       assertThat(first.status).isEqualTo(401);
