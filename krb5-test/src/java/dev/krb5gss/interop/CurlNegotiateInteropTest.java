@@ -3,7 +3,6 @@ package dev.krb5gss.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,7 +19,6 @@ class CurlNegotiateInteropTest {
   private static final String USER = "dave";
   private static final String PASSWORD = "dave-password";
   private static final String BACKEND = "backend@localhost";
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
 
   @RegisterExtension
@@ -38,7 +36,7 @@ class CurlNegotiateInteropTest {
     try (GssAcceptor http = GssAcceptor.open(acceptor, REALM.subject(), "HTTP@localhost");
         NegotiateHttpServer server = NegotiateHttpServer.start(http, ctx -> "unexpected")) {
       Curl.Response response = Curl.negotiate(kdc, REALM.ccache(), server.url(), false);
-      NegotiateExchange exchange = server.nextExchange(WAIT);
+      NegotiateExchange exchange = server.nextExchange(MitRealm.WAIT);
 
       assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
       assertThat(response.body()).startsWith(kdc.qualify(USER) + "\n")
@@ -60,7 +58,7 @@ class CurlNegotiateInteropTest {
             ctx -> "backend saw "
                 + BackendHop.authenticate(ctx.getDelegCred(), backend, BACKEND))) {
       Curl.Response response = Curl.negotiate(kdc, REALM.ccache(), server.url(), true);
-      NegotiateExchange exchange = server.nextExchange(WAIT);
+      NegotiateExchange exchange = server.nextExchange(MitRealm.WAIT);
 
       assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
       assertThat(exchange.failure()).isEmpty();

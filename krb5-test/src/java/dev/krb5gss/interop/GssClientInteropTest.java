@@ -3,7 +3,6 @@ package dev.krb5gss.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +21,6 @@ class GssClientInteropTest {
   private static final String USER = "alice";
   private static final String PASSWORD = "alice-password";
   private static final String MESSAGE = "interop message";
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
   @RegisterExtension
   static final MitRealm REALM = MitRealm.user(USER, PASSWORD)
@@ -78,19 +76,13 @@ class GssClientInteropTest {
   @MethodSource("acceptorsAndCases")
   void gssClientTalksToTheAcceptor(AcceptorUnderTest acceptor, Case c) throws Exception {
     assumeTrue(acceptor.available(), acceptor::unavailableReason);
-    MitKdc kdc = REALM.kdc();
-    try (GssAcceptor gss = GssAcceptor.open(acceptor, REALM.subject(), null);
-        GssSampleServer server = GssSampleServer.start(gss)) {
-      ProcessResult client =
-          c.client().call(kdc, REALM.ccache(), server.port(), c.service(), MESSAGE);
-      AcceptorSession session = server.nextSession(WAIT);
+    MitRealm.GssSampleRun run = REALM.gssClient(acceptor, c.client(), c.service(), MESSAGE);
 
-      c.expected().verify(acceptor, session);
-      if (c.expected().accepts(acceptor)) {
-        assertAcceptedExchange(acceptor, c, client, session);
-      } else {
-        assertThat(client.succeeded()).as(client.describe()).isFalse();
-      }
+    c.expected().verify(acceptor, run.session());
+    if (c.expected().accepts(acceptor)) {
+      assertAcceptedExchange(acceptor, c, run.client(), run.session());
+    } else {
+      assertThat(run.client().succeeded()).as(run.client().describe()).isFalse();
     }
   }
 

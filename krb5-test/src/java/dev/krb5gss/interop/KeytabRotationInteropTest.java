@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import javax.security.auth.Subject;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +20,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class KeytabRotationInteropTest {
   private static final String USER = "carol";
   private static final String PASSWORD = "carol-password";
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
   /** Each test adds its own services and keytab. */
   @RegisterExtension
@@ -73,7 +71,7 @@ class KeytabRotationInteropTest {
       throws Exception {
     MitKdc kdc = REALM.kdc();
     ProcessResult client = GssClient.withOptions().call(kdc, ccache, server.port(), service, "hi");
-    AcceptorSession session = server.nextSession(WAIT);
+    AcceptorSession session = server.nextSession(MitRealm.WAIT);
     assertThat(session.failure()).isEmpty();
     assertThat(session.clientName()).contains(kdc.qualify(USER));
     assertThat(client.succeeded()).as(client.describe()).isTrue();

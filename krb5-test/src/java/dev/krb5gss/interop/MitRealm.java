@@ -2,6 +2,7 @@ package dev.krb5gss.interop;
 
 import dev.krb5gss.testkit.JaasLogins;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.security.auth.Subject;
@@ -26,6 +27,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 public final class MitRealm implements BeforeAllCallback, AfterAllCallback {
+  /** How long a test waits for the acceptor's side of one connection. */
+  public static final Duration WAIT = Duration.ofSeconds(20);
+
+  /** What MIT's gss-client printed and what the acceptor saw, for one connection. */
+  public record GssSampleRun(ProcessResult client, AcceptorSession session) {}
 
   /** One set-up step against the started KDC. */
   @FunctionalInterface
@@ -121,6 +127,27 @@ public final class MitRealm implements BeforeAllCallback, AfterAllCallback {
   /** The acceptors' keytab login (see {@link #acceptorSubject}). */
   public Subject subject() {
     return started(subject);
+  }
+
+  /**
+   * One gss-client connection (the gss-sample protocol) with {@code options}, from the user's
+   * ccache to {@code service}/localhost, against a fresh unbound acceptor of kind
+   * {@code acceptor} on {@code subject}'s keys, sending {@code message}.
+   */
+  public GssSampleRun gssClient(AcceptorUnderTest acceptor, Subject subject, Path ccache,
+      GssClient options, String service, String message) throws Exception {
+    try (GssAcceptor gss = GssAcceptor.open(acceptor, subject, null);
+        GssSampleServer server = GssSampleServer.start(gss)) {
+      ProcessResult client = options.call(kdc(), ccache, server.port(), service, message);
+      return new GssSampleRun(client, server.nextSession(WAIT));
+    }
+  }
+
+  /** {@link #gssClient(AcceptorUnderTest, Subject, Path, GssClient, String, String)} as the
+   * class's user on the class's acceptor Subject. */
+  public GssSampleRun gssClient(AcceptorUnderTest acceptor, GssClient options, String service,
+      String message) throws Exception {
+    return gssClient(acceptor, subject(), ccache(), options, service, message);
   }
 
   /** The user's name qualified with the realm. */

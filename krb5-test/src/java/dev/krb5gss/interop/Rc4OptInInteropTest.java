@@ -3,7 +3,6 @@ package dev.krb5gss.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class Rc4OptInInteropTest {
   private static final String USER = "erin";
   private static final String PASSWORD = "erin-password";
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
   @RegisterExtension
   static final MitRealm REALM = MitRealm.user(USER, PASSWORD)
@@ -51,26 +49,24 @@ class Rc4OptInInteropTest {
       throws Exception {
     assumeTrue(acceptor.available(), acceptor::unavailableReason);
     MitKdc kdc = REALM.kdc();
-    try (GssAcceptor gss = GssAcceptor.open(acceptor, REALM.subject(), null);
-        GssSampleServer server = GssSampleServer.start(gss)) {
-      ProcessResult client = options.call(kdc, REALM.ccache(), server.port(), "rc4", "hi");
-      AcceptorSession session = server.nextSession(WAIT);
+    MitRealm.GssSampleRun run = REALM.gssClient(acceptor, options, "rc4", "hi");
+    ProcessResult client = run.client();
+    AcceptorSession session = run.session();
 
-      assertThat(client.succeeded())
-          .as(client.describe() + "\nKDC log:\n" + String.join("\n", kdc.log())).isTrue();
-      assertThat(session.failure()).isEmpty();
-      assertThat(session.clientName()).contains(kdc.qualify(USER));
-      // the JDK's acceptor reports sequence detection whatever the client asked
-      assertThat(session.flags().sequence())
-          .isEqualTo(options.options().contains("-seq") || acceptor == AcceptorUnderTest.JDK);
-      int count = options.messageCount();
-      assertThat(session.messages()).containsOnly("hi").hasSize(count);
-      assertThat(session.wrappedMessages()).isEqualTo(count);
-      assertThat(session.encryptedMessages()).isEqualTo(options.encrypts() ? count : 0);
-      assertThat(session.micsSent()).isEqualTo(count);
-      assertThat(GssClient.signaturesVerified(client)).isEqualTo(count);
-      assertThat(kdc.klist(REALM.ccache())).containsPattern("rc4/localhost@" + kdc.realm()
-          + "\\n.*Etype \\(skey, tkt\\): \\S*arcfour-hmac, \\S*arcfour-hmac");
-    }
+    assertThat(client.succeeded())
+        .as(client.describe() + "\nKDC log:\n" + String.join("\n", kdc.log())).isTrue();
+    assertThat(session.failure()).isEmpty();
+    assertThat(session.clientName()).contains(kdc.qualify(USER));
+    // the JDK's acceptor reports sequence detection whatever the client asked
+    assertThat(session.flags().sequence())
+        .isEqualTo(options.options().contains("-seq") || acceptor == AcceptorUnderTest.JDK);
+    int count = options.messageCount();
+    assertThat(session.messages()).containsOnly("hi").hasSize(count);
+    assertThat(session.wrappedMessages()).isEqualTo(count);
+    assertThat(session.encryptedMessages()).isEqualTo(options.encrypts() ? count : 0);
+    assertThat(session.micsSent()).isEqualTo(count);
+    assertThat(GssClient.signaturesVerified(client)).isEqualTo(count);
+    assertThat(kdc.klist(REALM.ccache())).containsPattern("rc4/localhost@" + kdc.realm()
+        + "\\n.*Etype \\(skey, tkt\\): \\S*arcfour-hmac, \\S*arcfour-hmac");
   }
 }

@@ -3,7 +3,6 @@ package dev.krb5gss.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RejectionInteropTest {
   private static final String USER = "bob";
   private static final String PASSWORD = "bob-password";
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
   private static final String KEYTAB = "services.keytab";
 
@@ -115,15 +113,11 @@ class RejectionInteropTest {
   void eachBadTicketIsRejectedForItsOwnReason(AcceptorUnderTest acceptor, Case c)
       throws Exception {
     assumeTrue(acceptor.available(), acceptor::unavailableReason);
-    MitKdc kdc = REALM.kdc();
-    try (GssAcceptor gss = GssAcceptor.open(acceptor, REALM.subject(), null);
-        GssSampleServer server = GssSampleServer.start(gss)) {
-      ProcessResult client = GssClient.withOptions().call(kdc, REALM.ccache(), server.port(),
-          c.service(), "must not arrive unless accepted");
-      AcceptorSession session = server.nextSession(WAIT);
+    MitRealm.GssSampleRun run = REALM.gssClient(acceptor, GssClient.withOptions(), c.service(),
+        "must not arrive unless accepted");
 
-      c.expected().verify(acceptor, session);
-      assertThat(client.succeeded()).as(client.describe()).isEqualTo(c.expected().accepts(acceptor));
-    }
+    c.expected().verify(acceptor, run.session());
+    assertThat(run.client().succeeded()).as(run.client().describe())
+        .isEqualTo(c.expected().accepts(acceptor));
   }
 }

@@ -11,17 +11,15 @@ import dev.krb5gss.web.NegotiateHandler;
 import dev.krb5gss.web.RoleMapper;
 import dev.krb5gss.web.jetty.EmbeddedJetty;
 import dev.krb5gss.web.tomcat.EmbeddedTomcat;
+import dev.krb5gss.web.tomcat.UsersRealm;
 import java.nio.file.Path;
 import java.security.Principal;
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import javax.security.auth.login.AppConfigurationEntry;
 import javax.security.auth.login.Configuration;
 import org.apache.catalina.authenticator.SpnegoAuthenticator;
-import org.apache.catalina.realm.GenericPrincipal;
 import org.apache.catalina.realm.NullRealm;
-import org.apache.catalina.realm.RealmBase;
 import org.eclipse.jetty.security.AnyUserLoginService;
 import org.eclipse.jetty.security.Constraint;
 import org.eclipse.jetty.security.SPNEGOLoginService;
@@ -281,19 +279,6 @@ class WebContainerCurlInteropTest {
         return entryName.equals(name) ? new AppConfigurationEntry[] {entry} : null;
       }
     };
-  }
-
-  /** Gives every Kerberos-authenticated user the role "users" (Tomcat strips the realm). */
-  private static class UsersRealm extends RealmBase {
-    @Override
-    protected String getPassword(String username) {
-      return null;
-    }
-
-    @Override
-    protected Principal getPrincipal(String username) {
-      return new GenericPrincipal(username, List.of("users"));
-    }
   }
 
   /** A {@link UsersRealm} that keeps the delegated credential Tomcat passes it. */

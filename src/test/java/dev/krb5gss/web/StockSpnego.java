@@ -8,6 +8,7 @@ import dev.krb5gss.testkit.KdcPrincipals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -106,6 +107,33 @@ public final class StockSpnego {
       assertThat(init.getMutualAuthState()).isTrue();
       assertThat(ours.messages()).contains(ESTABLISHED);
     }
+  }
+
+  /**
+   * A replayed first token (RFC 4120 §3.2.3): the first request gets 200, the same header again
+   * gets {@code status} and {@code reasons} then hold exactly REPLAY.
+   */
+  public void assertReplayRefused(int port, int status, Supplier<List<Reason>> reasons)
+      throws Exception {
+    try (JdkInitiator init = spnego()) {
+      String header = NegotiateAdapterContractAccess.negotiate(init.firstToken());
+      assertThat(RawHttp.once(port, "/who", header).status).isEqualTo(200);
+
+      RawHttp.Response again = RawHttp.once(port, "/who", header);
+
+      assertThat(again.status).isEqualTo(status);
+      assertThat(reasons.get()).containsExactly(Reason.REPLAY);
+    }
+  }
+
+  /** A first token that fails: {@code status}, and {@code reasons} hold exactly {@code why}. */
+  public static void assertRefused(int port, byte[] token, int status,
+      Supplier<List<Reason>> reasons, Reason why) throws Exception {
+    RawHttp.Response r =
+        RawHttp.once(port, "/who", NegotiateAdapterContractAccess.negotiate(token));
+
+    assertThat(r.status).isEqualTo(status);
+    assertThat(reasons.get()).containsExactly(why);
   }
 
   /** Our reasons in {@code failures} (each found anywhere in a cause chain), in order. */

@@ -3,13 +3,11 @@ package dev.krb5gss.web.jetty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.krb5gss.error.Reason;
-import dev.krb5gss.testkit.JdkInitiator;
 import dev.krb5gss.testkit.KdcExtension;
 import dev.krb5gss.testkit.KdcPrincipals;
 import dev.krb5gss.web.DropIn;
 import dev.krb5gss.web.LogCapture;
 import dev.krb5gss.web.NegotiateAdapterContractAccess;
-import dev.krb5gss.web.RawHttp;
 import dev.krb5gss.web.StockSpnego;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -89,24 +87,13 @@ class StockJettySpnegoTest {
   /** Jetty lets the GSSException escape as a RuntimeException: the client sees a 500. */
   @Test
   void aReplayFailsWithOurReason() throws Exception {
-    try (JdkInitiator init = realm.spnego()) {
-      String header = NegotiateAdapterContractAccess.negotiate(init.firstToken());
-      assertThat(RawHttp.once(jetty.port(), "/who", header).status).isEqualTo(200);
-
-      RawHttp.Response again = RawHttp.once(jetty.port(), "/who", header);
-
-      assertThat(again.status).isEqualTo(500);
-      assertThat(ourReasons()).containsExactly(Reason.REPLAY);
-    }
+    realm.assertReplayRefused(jetty.port(), 500, this::ourReasons);
   }
 
   @Test
   void aSpnegoOfferOfNtlmAloneFailsWithNtlmOffered() throws Exception {
-    RawHttp.Response r = RawHttp.once(jetty.port(), "/who",
-        NegotiateAdapterContractAccess.negotiate(NegotiateAdapterContractAccess.ntlmOnlyOffer()));
-
-    assertThat(r.status).isEqualTo(500);
-    assertThat(ourReasons()).containsExactly(Reason.NTLM_OFFERED);
+    StockSpnego.assertRefused(jetty.port(), NegotiateAdapterContractAccess.ntlmOnlyOffer(), 500,
+        this::ourReasons, Reason.NTLM_OFFERED);
   }
 
   /**
@@ -117,11 +104,8 @@ class StockJettySpnegoTest {
    */
   @Test
   void theStockLoginServiceCannotStartATwoLegNegotiation() throws Exception {
-    RawHttp.Response first = RawHttp.once(jetty.port(), "/who",
-        NegotiateAdapterContractAccess.negotiate(NegotiateAdapterContractAccess.ntlmFirstOffer()));
-
-    assertThat(first.status).isEqualTo(500);
-    assertThat(ourReasons()).containsExactly(Reason.NO_CONTEXT);
+    StockSpnego.assertRefused(jetty.port(), NegotiateAdapterContractAccess.ntlmFirstOffer(), 500,
+        this::ourReasons, Reason.NO_CONTEXT);
   }
 
   /** Records what escapes the security handler, then lets Jetty handle it as usual. */
