@@ -1,18 +1,15 @@
 package dev.krb5gss.demo;
 
+import dev.krb5gss.web.tomcat.UsersRealm;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Principal;
-import java.util.List;
 import org.apache.catalina.Context;
 import org.apache.catalina.authenticator.SpnegoAuthenticator;
 import org.apache.catalina.connector.Connector;
-import org.apache.catalina.realm.GenericPrincipal;
-import org.apache.catalina.realm.RealmBase;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.LoginConfig;
 import org.apache.tomcat.util.descriptor.web.SecurityCollection;
@@ -86,22 +83,9 @@ public final class TomcatSpnegoMain {
     all.addPattern("/*");
     constraint.addCollection(all);
     ctx.addConstraint(constraint);
-    ctx.setRealm(new UserRealm());
+    ctx.setRealm(new UsersRealm("user"));
     ctx.getPipeline().addValve(new SpnegoAuthenticator());
     tomcat.start();
     return tomcat;
-  }
-
-  /** Every Kerberos-authenticated user has the role "user". */
-  private static final class UserRealm extends RealmBase {
-    @Override
-    protected String getPassword(String username) {
-      return null;
-    }
-
-    @Override
-    protected Principal getPrincipal(String username) {
-      return new GenericPrincipal(username, List.of("user"));
-    }
   }
 }
