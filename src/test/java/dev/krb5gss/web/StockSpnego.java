@@ -20,26 +20,13 @@ import javax.security.auth.Subject;
  * with her password), the log capture that shows our mechanism did the work, and the two checks
  * both containers must pass alike: a request without credentials is challenged (RFC 4559 §4.1),
  * and one SPNEGO leg from the JDK's initiator gets 200 and the mutual-authentication token back
- * (RFC 4559 §5, RFC 4178 §4.2.2).
+ * (RFC 4559 §5, RFC 4178 §4.2.2). Components: the KDC's principals, the HTTP service principal,
+ * its keytab, alice's principal name and her Subject.
  */
-public final class StockSpnego {
+public record StockSpnego(KdcPrincipals names, String service, Path keytab, String aliceName,
+    Subject alice) {
   /** The line our server context logs when our mechanism establishes it. */
   public static final String ESTABLISHED = "server context NEW -> ESTABLISHED";
-
-  private final KdcPrincipals names;
-  private final String service;
-  private final Path keytab;
-  private final String aliceName;
-  private final Subject alice;
-
-  private StockSpnego(KdcPrincipals names, String service, Path keytab, String aliceName,
-      Subject alice) {
-    this.names = names;
-    this.service = service;
-    this.keytab = keytab;
-    this.aliceName = aliceName;
-    this.alice = alice;
-  }
 
   /** Adds the HTTP service and alice to the class's KDC and logs alice in. */
   public static StockSpnego realm(KdcPrincipals names) throws Exception {
@@ -47,20 +34,6 @@ public final class StockSpnego {
     Path keytab = names.keytab(service);
     String aliceName = names.addUser("alice", "pw");
     return new StockSpnego(names, service, keytab, aliceName, names.kdc().login(aliceName, "pw"));
-  }
-
-  public KdcPrincipals names() {
-    return names;
-  }
-
-  /** The HTTP service principal. */
-  public String service() {
-    return service;
-  }
-
-  /** The keytab holding the HTTP service's keys. */
-  public Path keytab() {
-    return keytab;
   }
 
   /** Alice's initiator to the HTTP service. */
@@ -71,11 +44,6 @@ public final class StockSpnego {
   /** A started SPNEGO initiator as alice. */
   public JdkInitiator spnego() throws Exception {
     return toHttp().spnego().start(alice);
-  }
-
-  /** Alice's Subject. */
-  public Subject alice() {
-    return alice;
   }
 
   /** Captures our server contexts' transitions (close it after the test). */
