@@ -11,7 +11,7 @@
 # GSSManager.getInstance() (ours-gss) and ours through the plain Acceptor API (ours-acceptor),
 # each with its replay cache on and empty at the start of every pass. Prints one table:
 #   acceptor | mech | enctype | threads | accepts/s | µs/accept | CPU µs/accept | ours/x | ours/x CPU
-# then (unless --no-extras) wrap/unwrap and heap-per-context figures. README.md in this
+# then (unless --no-extras) wrap/unwrap (MessageBench) and heap (HeapBench) figures. README.md in this
 # directory explains every figure and how ours plugs in.
 #
 #   --tokens N   tokens per file (default 50000); every pass accepts all of them
@@ -426,11 +426,11 @@ run_wrap_and_heap() {
     for acceptor in $JAVA_ACCEPTORS; do
         json="$WORK/jmh-wrap-$acceptor.json"
         rm -f "$WORK/cpu-wrap-$acceptor.txt"
-        jmh 'dev.krb5gss.bench.WrapBench' "$json" -wi 3 -w 2s -i 3 -r 2s \
+        jmh 'dev.krb5gss.bench.MessageBench\.(wrap|unwrap)$' "$json" -wi 3 -w 2s -i 3 -r 2s \
             -p acceptor="$acceptor" -p keytab="$WORK/$SHA1_HOST.keytab" \
             -p principal="HTTP/$SHA1_HOST@$REALM" -p ccache="$WORK/ccache" \
             -p client="$USER_PRINC@$REALM" -p cpuFile="$WORK/cpu-wrap-$acceptor.txt" \
-            || die "JMH WrapBench failed for $acceptor (see $WORK/jmh.log)"
+            || die "JMH MessageBench (wrap, unwrap) failed for $acceptor (see $WORK/jmh.log)"
         python3 - "$json" "$acceptor" "$WORK/cpu-wrap-$acceptor.txt" <<'EOF'
 import json, sys
 from collections import defaultdict
@@ -442,9 +442,9 @@ for line in open(sys.argv[3]):
 for r in json.load(open(sys.argv[1])):
     m, p = r["primaryMetric"], r["params"]
     op = r["benchmark"].rsplit(".", 1)[1]
-    mib = float(p["size"]) * m["score"] / (1 << 20)
-    nanos, ops = cpu[(op, p["size"])]
-    print(f"wrap/unwrap  {sys.argv[2]:<14} {op:<7} {p['size']:>6} B  {m['score']:>9.0f} ops/s  {mib:>7.1f} MiB/s"
+    mib = float(p["bytes"]) * m["score"] / (1 << 20)
+    nanos, ops = cpu[(op, p["bytes"])]
+    print(f"wrap/unwrap  {sys.argv[2]:<14} {op:<7} {p['bytes']:>6} B  {m['score']:>9.0f} ops/s  {mib:>7.1f} MiB/s"
           f"  {nanos / 1000 / max(ops, 1):>8.2f} CPU µs/op")
 EOF
     done
@@ -456,6 +456,10 @@ EOF
             "$WORK/$SHA1_HOST.keytab" "HTTP/$SHA1_HOST@$REALM" 10000 \
             || die "HeapBench failed for $acceptor"
     done
+    # The pending-negotiation store (acceptor-independent, no tokens): bytes per waiting context.
+    # shellcheck disable=SC2086
+    "$JAVA" $JVM_FLAGS -cp "$CLASSPATH_JAVA" dev.krb5gss.bench.HeapBench pending 10000 \
+        || die "HeapBench pending failed"
 }
 
 run_profile() {

@@ -30,27 +30,28 @@ final class InterleavedCpuRun {
         + " | MIC ops/cpu-s: ours      jdk  ours/jdk      raw  raw/ours");
     for (int enctype : new int[] {17, 18, 19, 20}) {
       for (int size : new int[] {1024, 65536}) {
-        MessageBench b = new MessageBench();
-        b.enctype = enctype;
-        b.size = size;
-        b.setUp();
+        MessageBench.Forged f = new MessageBench.Forged();
+        f.enctype = enctype;
+        f.size = size;
+        f.setUp();
         try {
-          double[] v = measure(b, rounds, sliceMillis);
+          double[] v = measure(new MessageBench(), f, rounds, sliceMillis);
           out.add(String.format(Locale.ROOT,
               "%-7d %6d | %25.0f %8.0f %8.2fx %8.0f %8.2fx | %17.0f %8.0f %8.2fx %8.0f %8.2fx",
               enctype, size, v[0], v[1], v[0] / v[1], v[2], v[2] / v[0], v[3], v[4],
               v[3] / v[4], v[5], v[5] / v[3]));
         } finally {
-          b.tearDown();
+          f.tearDown();
         }
       }
     }
     out.forEach(System.out::println);
   }
 
-  private static double[] measure(MessageBench b, int rounds, long sliceMillis) throws Exception {
-    List<Callable<Object>> ops = List.of(b::oursWrapUnwrap, b::jdkWrapUnwrap, b::rawWrapUnwrap,
-        b::oursMic, b::jdkMic, b::rawMic);
+  private static double[] measure(MessageBench b, MessageBench.Forged f, int rounds,
+      long sliceMillis) throws Exception {
+    List<Callable<Object>> ops = List.of(() -> b.oursWrapUnwrap(f), () -> b.jdkWrapUnwrap(f),
+        () -> b.rawWrapUnwrap(f), () -> b.oursMic(f), () -> b.jdkMic(f), () -> b.rawMic(f));
     long[] count = new long[ops.size()];
     long[] cpu = new long[ops.size()];
     for (int round = 0; round < WARMUP_ROUNDS + rounds; round++) {

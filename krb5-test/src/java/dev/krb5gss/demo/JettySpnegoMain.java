@@ -1,11 +1,7 @@
 package dev.krb5gss.demo;
 
-import dev.krb5gss.Krb5GssProvider;
-import dev.krb5gss.testkit.TestKdc;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.Principal;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.security.auth.Subject;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -36,32 +32,20 @@ public final class JettySpnegoMain {
   private JettySpnegoMain() {}
 
   public static void main(String[] args) throws Exception {
-    AtomicInteger established = OurContexts.countEstablished();
-    boolean ok = true;
-    StringBuilder bodies = new StringBuilder();
-    try (TestKdc kdc = TestKdc.start("KRB5GSS.JETTY").useAsJvmKrb5Config()) {
-      String alice = kdc.addUser("alice", "pw-alice");
-      String http = kdc.addService("HTTP/localhost");
-      Path keytab = kdc.exportKeytab(kdc.workDir().resolve("http.keytab"), http);
-      Krb5GssProvider.install();
-
+    StockContainerRun.run("KRB5GSS.JETTY", (kdc, http, keytab) -> {
       Server server = startJetty(keytab);
-      try {
-        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-        URI url = URI.create("http://localhost:" + port + "/hello");
-        for (int i = 0; i < 3; i++) {
-          NegotiateClient.Result r = NegotiateClient.authenticate(url, "HTTP@localhost",
-              kdc.login(alice, "pw-alice"));
-          ok &= r.authenticated();
-          bodies.append(r.legs.get(r.legs.size() - 1).body.trim()).append(';');
+      return new StockContainerRun.Container() {
+        @Override
+        public int port() {
+          return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
         }
-      } finally {
-        server.stop();
-      }
-    }
-    System.out.println("RESULT ok=" + ok + " bodies=" + bodies + " krb5gssEstablished="
-        + established.get());
-    System.exit(ok ? 0 : 1);
+
+        @Override
+        public void stop() throws Exception {
+          server.stop();
+        }
+      };
+    });
   }
 
   private static Server startJetty(Path keytab) throws Exception {

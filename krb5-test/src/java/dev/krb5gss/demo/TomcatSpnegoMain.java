@@ -1,22 +1,15 @@
 package dev.krb5gss.demo;
 
-import dev.krb5gss.Krb5GssProvider;
-import dev.krb5gss.testkit.TestKdc;
+import dev.krb5gss.web.tomcat.UsersRealm;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Principal;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.Context;
 import org.apache.catalina.authenticator.SpnegoAuthenticator;
 import org.apache.catalina.connector.Connector;
-import org.apache.catalina.realm.GenericPrincipal;
-import org.apache.catalina.realm.RealmBase;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.LoginConfig;
 import org.apache.tomcat.util.descriptor.web.SecurityCollection;
@@ -33,35 +26,24 @@ public final class TomcatSpnegoMain {
   private TomcatSpnegoMain() {}
 
   public static void main(String[] args) throws Exception {
-    AtomicInteger established = OurContexts.countEstablished();
-    boolean ok = true;
-    StringBuilder bodies = new StringBuilder();
-    try (TestKdc kdc = TestKdc.start("KRB5GSS.TOMCAT").useAsJvmKrb5Config()) {
-      String alice = kdc.addUser("alice", "pw-alice");
-      String http = kdc.addService("HTTP/localhost");
-      Path keytab = kdc.exportKeytab(kdc.workDir().resolve("http.keytab"), http);
+    StockContainerRun.run("KRB5GSS.TOMCAT", (kdc, http, keytab) -> {
+      // read when Tomcat's authenticator first logs the service in, after krb5gss is installed
       System.setProperty("java.security.auth.login.config",
           jaasConfig(kdc.workDir().resolve("jaas.conf"), keytab, http).toString());
-      Krb5GssProvider.install();
-
       Tomcat tomcat = startTomcat(kdc.workDir().resolve("tomcat"));
-      try {
-        int port = tomcat.getConnector().getLocalPort();
-        URI url = URI.create("http://localhost:" + port + "/hello");
-        for (int i = 0; i < 3; i++) {
-          NegotiateClient.Result r = NegotiateClient.authenticate(url, "HTTP@localhost",
-              kdc.login(alice, "pw-alice"));
-          ok &= r.authenticated();
-          bodies.append(r.legs.get(r.legs.size() - 1).body.trim()).append(';');
+      return new StockContainerRun.Container() {
+        @Override
+        public int port() {
+          return tomcat.getConnector().getLocalPort();
         }
-      } finally {
-        tomcat.stop();
-        tomcat.destroy();
-      }
-    }
-    System.out.println("RESULT ok=" + ok + " bodies=" + bodies + " krb5gssEstablished="
-        + established.get());
-    System.exit(ok ? 0 : 1);
+
+        @Override
+        public void stop() throws Exception {
+          tomcat.stop();
+          tomcat.destroy();
+        }
+      };
+    });
   }
 
   private static Path jaasConfig(Path file, Path keytab, String principal) throws IOException {
@@ -101,22 +83,9 @@ public final class TomcatSpnegoMain {
     all.addPattern("/*");
     constraint.addCollection(all);
     ctx.addConstraint(constraint);
-    ctx.setRealm(new UserRealm());
+    ctx.setRealm(new UsersRealm("user"));
     ctx.getPipeline().addValve(new SpnegoAuthenticator());
     tomcat.start();
     return tomcat;
-  }
-
-  /** Every Kerberos-authenticated user has the role "user". */
-  private static final class UserRealm extends RealmBase {
-    @Override
-    protected String getPassword(String username) {
-      return null;
-    }
-
-    @Override
-    protected Principal getPrincipal(String username) {
-      return new GenericPrincipal(username, List.of("user"));
-    }
   }
 }

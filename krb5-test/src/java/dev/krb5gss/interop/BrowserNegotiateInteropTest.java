@@ -17,6 +17,7 @@ import org.eclipse.jetty.security.Constraint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -32,25 +33,25 @@ class BrowserNegotiateInteropTest {
   private static final String PASSWORD = "carol-password";
   private static final String SERVICE = "HTTP/localhost";
 
+  /** Started before {@link #startBrowser}, stopped after {@link #stop}. */
+  @RegisterExtension
+  static final MitRealm REALM = MitRealm.user(USER, PASSWORD)
+      .service(SERVICE, MitEnctypes.AES_SHA1)
+      .ktadd("http.keytab", MitEnctypes.AES_SHA1, SERVICE);
+
   @TempDir static Path dir;
   private static MitKdc kdc;
   private static Path keytab;
-  private static Path ccache;
   private static HeadlessChromium chromium;
   private static EmbeddedTomcat warmUp;
 
   @BeforeAll
-  static void startKdcAndBrowser() throws Exception {
-    kdc = MitKdc.start();
-    kdc.configureThisJvm();
-    kdc.addUser(USER, PASSWORD, MitEnctypes.AES_SHA1);
-    kdc.addService(SERVICE, MitEnctypes.AES_SHA1);
-    keytab = kdc.file("http.keytab");
-    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, SERVICE);
-    ccache = kdc.kinit(USER, PASSWORD);
+  static void startBrowser() throws Exception {
+    kdc = REALM.kdc();
+    keytab = REALM.keytab("http.keytab");
     warmUp = EmbeddedTomcat.start(
         new dev.krb5gss.web.tomcat.NegotiateAuthenticator(handler()), new NullRealm());
-    chromium = HeadlessChromium.start(dir, kdc.env(ccache),
+    chromium = HeadlessChromium.start(dir, kdc.env(REALM.ccache()),
         "http://localhost:" + warmUp.port() + "/who");
   }
 
@@ -58,9 +59,6 @@ class BrowserNegotiateInteropTest {
   static void stop() throws Exception {
     if (warmUp != null) {
       warmUp.close();
-    }
-    if (kdc != null) {
-      kdc.close();
     }
   }
 
@@ -88,7 +86,7 @@ class BrowserNegotiateInteropTest {
     try (ConfigurableApplicationContext app = SpringApps.start(StarterApp.class,
         Map.of("krb5gss.keytab", keytab.toString(), "krb5gss.role-mapping", roles.toString()),
         null)) {
-      Curl.Response response = Curl.negotiate(kdc, ccache,
+      Curl.Response response = Curl.negotiate(kdc, REALM.ccache(),
           "http://localhost:" + SpringApps.port(app) + "/who", false);
 
       assertThat(response.status()).as(response.process().describe()).isEqualTo(200);

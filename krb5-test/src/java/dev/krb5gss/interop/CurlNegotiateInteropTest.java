@@ -1,14 +1,9 @@
 package dev.krb5gss.interop;
 
-import dev.krb5gss.testkit.JaasLogins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import javax.security.auth.Subject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,40 +19,24 @@ class CurlNegotiateInteropTest {
   private static final String USER = "dave";
   private static final String PASSWORD = "dave-password";
   private static final String BACKEND = "backend@localhost";
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private static MitKdc kdc;
-  private static Path ccache;
-  private static Subject keytabSubject;
 
-  @BeforeAll
-  static void startKdc() throws Exception {
-    kdc = MitKdc.start();
-    kdc.configureThisJvm();
-    kdc.addUser(USER, PASSWORD, MitEnctypes.AES_SHA1);
-    kdc.addService("HTTP/localhost", MitEnctypes.AES_SHA1);
-    kdc.addService("backend/localhost", MitEnctypes.AES_SHA1);
-    Path keytab = kdc.file("http.keytab");
-    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, "HTTP/localhost", "backend/localhost");
-    ccache = kdc.kinit(USER, PASSWORD);
-    keytabSubject = JaasLogins.acceptor(keytab, "*", true);
-  }
-
-  @AfterAll
-  static void stopKdc() throws Exception {
-    if (kdc != null) {
-      kdc.close();
-    }
-  }
+  @RegisterExtension
+  static final MitRealm REALM = MitRealm.user(USER, PASSWORD)
+      .service("HTTP/localhost", MitEnctypes.AES_SHA1)
+      .service("backend/localhost", MitEnctypes.AES_SHA1)
+      .ktadd("http.keytab", MitEnctypes.AES_SHA1, "HTTP/localhost", "backend/localhost")
+      .acceptorSubject("http.keytab");
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(AcceptorUnderTest.class)
   void curlNegotiateGets200WithThePrincipal(AcceptorUnderTest acceptor) throws Exception {
     assumeTrue(acceptor.available(), acceptor::unavailableReason);
-    try (GssAcceptor http = GssAcceptor.open(acceptor, keytabSubject, "HTTP@localhost");
+    MitKdc kdc = REALM.kdc();
+    try (GssAcceptor http = GssAcceptor.open(acceptor, REALM.subject(), "HTTP@localhost");
         NegotiateHttpServer server = NegotiateHttpServer.start(http, ctx -> "unexpected")) {
-      Curl.Response response = Curl.negotiate(kdc, ccache, server.url(), false);
-      NegotiateExchange exchange = server.nextExchange(WAIT);
+      Curl.Response response = Curl.negotiate(kdc, REALM.ccache(), server.url(), false);
+      NegotiateExchange exchange = server.nextExchange(MitRealm.WAIT);
 
       assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
       assertThat(response.body()).startsWith(kdc.qualify(USER) + "\n")
@@ -72,13 +51,14 @@ class CurlNegotiateInteropTest {
   @EnumSource(AcceptorUnderTest.class)
   void delegatedCredentialInitiatesAsTheClient(AcceptorUnderTest acceptor) throws Exception {
     assumeTrue(acceptor.available(), acceptor::unavailableReason);
-    try (GssAcceptor http = GssAcceptor.open(acceptor, keytabSubject, "HTTP@localhost");
-        GssAcceptor backend = GssAcceptor.open(acceptor, keytabSubject, BACKEND);
+    MitKdc kdc = REALM.kdc();
+    try (GssAcceptor http = GssAcceptor.open(acceptor, REALM.subject(), "HTTP@localhost");
+        GssAcceptor backend = GssAcceptor.open(acceptor, REALM.subject(), BACKEND);
         NegotiateHttpServer server = NegotiateHttpServer.start(http,
             ctx -> "backend saw "
                 + BackendHop.authenticate(ctx.getDelegCred(), backend, BACKEND))) {
-      Curl.Response response = Curl.negotiate(kdc, ccache, server.url(), true);
-      NegotiateExchange exchange = server.nextExchange(WAIT);
+      Curl.Response response = Curl.negotiate(kdc, REALM.ccache(), server.url(), true);
+      NegotiateExchange exchange = server.nextExchange(MitRealm.WAIT);
 
       assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
       assertThat(exchange.failure()).isEmpty();

@@ -1,16 +1,11 @@
 package dev.krb5gss.interop;
 
-import dev.krb5gss.testkit.JaasLogins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import javax.security.auth.Subject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,11 +21,14 @@ class GssClientInteropTest {
   private static final String USER = "alice";
   private static final String PASSWORD = "alice-password";
   private static final String MESSAGE = "interop message";
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private static MitKdc kdc;
-  private static Path ccache;
-  private static Subject keytabSubject;
+  @RegisterExtension
+  static final MitRealm REALM = MitRealm.user(USER, PASSWORD)
+      .service("host/localhost", MitEnctypes.AES_SHA1)
+      .service("sha2/localhost", MitEnctypes.AES_SHA2)
+      .ktadd("services.keytab", MitEnctypes.AES_SHA1, "host/localhost")
+      .ktadd("services.keytab", MitEnctypes.AES_SHA2, "sha2/localhost")
+      .acceptorSubject("services.keytab");
 
   /** One case: the options given to gss-client, the service and what each acceptor does. */
   record Case(String name, String service, String enctypeInTicket, GssClient client,
@@ -74,47 +72,23 @@ class GssClientInteropTest {
         .flatMap(acceptor -> cases().map(c -> Arguments.of(acceptor, c)));
   }
 
-  @BeforeAll
-  static void startKdc() throws Exception {
-    kdc = MitKdc.start();
-    kdc.configureThisJvm();
-    kdc.addUser(USER, PASSWORD, MitEnctypes.AES_SHA1);
-    kdc.addService("host/localhost", MitEnctypes.AES_SHA1);
-    kdc.addService("sha2/localhost", MitEnctypes.AES_SHA2);
-    Path keytab = kdc.file("services.keytab");
-    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, "host/localhost");
-    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA2, "sha2/localhost");
-    ccache = kdc.kinit(USER, PASSWORD);
-    keytabSubject = JaasLogins.acceptor(keytab, "*", true);
-  }
-
-  @AfterAll
-  static void stopKdc() throws Exception {
-    if (kdc != null) {
-      kdc.close();
-    }
-  }
-
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("acceptorsAndCases")
   void gssClientTalksToTheAcceptor(AcceptorUnderTest acceptor, Case c) throws Exception {
     assumeTrue(acceptor.available(), acceptor::unavailableReason);
-    try (GssAcceptor gss = GssAcceptor.open(acceptor, keytabSubject, null);
-        GssSampleServer server = GssSampleServer.start(gss)) {
-      ProcessResult client = c.client().call(kdc, ccache, server.port(), c.service(), MESSAGE);
-      AcceptorSession session = server.nextSession(WAIT);
+    MitRealm.GssSampleRun run = REALM.gssClient(acceptor, c.client(), c.service(), MESSAGE);
 
-      c.expected().verify(acceptor, session);
-      if (c.expected().accepts(acceptor)) {
-        assertAcceptedExchange(acceptor, c, client, session);
-      } else {
-        assertThat(client.succeeded()).as(client.describe()).isFalse();
-      }
+    c.expected().verify(acceptor, run.session());
+    if (c.expected().accepts(acceptor)) {
+      assertAcceptedExchange(acceptor, c, run.client(), run.session());
+    } else {
+      assertThat(run.client().succeeded()).as(run.client().describe()).isFalse();
     }
   }
 
   private static void assertAcceptedExchange(AcceptorUnderTest acceptor, Case c,
       ProcessResult client, AcceptorSession session) throws Exception {
+    MitKdc kdc = REALM.kdc();
     GssClient options = c.client();
     int count = options.messageCount();
     assertThat(client.succeeded()).as(client.describe()).isTrue();
@@ -136,7 +110,7 @@ class GssClientInteropTest {
       assertThat(session.flags().sequence()).isTrue();
     }
     assertThat(session.flags().delegation()).isEqualTo(options.options().contains("-d"));
-    assertThat(kdc.klist(ccache)).containsPattern(c.service() + "/localhost@" + kdc.realm()
+    assertThat(kdc.klist(REALM.ccache())).containsPattern(c.service() + "/localhost@" + kdc.realm()
         + "\\n.*Etype \\(skey, tkt\\): [^,]+, " + c.enctypeInTicket());
   }
 }

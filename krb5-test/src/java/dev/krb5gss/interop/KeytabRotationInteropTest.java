@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import javax.security.auth.Subject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,28 +20,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 class KeytabRotationInteropTest {
   private static final String USER = "carol";
   private static final String PASSWORD = "carol-password";
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private static MitKdc kdc;
-
-  @BeforeAll
-  static void startKdc() throws Exception {
-    kdc = MitKdc.start();
-    kdc.configureThisJvm();
-    kdc.addUser(USER, PASSWORD, MitEnctypes.AES_SHA1);
-  }
-
-  @AfterAll
-  static void stopKdc() throws Exception {
-    if (kdc != null) {
-      kdc.close();
-    }
-  }
+  /** Each test adds its own services and keytab. */
+  @RegisterExtension
+  static final MitRealm REALM = MitRealm.user(USER, PASSWORD);
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(AcceptorUnderTest.class)
   void ticketsBeforeAndAfterKtaddAreBothAccepted(AcceptorUnderTest acceptor) throws Exception {
     assumeTrue(acceptor.available(), acceptor::unavailableReason);
+    MitKdc kdc = REALM.kdc();
     String service = "rotate-" + acceptor.name().toLowerCase(java.util.Locale.ROOT);
     String principal = service + "/localhost";
     Path keytab = kdc.file(service + ".keytab");
@@ -83,8 +69,9 @@ class KeytabRotationInteropTest {
 
   private static void assertAccepted(GssSampleServer server, Path ccache, String service)
       throws Exception {
+    MitKdc kdc = REALM.kdc();
     ProcessResult client = GssClient.withOptions().call(kdc, ccache, server.port(), service, "hi");
-    AcceptorSession session = server.nextSession(WAIT);
+    AcceptorSession session = server.nextSession(MitRealm.WAIT);
     assertThat(session.failure()).isEmpty();
     assertThat(session.clientName()).contains(kdc.qualify(USER));
     assertThat(client.succeeded()).as(client.describe()).isTrue();

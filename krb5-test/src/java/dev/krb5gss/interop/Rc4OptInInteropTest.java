@@ -1,16 +1,11 @@
 package dev.krb5gss.interop;
 
-import dev.krb5gss.testkit.JaasLogins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.security.auth.Subject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,32 +24,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class Rc4OptInInteropTest {
   private static final String USER = "erin";
   private static final String PASSWORD = "erin-password";
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private static MitKdc kdc;
-  private static Path ccache;
-  private static Subject keytabSubject;
-
-  @BeforeAll
-  static void startKdc() throws Exception {
-    kdc = MitKdc.start(List.of("allow_weak_crypto = true", "allow_rc4 = true",
-        "permitted_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96 arcfour-hmac"));
-    kdc.configureThisJvm();
-    kdc.addUser(USER, PASSWORD, MitEnctypes.AES_SHA1);
-    kdc.addService("rc4/localhost", MitEnctypes.RC4);
-    kdc.kadmin("setstr rc4/localhost session_enctypes arcfour-hmac");
-    Path keytab = kdc.file("rc4.keytab");
-    kdc.keytabs().exportKeys(keytab, "rc4/localhost");
-    ccache = kdc.kinit(USER, PASSWORD);
-    keytabSubject = JaasLogins.acceptor(keytab, "*", true);
-  }
-
-  @AfterAll
-  static void stopKdc() throws Exception {
-    if (kdc != null) {
-      kdc.close();
-    }
-  }
+  @RegisterExtension
+  static final MitRealm REALM = MitRealm.user(USER, PASSWORD)
+      .libdefaults("allow_weak_crypto = true", "allow_rc4 = true",
+          "permitted_enctypes = aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96 arcfour-hmac")
+      .service("rc4/localhost", MitEnctypes.RC4)
+      .then(kdc -> kdc.kadmin("setstr rc4/localhost session_enctypes arcfour-hmac"))
+      .then(kdc -> kdc.keytabs().exportKeys(kdc.file("rc4.keytab"), "rc4/localhost"))
+      .acceptorSubject("rc4.keytab");
 
   static Stream<Arguments> cases() {
     List<GssClient> clients = List.of(GssClient.withOptions(),
@@ -70,26 +48,25 @@ class Rc4OptInInteropTest {
   void rc4TicketAndRc4TokensWorkWhenRc4IsOptedIn(AcceptorUnderTest acceptor, GssClient options)
       throws Exception {
     assumeTrue(acceptor.available(), acceptor::unavailableReason);
-    try (GssAcceptor gss = GssAcceptor.open(acceptor, keytabSubject, null);
-        GssSampleServer server = GssSampleServer.start(gss)) {
-      ProcessResult client = options.call(kdc, ccache, server.port(), "rc4", "hi");
-      AcceptorSession session = server.nextSession(WAIT);
+    MitKdc kdc = REALM.kdc();
+    MitRealm.GssSampleRun run = REALM.gssClient(acceptor, options, "rc4", "hi");
+    ProcessResult client = run.client();
+    AcceptorSession session = run.session();
 
-      assertThat(client.succeeded())
-          .as(client.describe() + "\nKDC log:\n" + String.join("\n", kdc.log())).isTrue();
-      assertThat(session.failure()).isEmpty();
-      assertThat(session.clientName()).contains(kdc.qualify(USER));
-      // the JDK's acceptor reports sequence detection whatever the client asked
-      assertThat(session.flags().sequence())
-          .isEqualTo(options.options().contains("-seq") || acceptor == AcceptorUnderTest.JDK);
-      int count = options.messageCount();
-      assertThat(session.messages()).containsOnly("hi").hasSize(count);
-      assertThat(session.wrappedMessages()).isEqualTo(count);
-      assertThat(session.encryptedMessages()).isEqualTo(options.encrypts() ? count : 0);
-      assertThat(session.micsSent()).isEqualTo(count);
-      assertThat(GssClient.signaturesVerified(client)).isEqualTo(count);
-      assertThat(kdc.klist(ccache)).containsPattern("rc4/localhost@" + kdc.realm()
-          + "\\n.*Etype \\(skey, tkt\\): \\S*arcfour-hmac, \\S*arcfour-hmac");
-    }
+    assertThat(client.succeeded())
+        .as(client.describe() + "\nKDC log:\n" + String.join("\n", kdc.log())).isTrue();
+    assertThat(session.failure()).isEmpty();
+    assertThat(session.clientName()).contains(kdc.qualify(USER));
+    // the JDK's acceptor reports sequence detection whatever the client asked
+    assertThat(session.flags().sequence())
+        .isEqualTo(options.options().contains("-seq") || acceptor == AcceptorUnderTest.JDK);
+    int count = options.messageCount();
+    assertThat(session.messages()).containsOnly("hi").hasSize(count);
+    assertThat(session.wrappedMessages()).isEqualTo(count);
+    assertThat(session.encryptedMessages()).isEqualTo(options.encrypts() ? count : 0);
+    assertThat(session.micsSent()).isEqualTo(count);
+    assertThat(GssClient.signaturesVerified(client)).isEqualTo(count);
+    assertThat(kdc.klist(REALM.ccache())).containsPattern("rc4/localhost@" + kdc.realm()
+        + "\\n.*Etype \\(skey, tkt\\): \\S*arcfour-hmac, \\S*arcfour-hmac");
   }
 }

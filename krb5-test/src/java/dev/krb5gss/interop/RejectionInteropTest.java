@@ -1,20 +1,15 @@
 package dev.krb5gss.interop;
 
-import dev.krb5gss.testkit.JaasLogins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.security.auth.Subject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -28,12 +23,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RejectionInteropTest {
   private static final String USER = "bob";
   private static final String PASSWORD = "bob-password";
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private static MitKdc kdc;
-  private static Path ccache;
-  private static Path keytab;
-  private static Subject keytabSubject;
+  private static final String KEYTAB = "services.keytab";
+
+  /** One keytab holds every principal; stale/localhost is rekeyed after its ktadd. */
+  @RegisterExtension
+  static final MitRealm REALM = MitRealm.user(USER, PASSWORD)
+      .service("host/localhost", MitEnctypes.AES_SHA1)
+      .ktadd(KEYTAB, MitEnctypes.AES_SHA1, "host/localhost")
+      .service("missing/localhost", MitEnctypes.AES_SHA1)
+      .service("stale/localhost", MitEnctypes.AES_SHA1)
+      .ktadd(KEYTAB, MitEnctypes.AES_SHA1, "stale/localhost")
+      .then(kdc -> kdc.rekey("stale/localhost", MitEnctypes.AES_SHA1))
+      .service("enctype/localhost", MitEnctypes.AES_SHA1)
+      .then(kdc -> kdc.keytabs().exportKeysExcept(kdc.file(KEYTAB), "enctype/localhost",
+          "aes256-cts-hmac-sha1-96"))
+      .service("rc4/localhost", MitEnctypes.RC4)
+      .then(kdc -> kdc.keytabs().exportKeys(kdc.file(KEYTAB), "rc4/localhost"))
+      .acceptorSubject(KEYTAB);
 
   /** One case: the service gss-client asks a ticket for and what each acceptor does. */
   record Case(String name, String service, Expected expected) {
@@ -85,42 +92,10 @@ class RejectionInteropTest {
         .flatMap(acceptor -> cases().map(c -> Arguments.of(acceptor, c)));
   }
 
-  @BeforeAll
-  static void startKdc() throws Exception {
-    kdc = MitKdc.start();
-    kdc.configureThisJvm();
-    kdc.addUser(USER, PASSWORD, MitEnctypes.AES_SHA1);
-    keytab = kdc.file("services.keytab");
-
-    kdc.addService("host/localhost", MitEnctypes.AES_SHA1);
-    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, "host/localhost");
-
-    kdc.addService("missing/localhost", MitEnctypes.AES_SHA1);
-
-    kdc.addService("stale/localhost", MitEnctypes.AES_SHA1);
-    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, "stale/localhost");
-    kdc.rekey("stale/localhost", MitEnctypes.AES_SHA1);
-
-    kdc.addService("enctype/localhost", MitEnctypes.AES_SHA1);
-    kdc.keytabs().exportKeysExcept(keytab, "enctype/localhost", "aes256-cts-hmac-sha1-96");
-
-    kdc.addService("rc4/localhost", MitEnctypes.RC4);
-    kdc.keytabs().exportKeys(keytab, "rc4/localhost");
-
-    ccache = kdc.kinit(USER, PASSWORD);
-    keytabSubject = JaasLogins.acceptor(keytab, "*", true);
-  }
-
-  @AfterAll
-  static void stopKdc() throws Exception {
-    if (kdc != null) {
-      kdc.close();
-    }
-  }
-
   @Test
   void theKeytabHoldsWhatEachCaseNeeds() throws Exception {
-    List<KeytabEntry> entries = kdc.keytabs().entries(keytab);
+    MitKdc kdc = REALM.kdc();
+    List<KeytabEntry> entries = kdc.keytabs().entries(REALM.keytab(KEYTAB));
     assertThat(entries).extracting(KeytabEntry::principal).containsOnly(
         kdc.qualify("host/localhost"), kdc.qualify("stale/localhost"),
         kdc.qualify("enctype/localhost"), kdc.qualify("rc4/localhost"));
@@ -138,14 +113,11 @@ class RejectionInteropTest {
   void eachBadTicketIsRejectedForItsOwnReason(AcceptorUnderTest acceptor, Case c)
       throws Exception {
     assumeTrue(acceptor.available(), acceptor::unavailableReason);
-    try (GssAcceptor gss = GssAcceptor.open(acceptor, keytabSubject, null);
-        GssSampleServer server = GssSampleServer.start(gss)) {
-      ProcessResult client = GssClient.withOptions().call(kdc, ccache, server.port(), c.service(),
-          "must not arrive unless accepted");
-      AcceptorSession session = server.nextSession(WAIT);
+    MitRealm.GssSampleRun run = REALM.gssClient(acceptor, GssClient.withOptions(), c.service(),
+        "must not arrive unless accepted");
 
-      c.expected().verify(acceptor, session);
-      assertThat(client.succeeded()).as(client.describe()).isEqualTo(c.expected().accepts(acceptor));
-    }
+    c.expected().verify(acceptor, run.session());
+    assertThat(run.client().succeeded()).as(run.client().describe())
+        .isEqualTo(c.expected().accepts(acceptor));
   }
 }

@@ -1,6 +1,5 @@
 package dev.krb5gss.interop;
 
-import dev.krb5gss.testkit.JaasLogins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,6 +11,7 @@ import dev.krb5gss.web.NegotiateHandler;
 import dev.krb5gss.web.RoleMapper;
 import dev.krb5gss.web.jetty.EmbeddedJetty;
 import dev.krb5gss.web.tomcat.EmbeddedTomcat;
+import dev.krb5gss.web.tomcat.UsersRealm;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.util.logging.Level;
@@ -22,11 +22,11 @@ import org.eclipse.jetty.security.Constraint;
 import org.eclipse.jetty.security.authentication.SPNEGOAuthenticator;
 import org.ietf.jgss.GSSCredential;
 import org.ietf.jgss.GSSName;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,38 +48,29 @@ class WebContainerCurlInteropTest {
   private static final String ESTABLISHED = "server context NEW -> ESTABLISHED";
   private static final String BACKEND = "backend@localhost";
 
+  /** HTTP/localhost, other/localhost and backend/localhost, each in its own keytab. */
+  @RegisterExtension
+  static final MitRealm REALM = MitRealm.user(USER, PASSWORD)
+      .service(SERVICE, MitEnctypes.AES_SHA1)
+      .service("other/localhost", MitEnctypes.AES_SHA1)
+      .ktadd("http.keytab", MitEnctypes.AES_SHA1, SERVICE)
+      .ktadd("other.keytab", MitEnctypes.AES_SHA1, "other/localhost")
+      .service("backend/localhost", MitEnctypes.AES_SHA1)
+      .ktadd("backend.keytab", MitEnctypes.AES_SHA1, "backend/localhost")
+      .acceptorSubject("backend.keytab");
+
   private static MitKdc kdc;
-  private static Path ccache;
   private static Path keytab;
   private static Path otherKeytab;
-  private static Subject backendKeys;
 
   private LogCapture ourContexts;
   private LogCapture ourFailures;
 
   @BeforeAll
-  static void startKdc() throws Exception {
-    kdc = MitKdc.start();
-    kdc.configureThisJvm();
-    kdc.addUser(USER, PASSWORD, MitEnctypes.AES_SHA1);
-    kdc.addService(SERVICE, MitEnctypes.AES_SHA1);
-    kdc.addService("other/localhost", MitEnctypes.AES_SHA1);
-    keytab = kdc.file("http.keytab");
-    kdc.keytabs().ktadd(keytab, MitEnctypes.AES_SHA1, SERVICE);
-    otherKeytab = kdc.file("other.keytab");
-    kdc.keytabs().ktadd(otherKeytab, MitEnctypes.AES_SHA1, "other/localhost");
-    kdc.addService("backend/localhost", MitEnctypes.AES_SHA1);
-    Path backendKeytab = kdc.file("backend.keytab");
-    kdc.keytabs().ktadd(backendKeytab, MitEnctypes.AES_SHA1, "backend/localhost");
-    ccache = kdc.kinit(USER, PASSWORD);
-    backendKeys = JaasLogins.acceptor(backendKeytab, "*", true);
-  }
-
-  @AfterAll
-  static void stopKdc() throws Exception {
-    if (kdc != null) {
-      kdc.close();
-    }
+  static void locateFiles() {
+    kdc = REALM.kdc();
+    keytab = REALM.keytab("http.keytab");
+    otherKeytab = REALM.keytab("other.keytab");
   }
 
   @BeforeEach
@@ -170,7 +161,7 @@ class WebContainerCurlInteropTest {
     try (StockSpnego.JaasScope jaas = StockSpnego.tomcatServiceLogin(keytab, kdc.qualify(SERVICE));
         AcceptorUnderTest.Installation installed = acceptor.install();
         EmbeddedTomcat tomcat = EmbeddedTomcat.start(new SpnegoAuthenticator(), realm);
-        GssAcceptor backend = GssAcceptor.open(acceptor, backendKeys, BACKEND)) {
+        GssAcceptor backend = GssAcceptor.open(acceptor, REALM.subject(), BACKEND)) {
       Curl.Response response = curl(tomcat.port(), true);
 
       assertThat(response.status()).as(response.process().describe()).isEqualTo(200);
@@ -225,7 +216,7 @@ class WebContainerCurlInteropTest {
   }
 
   private static Curl.Response curl(int port, boolean delegate) throws Exception {
-    return Curl.negotiate(kdc, ccache, "http://localhost:" + port + "/who", delegate);
+    return Curl.negotiate(kdc, REALM.ccache(), "http://localhost:" + port + "/who", delegate);
   }
 
   private void assertOurMechanismRanOnlyFor(AcceptorUnderTest acceptor) {

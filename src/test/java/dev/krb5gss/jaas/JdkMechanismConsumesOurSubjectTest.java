@@ -7,7 +7,6 @@ import dev.krb5gss.testkit.JdkAcceptor;
 import dev.krb5gss.testkit.JdkInitiator;
 import dev.krb5gss.testkit.KdcExtension;
 import dev.krb5gss.testkit.KdcPrincipals;
-import java.nio.file.Path;
 import java.util.Map;
 import javax.security.auth.Subject;
 import org.ietf.jgss.GSSException;
@@ -21,77 +20,64 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(KdcExtension.class)
 class JdkMechanismConsumesOurSubjectTest {
-  private static KdcPrincipals names;
-  private static String web;
-  private static String mail;
-  private static Path keytab;
-  private static Subject alice;
-  private static String aliceName;
+  private static TwoServiceRealm realm;
 
   @BeforeAll
   static void setUp(KdcPrincipals principals) throws Exception {
-    names = principals;
-    web = names.addService("HTTP");
-    mail = names.addService("imap");
-    keytab = names.keytab(web, mail);
-    aliceName = names.addUser("alice", "alice-pw");
-    alice = names.kdc().login(aliceName, "alice-pw");
+    realm = TwoServiceRealm.create(principals);
   }
 
   private String establish(Subject service, JdkInitiator.Options to) throws Exception {
-    try (JdkInitiator init = to.start(alice); JdkAcceptor acceptor = JdkAcceptor.create(service, null)) {
-      byte[] reply = acceptor.accept(init.firstToken());
-      if (reply != null) {
-        init.complete(reply);
-      }
-      assertThat(acceptor.isEstablished()).isTrue();
-      assertThat(init.isEstablished()).isTrue();
-      return acceptor.peerName();
+    try (JdkInitiator init = to.start(realm.alice());
+        JdkAcceptor acceptor = JdkAcceptor.create(service, null)) {
+      return TwoServiceRealm.establish(acceptor, init);
     }
   }
 
   @Test
   void boundPrincipalKrb5() throws Exception {
-    Subject service = OurLogin.subject(Map.of("keyTab", keytab.toString(), "principal", web));
+    Subject service = OurLogin.subject(Map.of("keyTab", realm.keytabFile(),
+        "principal", realm.web()));
 
-    assertThat(establish(service, JdkInitiator.to(names.hostbased("HTTP")))).isEqualTo(aliceName);
+    assertThat(establish(service, realm.to("HTTP"))).isEqualTo(realm.aliceName());
   }
 
   @Test
   void boundPrincipalSpnego() throws Exception {
-    Subject service = OurLogin.subject(Map.of("keyTab", keytab.toString(), "principal", web,
+    Subject service = OurLogin.subject(Map.of("keyTab", realm.keytabFile(),
+        "principal", realm.web(),
         "isInitiator", "false", "useKeyTab", "true", "storeKey", "true"));
 
-    assertThat(establish(service, JdkInitiator.to(names.hostbased("HTTP")).spnego()))
-        .isEqualTo(aliceName);
+    assertThat(establish(service, realm.to("HTTP").spnego()))
+        .isEqualTo(realm.aliceName());
   }
 
   @Test
   void unboundAcceptsEveryPrincipalOfTheKeytab() throws Exception {
-    Subject service = OurLogin.subject(Map.of("keyTab", keytab.toString(), "principal", "*"));
+    Subject service = OurLogin.subject(Map.of("keyTab", realm.keytabFile(), "principal", "*"));
 
-    assertThat(establish(service, JdkInitiator.to(names.hostbased("HTTP")))).isEqualTo(aliceName);
-    assertThat(establish(service, JdkInitiator.to(names.hostbased("imap")))).isEqualTo(aliceName);
+    assertThat(establish(service, realm.to("HTTP"))).isEqualTo(realm.aliceName());
+    assertThat(establish(service, realm.to("imap"))).isEqualTo(realm.aliceName());
   }
 
   @Test
   void aListAcceptsEachListedPrincipal() throws Exception {
-    Subject service = OurLogin.subject(Map.of("keyTab", "file:" + keytab,
-        "principal", web + "," + mail));
+    Subject service = OurLogin.subject(Map.of("keyTab", "file:" + realm.keytab(),
+        "principal", realm.web() + "," + realm.mail()));
 
-    assertThat(establish(service, JdkInitiator.to(names.hostbased("HTTP")))).isEqualTo(aliceName);
-    assertThat(establish(service, JdkInitiator.to(names.hostbased("imap")))).isEqualTo(aliceName);
+    assertThat(establish(service, realm.to("HTTP"))).isEqualTo(realm.aliceName());
+    assertThat(establish(service, realm.to("imap"))).isEqualTo(realm.aliceName());
   }
 
   @Test
   void theAllowlistIsEnforcedByTheJdkMechanismToo() throws Exception {
-    Subject service = OurLogin.subject(Map.of("keyTab", keytab.toString(), "principal", "*",
+    Subject service = OurLogin.subject(Map.of("keyTab", realm.keytabFile(), "principal", "*",
         "allowedPrincipals", "HTTP/*"));
 
-    assertThat(establish(service, JdkInitiator.to(names.hostbased("HTTP")))).isEqualTo(aliceName);
+    assertThat(establish(service, realm.to("HTTP"))).isEqualTo(realm.aliceName());
     // The Subject holds no key for imap: the JDK falls back to HTTP's keys, which fail the
     // ticket's integrity check ("Checksum failed"): the ticket is refused either way.
-    assertThatThrownBy(() -> establish(service, JdkInitiator.to(names.hostbased("imap"))))
+    assertThatThrownBy(() -> establish(service, realm.to("imap")))
         .isInstanceOf(GSSException.class);
   }
 }

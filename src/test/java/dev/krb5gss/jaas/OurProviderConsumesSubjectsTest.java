@@ -34,21 +34,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(KdcExtension.class)
 class OurProviderConsumesSubjectsTest {
-  private static KdcPrincipals names;
-  private static String web;
-  private static String mail;
-  private static Path keytab;
-  private static Subject alice;
-  private static String aliceName;
+  private static TwoServiceRealm realm;
 
   @BeforeAll
   static void setUp(KdcPrincipals principals) throws Exception {
-    names = principals;
-    web = names.addService("HTTP");
-    mail = names.addService("imap");
-    keytab = names.keytab(web, mail);
-    aliceName = names.addUser("alice", "alice-pw");
-    alice = names.kdc().login(aliceName, "alice-pw");
+    realm = TwoServiceRealm.create(principals);
   }
 
   @BeforeEach
@@ -72,54 +62,50 @@ class OurProviderConsumesSubjectsTest {
 
   private static String establish(JdkAcceptor acceptor, JdkInitiator init) throws Exception {
     try (OurAcceptorLog log = new OurAcceptorLog()) {
-      byte[] reply = acceptor.accept(init.firstToken());
-      if (reply != null && !init.isEstablished()) {
-        init.complete(reply);
-      }
-      assertThat(acceptor.isEstablished()).isTrue();
-      assertThat(init.isEstablished()).isTrue();
+      String peer = TwoServiceRealm.establish(acceptor, init);
       assertThat(log.establishedByKrb5gss()).as("accepted by krb5gss").isTrue();
-      return acceptor.peerName();
+      return peer;
     }
   }
 
   @Test
   void ourModulesSubjectKrb5AndSpnego() throws Exception {
-    Subject service = OurLogin.subject(Map.of("keyTab", keytab.toString(), "principal", web));
+    Subject service = OurLogin.subject(Map.of("keyTab", realm.keytabFile(),
+        "principal", realm.web()));
 
-    assertThat(establish(service, alice, JdkInitiator.to(names.hostbased("HTTP"))))
-        .isEqualTo(aliceName);
-    assertThat(establish(service, alice, JdkInitiator.to(names.hostbased("HTTP")).spnego()))
-        .isEqualTo(aliceName);
+    assertThat(establish(service, realm.alice(), realm.to("HTTP")))
+        .isEqualTo(realm.aliceName());
+    assertThat(establish(service, realm.alice(), realm.to("HTTP").spnego()))
+        .isEqualTo(realm.aliceName());
   }
 
   @Test
   void theJdkKrb5LoginModulesSubject() throws Exception {
-    Subject service = JaasLogins.acceptor(keytab, web);
+    Subject service = JaasLogins.acceptor(realm.keytab(), realm.web());
 
-    assertThat(establish(service, alice, JdkInitiator.to(names.hostbased("HTTP")).spnego()))
-        .isEqualTo(aliceName);
+    assertThat(establish(service, realm.alice(), realm.to("HTTP").spnego()))
+        .isEqualTo(realm.aliceName());
   }
 
   @Test
   void aListOfPrincipalsAcceptsEach() throws Exception {
-    Subject service = OurLogin.subject(Map.of("keyTab", keytab.toString(),
-        "principal", web + "," + mail));
+    Subject service = OurLogin.subject(Map.of("keyTab", realm.keytabFile(),
+        "principal", realm.web() + "," + realm.mail()));
 
-    assertThat(establish(service, alice, JdkInitiator.to(names.hostbased("HTTP"))))
-        .isEqualTo(aliceName);
-    assertThat(establish(service, alice, JdkInitiator.to(names.hostbased("imap"))))
-        .isEqualTo(aliceName);
+    assertThat(establish(service, realm.alice(), realm.to("HTTP")))
+        .isEqualTo(realm.aliceName());
+    assertThat(establish(service, realm.alice(), realm.to("imap")))
+        .isEqualTo(realm.aliceName());
   }
 
   @Test
   void theAllowlistRejectsWithOurReason() throws Exception {
-    Subject service = OurLogin.subject(Map.of("keyTab", keytab.toString(), "principal", "*",
+    Subject service = OurLogin.subject(Map.of("keyTab", realm.keytabFile(), "principal", "*",
         "allowedPrincipals", "HTTP/*"));
 
-    assertThat(establish(service, alice, JdkInitiator.to(names.hostbased("HTTP"))))
-        .isEqualTo(aliceName);
-    assertThatThrownBy(() -> establish(service, alice, JdkInitiator.to(names.hostbased("imap"))))
+    assertThat(establish(service, realm.alice(), realm.to("HTTP")))
+        .isEqualTo(realm.aliceName());
+    assertThatThrownBy(() -> establish(service, realm.alice(), realm.to("imap")))
         .isInstanceOf(GSSException.class)
         .satisfies(e -> assertThat(((GSSException) e).getMinor())
             .isEqualTo(Reason.SERVICE_NOT_IN_KEYTAB.minorCode()));
@@ -127,25 +113,26 @@ class OurProviderConsumesSubjectsTest {
 
   @Test
   void aReplacedKeytabStillAcceptsTheTicketIssuedBeforeTheRotation() throws Exception {
+    KdcPrincipals names = realm.names();
     String service = names.addService("rot");
     Path file = names.keytab(service);
     Subject acceptor = OurLogin.subject(Map.of("keyTab", file.toString(), "principal", service,
         "reloadInterval", "0"));
     Subject carol = names.kdc().login(names.addUser("carol", "carol-pw"), "carol-pw");
-    try (JdkInitiator before = JdkInitiator.to(names.hostbased("rot")).start(carol)) {
+    try (JdkInitiator before = realm.to("rot").start(carol)) {
       KeytabFile.write(file, rotate(service, 2));   // only kvno 2 in the file now
       Subject dave = names.kdc().login(names.addUser("dave", "dave-pw"), "dave-pw");
 
       try (JdkAcceptor jdk = JdkAcceptor.create(acceptor, null)) {
         assertThat(establish(jdk, before)).isEqualTo(names.user("carol"));
       }
-      assertThat(establish(acceptor, dave, JdkInitiator.to(names.hostbased("rot"))))
+      assertThat(establish(acceptor, dave, realm.to("rot")))
           .isEqualTo(names.user("dave"));
     }
   }
 
   private static List<LongTermKey> rotate(String service, int kvno) throws Exception {
-    KrbIdentity id = names.kdc().kerby().getIdentityService().getIdentity(service);
+    KrbIdentity id = realm.names().kdc().kerby().getIdentityService().getIdentity(service);
     List<LongTermKey> keys = new java.util.ArrayList<>();
     for (EncryptionType type : new java.util.ArrayList<>(id.getKeys().keySet())) {
       EncryptionKey key = EncryptionHandler.random2Key(type);
@@ -154,7 +141,7 @@ class OurProviderConsumesSubjectsTest {
       keys.add(new LongTermKey(service, dev.krb5gss.testkit.AesEnctype.of(type.getValue()), kvno, key.getKeyData()));
     }
     id.setKeyVersion(kvno);
-    names.kdc().kerby().getIdentityService().updateIdentity(id);
+    realm.names().kdc().kerby().getIdentityService().updateIdentity(id);
     return keys;
   }
 }

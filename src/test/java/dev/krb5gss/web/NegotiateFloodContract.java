@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.security.auth.Subject;
 import org.ietf.jgss.MessageProp;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,7 +64,9 @@ public abstract class NegotiateFloodContract {
   /** The adapter's own getters: pending, expired, refused, evicted. */
   protected abstract long[] adapterCounts();
 
-  protected static void setUpRealm(KdcPrincipals principals) throws Exception {
+  /** The class's realm: an HTTP service with its keytab and alice logged in. */
+  @BeforeAll
+  static void setUpRealm(KdcPrincipals principals) throws Exception {
     names = principals;
     String service = names.addService("HTTP");
     aliceName = names.addUser("alice", "pw");

@@ -1,20 +1,13 @@
 package dev.krb5gss.web.jetty;
 
-import dev.krb5gss.testkit.KdcPrincipals;
 import dev.krb5gss.web.NegotiateFloodContract;
 import dev.krb5gss.web.NegotiateHandler;
 import org.eclipse.jetty.security.Constraint;
-import org.junit.jupiter.api.BeforeAll;
 
 /** The flood contract against the native Jetty authenticator on embedded Jetty 12. */
 class JettyFloodTest extends NegotiateFloodContract {
   private EmbeddedJetty jetty;
   private NegotiateAuthenticator authenticator;
-
-  @BeforeAll
-  static void realm(KdcPrincipals principals) throws Exception {
-    setUpRealm(principals);
-  }
 
   @Override
   protected int start(NegotiateHandler handler) throws Exception {

@@ -3,20 +3,14 @@ package dev.krb5gss.web.jetty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.krb5gss.error.Reason;
-import dev.krb5gss.testkit.JdkInitiator;
 import dev.krb5gss.testkit.KdcExtension;
 import dev.krb5gss.testkit.KdcPrincipals;
 import dev.krb5gss.web.DropIn;
 import dev.krb5gss.web.LogCapture;
 import dev.krb5gss.web.NegotiateAdapterContractAccess;
-import dev.krb5gss.web.RawHttp;
-import java.nio.file.Path;
+import dev.krb5gss.web.StockSpnego;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Level;
-import java.util.stream.Collectors;
-import javax.security.auth.Subject;
 import org.eclipse.jetty.security.AnyUserLoginService;
 import org.eclipse.jetty.security.Constraint;
 import org.eclipse.jetty.security.SPNEGOLoginService;
@@ -40,10 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(KdcExtension.class)
 class StockJettySpnegoTest {
-  private static KdcPrincipals names;
-  private static Subject alice;
-  private static String aliceName;
-  private static Path keytab;
+  private static StockSpnego realm;
   private static DropIn dropIn;
 
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -52,10 +43,7 @@ class StockJettySpnegoTest {
 
   @BeforeAll
   static void realm(KdcPrincipals principals) throws Exception {
-    names = principals;
-    keytab = names.keytab(names.addService("HTTP"));
-    aliceName = names.addUser("alice", "pw");
-    alice = names.kdc().login(aliceName, "pw");
+    realm = StockSpnego.realm(principals);
     dropIn = DropIn.install(null, null, null);
   }
 
@@ -66,12 +54,12 @@ class StockJettySpnegoTest {
 
   @BeforeEach
   void start() throws Exception {
-    ours = LogCapture.of("dev.krb5gss.context.ServerContext", Level.FINE);
-    String realm = names.kdc().realm();
-    SPNEGOLoginService login = new SPNEGOLoginService(realm, new AnyUserLoginService(realm, null));
-    login.setKeyTabPath(keytab);
+    ours = StockSpnego.captureOurContexts();
+    String name = realm.names().kdc().realm();
+    SPNEGOLoginService login = new SPNEGOLoginService(name, new AnyUserLoginService(name, null));
+    login.setKeyTabPath(realm.keytab());
     login.setServiceName("HTTP");
-    login.setHostName(names.host());
+    login.setHostName(realm.names().host());
     jetty = EmbeddedJetty.start(new SPNEGOAuthenticator(), login, Constraint.ANY_USER,
         new FailureRecorder(failures));
   }
@@ -83,55 +71,29 @@ class StockJettySpnegoTest {
   }
 
   private List<Reason> ourReasons() {
-    return failures.stream().map(t -> DropIn.ourReason(t).orElse(null)).filter(Objects::nonNull)
-        .collect(Collectors.toList());
+    return StockSpnego.ourReasons(failures.stream());
   }
 
   @Test
   void noHeaderIs401WithANegotiateChallenge() throws Exception {
-    RawHttp.Response r = RawHttp.once(jetty.port(), "/who", null);
-
-    assertThat(r.status).isEqualTo(401);
-    assertThat(r.header("WWW-Authenticate")).contains("Negotiate");
+    StockSpnego.assertChallenged(jetty.port());
   }
 
   @Test
   void ourMechanismAcceptsTheJdkTokenAndJettySendsTheMutualAuthToken() throws Exception {
-    try (JdkInitiator init =
-        JdkInitiator.to(names.hostbased("HTTP")).spnego().start(alice)) {
-      RawHttp.Response r = RawHttp.once(jetty.port(), "/who",
-          NegotiateAdapterContractAccess.negotiate(init.firstToken()));
-
-      assertThat(r.status).isEqualTo(200);
-      assertThat(r.body).isEqualTo("user=" + aliceName.substring(0, aliceName.indexOf('@')));
-      assertThat(init.complete(r.negotiateToken().orElseThrow())).isNull();
-      assertThat(init.getMutualAuthState()).isTrue();
-      assertThat(ours.messages()).contains("server context NEW -> ESTABLISHED");
-    }
+    realm.assertOurMechanismAccepts(jetty.port(), ours);
   }
 
   /** Jetty lets the GSSException escape as a RuntimeException: the client sees a 500. */
   @Test
   void aReplayFailsWithOurReason() throws Exception {
-    try (JdkInitiator init =
-        JdkInitiator.to(names.hostbased("HTTP")).spnego().start(alice)) {
-      String header = NegotiateAdapterContractAccess.negotiate(init.firstToken());
-      assertThat(RawHttp.once(jetty.port(), "/who", header).status).isEqualTo(200);
-
-      RawHttp.Response again = RawHttp.once(jetty.port(), "/who", header);
-
-      assertThat(again.status).isEqualTo(500);
-      assertThat(ourReasons()).containsExactly(Reason.REPLAY);
-    }
+    realm.assertReplayRefused(jetty.port(), 500, this::ourReasons);
   }
 
   @Test
   void aSpnegoOfferOfNtlmAloneFailsWithNtlmOffered() throws Exception {
-    RawHttp.Response r = RawHttp.once(jetty.port(), "/who",
-        NegotiateAdapterContractAccess.negotiate(NegotiateAdapterContractAccess.ntlmOnlyOffer()));
-
-    assertThat(r.status).isEqualTo(500);
-    assertThat(ourReasons()).containsExactly(Reason.NTLM_OFFERED);
+    StockSpnego.assertRefused(jetty.port(), NegotiateAdapterContractAccess.ntlmOnlyOffer(), 500,
+        this::ourReasons, Reason.NTLM_OFFERED);
   }
 
   /**
@@ -142,11 +104,8 @@ class StockJettySpnegoTest {
    */
   @Test
   void theStockLoginServiceCannotStartATwoLegNegotiation() throws Exception {
-    RawHttp.Response first = RawHttp.once(jetty.port(), "/who",
-        NegotiateAdapterContractAccess.negotiate(NegotiateAdapterContractAccess.ntlmFirstOffer()));
-
-    assertThat(first.status).isEqualTo(500);
-    assertThat(ourReasons()).containsExactly(Reason.NO_CONTEXT);
+    StockSpnego.assertRefused(jetty.port(), NegotiateAdapterContractAccess.ntlmFirstOffer(), 500,
+        this::ourReasons, Reason.NO_CONTEXT);
   }
 
   /** Records what escapes the security handler, then lets Jetty handle it as usual. */

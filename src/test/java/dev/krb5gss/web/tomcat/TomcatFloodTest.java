@@ -1,20 +1,13 @@
 package dev.krb5gss.web.tomcat;
 
-import dev.krb5gss.testkit.KdcPrincipals;
 import dev.krb5gss.web.NegotiateFloodContract;
 import dev.krb5gss.web.NegotiateHandler;
 import org.apache.catalina.realm.NullRealm;
-import org.junit.jupiter.api.BeforeAll;
 
 /** The flood contract against the native Tomcat valve on embedded Tomcat 11. */
 class TomcatFloodTest extends NegotiateFloodContract {
   private EmbeddedTomcat tomcat;
   private NegotiateAuthenticator valve;
-
-  @BeforeAll
-  static void realm(KdcPrincipals principals) throws Exception {
-    setUpRealm(principals);
-  }
 
   @Override
   protected int start(NegotiateHandler handler) throws Exception {
