@@ -30,6 +30,12 @@ class SpringNegotiateFilterTest extends NegotiateAdapterContract {
     return SpringApps.port(app);
   }
 
+  /** Spring's Authentication keeps the full principal name, as Spring Security Kerberos does. */
+  @Override
+  protected String aliceUser() {
+    return aliceName;
+  }
+
   @Override
   protected void stop() {
     app.close();

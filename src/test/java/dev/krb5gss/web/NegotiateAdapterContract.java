@@ -87,8 +87,11 @@ public abstract class NegotiateAdapterContract {
     log.close();
   }
 
-  /** The remote user the adapters report for alice: without the realm (stripRealm default). */
-  protected static String aliceUser() {
+  /**
+   * The remote user the adapter reports for alice: the native adapters strip the realm by
+   * default (stripRealm); an adapter that keeps the full principal overrides this.
+   */
+  protected String aliceUser() {
     return aliceName.substring(0, aliceName.indexOf('@'));
   }
 
