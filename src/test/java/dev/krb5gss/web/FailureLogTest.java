@@ -40,4 +40,29 @@ class FailureLogTest {
           + "failed with 401: REPLAY: this authenticator from jos\u00e9@EXAMPLE.COM was already accepted");
     }
   }
+
+  /** A flood of rejections is a few lines a minute per reason, then one line with the count. */
+  @Test
+  void aFloodIsRateLimitedPerReasonWithACountLine() {
+    long[] now = {0};
+    FailureLog limited = new FailureLog(System.getLogger(FailureLog.LOGGER), () -> 3,
+        () -> now[0]);
+    RejectedException replay = new RejectedException(Reason.REPLAY, "seen before");
+    RejectedException ntlm = new RejectedException(Reason.NTLM_OFFERED, "NTLM only");
+    try (LogCapture log = LogCapture.of(FailureLog.LOGGER, Level.WARNING)) {
+      for (int i = 0; i < 1000; i++) {
+        limited.record("10.0.0." + (i % 250) + ":1", 401, replay);
+      }
+      limited.record("10.0.0.9:1", 401, ntlm);
+      assertThat(log.messages()).hasSize(4);
+      assertThat(log.messages().get(3)).contains("NTLM_OFFERED");
+
+      now[0] += 60_000_000_000L;
+      limited.record("10.0.0.1:1", 401, replay);
+      assertThat(log.messages()).hasSize(6);
+      assertThat(log.messages().get(4)).startsWith("997 more Negotiate authentications failed "
+          + "with REPLAY in the last minute");
+      assertThat(log.messages().get(5)).contains("REPLAY: seen before");
+    }
+  }
 }
