@@ -31,7 +31,8 @@ import org.w3c.dom.Document;
  * {@code jaas-examples/spring}, the starter example, as shipped: its application compiled from
  * source, run with its own {@code application.properties} (the keytab and role file pointed at the
  * test KDC's) and its own {@code roles.properties} shape, with JDK-initiator tokens; its pom names
- * this project's coordinates. The JVM runs without the add-exports flags, as the README promises.
+ * this project's coordinates. The JVM runs without the add-exports flags, as spring/README.md
+ * promises.
  */
 @Tag("spring")
 @ExtendWith(KdcExtension.class)

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What the README promises a load balancer without connection affinity: two nodes share the
+ * What replay/README.md promises a load balancer without connection affinity: two nodes share the
  * replay cache in Redis but not pending negotiations, so a second SPNEGO leg that lands on the
  * other node gets NO_CONTEXT (401 with a fresh challenge) and the client starts over there.
  */

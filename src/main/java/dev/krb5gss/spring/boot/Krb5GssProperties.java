@@ -54,7 +54,7 @@ public class Krb5GssProperties {
   private boolean requirePac;
   /**
    * The replay cache shared by every node of a cluster, e.g. redis://cache.internal:6379/0
-   * (needs io.lettuce:lettuce-core; see the README, "Clusters"). Unset: the krb5gss.replayCache
+   * (needs io.lettuce:lettuce-core; see replay/README.md). Unset: the krb5gss.replayCache
    * system property, else this node's own in-memory cache.
    */
   private String replayCache;
