@@ -5,6 +5,7 @@ import dev.krb5gss.web.AdapterSettings.Setting;
 import dev.krb5gss.web.AuthenticatedUser;
 import dev.krb5gss.web.InvalidSettingException;
 import dev.krb5gss.web.NegotiateAdapter;
+import dev.krb5gss.web.NegotiateAttributes;
 import dev.krb5gss.web.NegotiateHandler;
 import dev.krb5gss.web.NegotiateHeader;
 import dev.krb5gss.web.NegotiateOutcome;
@@ -54,7 +55,8 @@ import org.apache.catalina.realm.GenericPrincipal;
  * never reused; where a container gives none, the HTTP session id (the client must then keep
  * the session cookie between legs).
  */
-public class NegotiateAuthenticator extends AuthenticatorBase {
+public class NegotiateAuthenticator extends AuthenticatorBase
+    implements NegotiateAttributes {
   /** Tomcat's name for the SPNEGO auth method. */
   public static final String AUTH_METHOD = "SPNEGO";
 
@@ -73,150 +75,10 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
     settings.handler(handler);
   }
 
-  public void setKeytab(String v) {
-    settings.set(Setting.KEYTAB, v);
-  }
-
-  /** {@code KeytabLoginModule}'s spelling of {@link #setKeytab}. */
-  public void setKeyTab(String v) {
-    settings.set(Setting.KEYTAB, v);
-  }
-
-  public void setPrincipal(String v) {
-    settings.set(Setting.PRINCIPAL, v);
-  }
-
-  public void setAllowedServices(String v) {
-    settings.set(Setting.ALLOWED_SERVICES, v);
-  }
-
-  /** {@code KeytabLoginModule}'s name for {@link #setAllowedServices}. */
-  public void setAllowedPrincipals(String v) {
-    settings.set(Setting.ALLOWED_SERVICES, v);
-  }
-
-  public void setAllowRc4(String v) {
-    settings.set(Setting.ALLOW_RC4, v);
-  }
-
-  public void setEnctypes(String v) {
-    settings.set(Setting.ENCTYPES, v);
-  }
-
-  public void setMaxSkew(String v) {
-    settings.set(Setting.MAX_SKEW, v);
-  }
-
-  public void setLegTimeout(String v) {
-    settings.set(Setting.LEG_TIMEOUT, v);
-  }
-
-  public void setMaxPending(String v) {
-    settings.set(Setting.MAX_PENDING, v);
-  }
-
-  public void setMaxPendingPerKey(String v) {
-    settings.set(Setting.MAX_PENDING_PER_KEY, v);
-  }
-
-  public void setMaxTokenSize(String v) {
-    settings.set(Setting.MAX_TOKEN_SIZE, v);
-  }
-
-  public void setMechanisms(String v) {
-    settings.set(Setting.MECHANISMS, v);
-  }
-
-  public void setRequireChannelBindings(String v) {
-    settings.set(Setting.REQUIRE_CHANNEL_BINDINGS, v);
-  }
-
-  public void setPersistOnConnection(String v) {
-    settings.set(Setting.PERSIST_ON_CONNECTION, v);
-  }
-
-  public void setMaxConnections(String v) {
-    settings.set(Setting.MAX_CONNECTIONS, v);
-  }
-
-  public void setStripRealm(String v) {
-    settings.set(Setting.STRIP_REALM, v);
-  }
-
-  /**
-   * A role mapping file ({@link dev.krb5gss.web.SidRoleMapper}: {@code SID = role} and well-known
-   * RID names such as {@code DOMAIN_ADMINS}): roles from the client's Active Directory groups in
-   * its verified PAC, in place of the container's realm; read and checked when the adapter starts.
-   */
-  public void setRoleMapping(String path) {
-    settings.set(Setting.ROLE_MAPPING, path);
-  }
-
-  /**
-   * Requires an MS-PAC in every ticket (Reason PAC_REQUIRED). Attribute form; with a handler
-   * given in code its acceptor must already require one ({@code Acceptor.builder()
-   * .requirePac(true)}), else this fails at once (and the start fails).
-   *
-   * @throws IllegalStateException for {@code true} with a code-built handler whose acceptor
-   *     accepts tickets without a PAC
-   */
-  public void setRequirePac(String v) {
-    settings.checkRequirePac(v != null && v.strip().equalsIgnoreCase("true"));
-    settings.set(Setting.REQUIRE_PAC, v);
-  }
-
-  /** {@link #setRequirePac(String)} for code. */
-  public void setRequirePac(boolean require) {
-    setRequirePac(String.valueOf(require));
-  }
-
-  /** Whether tickets without a PAC are refused (the built handler's, else the given one's). */
-  public boolean isRequirePac() {
-    NegotiateHandler h = handler() != null ? handler() : settings.givenHandler().orElse(null);
-    return h != null ? h.acceptor().apAcceptor().policy().requirePac()
-        : settings.get(Setting.REQUIRE_PAC).map(Boolean::parseBoolean).orElse(false);
-  }
-
-  /** Negotiations waiting for their next leg in the acceptor's pending store (0 before start). */
-  public long getPendingCount() {
-    NegotiateHandler h = handler();
-    return h == null ? 0 : h.acceptor().pendingContexts().pendingCount();
-  }
-
-  /** Pending negotiations that expired (leg timeout), since start. */
-  public long getExpiredCount() {
-    NegotiateHandler h = handler();
-    return h == null ? 0 : h.acceptor().pendingContexts().expiredCount();
-  }
-
-  /** Negotiations refused a pending slot (per-client cap), since start. */
-  public long getRefusedCount() {
-    NegotiateHandler h = handler();
-    return h == null ? 0 : h.acceptor().pendingContexts().refusedCount();
-  }
-
-  /** Pending negotiations evicted while the store was full (a flood?), since start. */
-  public long getEvictedCount() {
-    NegotiateHandler h = handler();
-    return h == null ? 0 : h.acceptor().pendingContexts().evictedCount();
-  }
-
-  /**
-   * The acceptor's replay cache: a URI for {@code ReplayCaches.fromUri}, e.g.
-   * {@code redis://host:6379/0} for a cache shared by every node behind the load balancer.
-   * Unset: the {@code ReplayCaches.PROPERTY} system property, else the acceptor's own cache.
-   */
-  public void setReplayCache(String uri) {
-    settings.set(Setting.REPLAY_CACHE, uri);
-  }
-
-  /** Accepted for Tomcat's attribute name; only {@code false} is supported. */
-  public void setStoreDelegatedCredential(String v) {
-    settings.set(Setting.STORE_DELEGATED_CREDENTIAL, v);
-  }
-
-  public void setNoKeepAliveUserAgents(String v) {
-    settings.set(Setting.NO_KEEP_ALIVE_USER_AGENTS, v);
+  /** The settings recorded from this adapter's attributes. */
+  @Override
+  public AdapterSettings settings() {
+    return settings;
   }
 
   /**
@@ -240,6 +102,7 @@ public class NegotiateAuthenticator extends AuthenticatorBase {
   }
 
   /** The handler, once the valve has started. */
+  @Override
   public NegotiateHandler handler() {
     NegotiateAdapter a = adapter;
     return a == null ? null : a.handler();
