@@ -186,6 +186,25 @@ class ReplayCacheConfigTest {
     }
   }
 
+  /** The same attribute on the native Jetty authenticator (Jetty XML's setter). */
+  @Test
+  void theJettyAttributeReachesItsAcceptor() throws Exception {
+    dev.krb5gss.web.jetty.NegotiateAuthenticator jetty =
+        new dev.krb5gss.web.jetty.NegotiateAuthenticator();
+    jetty.setKeytab(keytab.toString());
+    jetty.setReplayCache(uri(7));
+    try (dev.krb5gss.web.jetty.EmbeddedJetty server = dev.krb5gss.web.jetty.EmbeddedJetty.start(
+        jetty, null, org.eclipse.jetty.security.Constraint.ANY_USER, null)) {
+      byte[] token = freshToken();
+      assertThat(RawHttp.once(server.port(), "/who", negotiate(token)).status).isEqualTo(200);
+      assertReplayOn(otherNode(7), token);
+
+      byte[] second = freshToken();
+      otherNode(7).newContext().accept(second);
+      assertThat(RawHttp.once(server.port(), "/who", negotiate(second)).status).isEqualTo(401);
+    }
+  }
+
   @Test
   void theSpringBootPropertyReachesTheAutoConfiguredAcceptor() throws Exception {
     Krb5GssProperties properties = new Krb5GssProperties();
