@@ -3,6 +3,7 @@ package dev.krb5gss.gss;
 import dev.krb5gss.der.DerReader;
 import dev.krb5gss.der.DerWriter;
 import dev.krb5gss.der.ObjectId;
+import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import java.util.Arrays;
 
@@ -12,6 +13,13 @@ import java.util.Arrays;
  * token is opaque here (for Kerberos it is not DER: TOK_ID then the AP-REQ, RFC 4121 §4.1).
  */
 public final class GssFraming {
+  /**
+   * The longest mechanism OID accepted, in DER bytes (tag and length included). Every mechanism
+   * a peer may name (Kerberos, SPNEGO, NTLMSSP, NEGOEX) takes 8-12; a longer one cannot be one
+   * we serve, and would only cost the server its parsing and quoting.
+   */
+  public static final int MAX_MECH_OID = 34;
+
   private final ObjectId mech;
   private final byte[] token;
   private final int innerOffset;
@@ -35,7 +43,12 @@ public final class GssFraming {
     DerReader outer = DerReader.of(token, "RFC 2743 initial context token");
     DerReader body = outer.read(DerReader.APPLICATION_0);
     outer.expectEnd();
-    ObjectId mech = body.readOid();
+    byte[] oid = body.readEncoded(DerReader.OID);
+    if (oid.length > MAX_MECH_OID) {
+      throw new RejectedException(Reason.MALFORMED_TOKEN, "expected a mechanism OID of at most "
+          + MAX_MECH_OID + " bytes in the RFC 2743 framing, got " + oid.length);
+    }
+    ObjectId mech = DerReader.of(oid, "thisMech").readOid();
     return new GssFraming(mech, token, token.length - body.remaining());
   }
 
