@@ -60,15 +60,7 @@ public final class KeytabCache {
    * rewritten keytab is seen within the interval.
    */
   public static ServiceKeyTable recent(Path path) throws IOException, KeytabFormatException {
-    Path real = path.toAbsolutePath().normalize();
-    long now = System.nanoTime();
-    Looked looked = LOOKED.get(real);
-    if (looked != null && now - looked.at < RECHECK_NANOS) {
-      return looked.table;
-    }
-    ServiceKeyTable table = load(real);
-    LOOKED.put(real, new Looked(table, now));
-    return table;
+    return lookedWithin(path, RECHECK_NANOS);
   }
 
   /**
@@ -76,10 +68,16 @@ public final class KeytabCache {
    * {@link #MIN_FORCED_LOOK}: for a ticket whose key {@link #recent} did not have.
    */
   public static ServiceKeyTable now(Path path) throws IOException, KeytabFormatException {
+    return lookedWithin(path, MIN_FORCED_NANOS);
+  }
+
+  /** The table last looked at, unless that was {@code nanos} or longer ago: then {@link #load}. */
+  private static ServiceKeyTable lookedWithin(Path path, long nanos)
+      throws IOException, KeytabFormatException {
     Path real = path.toAbsolutePath().normalize();
     long now = System.nanoTime();
     Looked looked = LOOKED.get(real);
-    if (looked != null && now - looked.at < MIN_FORCED_NANOS) {
+    if (looked != null && now - looked.at < nanos) {
       return looked.table;
     }
     ServiceKeyTable table = load(real);
