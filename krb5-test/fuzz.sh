@@ -33,6 +33,8 @@ TARGETS=(
   MessageTokenFuzzTest#rc4Unwrap
   MessageTokenFuzzTest#rc4VerifyMic
   MessageTokenFuzzTest#rc4Wrapped
+  PacFuzzTest#authorizationData
+  PacFuzzTest#signedPac
   KeytabFuzzTest#keytab
   Krb5ConfFuzzTest#krb5Conf
 )
