@@ -3,7 +3,7 @@
 #
 #   krb5-test/bench/run.sh [--tokens N] [--passes P] [--only mit|java|redis] [--quick]
 #                          [--no-extras] [--profile] [--redis] [--keep]
-#                          [--observe-overhead]
+#                          [--observe-overhead] [--loop | --no-loop] [--loop-sizes "N ..."]
 #
 # Sets up a throwaway MIT KDC on a free 127.0.0.1 port in a temp dir, generates AP-REQ token
 # files with MIT's initiator (tokgen.c), and accepts every token of the same file in separate
@@ -26,6 +26,12 @@
 #   --profile    also record a JFR profile of ours (or of the JDK while ours is absent) and
 #                print its hottest methods
 #   --keep       keep the temp dir (KDC database, keytabs, token files, JMH JSON, logs)
+#   --loop       only the plain-loop rows (LoopBench, mitaccept -w -n): what a server's own loop
+#                sees (createContext, acceptSecContext, getSrcName().toString(), dispose), one
+#                process per row, krb5 aes-sha1, the first quarter of each file warming up, 3
+#                rounds in turns, min/median/max; then 2 threads against 1. They also run after
+#                the JMH table of a full run (--no-loop skips them). --loop-sizes "20000 200000"
+#                and --loop-rounds 3 are the defaults.
 #   --observe-overhead  only ours-acceptor, krb5 aes-sha1, 1 thread, in turns with observation
 #                off / Krb5GssMetrics bound / a JFR recording of dev.krb5gss.Accept (twice
 #                each), then the overhead of each against off
@@ -56,6 +62,10 @@ EXTRAS=1
 PROFILE=0
 KEEP=0
 OBSERVE_OVERHEAD=0
+LOOP=1
+LOOP_ONLY=0
+LOOP_SIZES="20000 200000"
+LOOP_ROUNDS=3
 
 # Services under test: label, host, kadmin key spec. Same host name for krb5 and SPNEGO rows.
 SHA1_HOST=localhost
@@ -78,7 +88,11 @@ parse_args() {
             --redis) REDIS=1 ;;
             --keep) KEEP=1 ;;
             --observe-overhead) OBSERVE_OVERHEAD=1 ;;
-            -h|--help) sed -n '2,36p' "${BASH_SOURCE[0]}"; exit 0 ;;
+            --loop) LOOP_ONLY=1 ;;
+            --no-loop) LOOP=0 ;;
+            --loop-sizes) LOOP_SIZES=$2; shift ;;
+            --loop-rounds) LOOP_ROUNDS=$2; shift ;;
+            -h|--help) sed -n '2,44p' "${BASH_SOURCE[0]}"; exit 0 ;;
             *) die "unknown option $1 (try --help)" ;;
         esac
         shift
@@ -462,6 +476,61 @@ EOF
         || die "HeapBench pending failed"
 }
 
+# The plain loop (issue "perf"): one process per row over one token file, the first quarter
+# untimed, krb5 aes-sha1; mitaccept with -w (warm-up) and -n (display the source name),
+# LoopBench for the JVM acceptors. Each RESULT line goes to loop.txt with its size and round.
+loop_row() {
+    local acceptor=$1 size=$2 round=$3 threads=$4 tokfile=$5 prefix=${6:-} warm=$(( $2 / 4 )) line
+    if [ "$acceptor" = mit ]; then
+        local rcdir="$WORK/rcache/loop-$prefix$size-$round-$threads"
+        mkdir -p "$rcdir"
+        line=$(KRB5_KTNAME="FILE:$WORK/$SHA1_HOST.keytab" KRB5RCACHEDIR="$rcdir" \
+            "$WORK/bin/mitaccept" -t "$threads" -w "$warm" -n "HTTP@$SHA1_HOST" "$tokfile" | grep '^RESULT') \
+            || die "mitaccept (loop) failed: size $size round $round t=$threads"
+        ls "$rcdir"/*.rcache2 >/dev/null 2>&1 || die "MIT wrote no replay cache file in $rcdir"
+    else
+        # shellcheck disable=SC2086
+        line=$("$JAVA" $JVM_FLAGS -Xms2g -Xmx2g -cp "$CLASSPATH_JAVA" dev.krb5gss.bench.LoopBench \
+            "$acceptor" "HTTP/$SHA1_HOST@$REALM" "$WORK/$SHA1_HOST.keytab" "$tokfile" \
+            warm="$warm" threads="$threads" 2>>"$WORK/loop.log" | grep -E '^(RESULT|SLICES)' | tr '\n' ' ') \
+            || die "LoopBench $acceptor failed: size $size round $round t=$threads (see $WORK/loop.log)"
+        [ -n "$line" ] || die "LoopBench $acceptor printed no RESULT (see $WORK/loop.log)"
+    fi
+    echo "$prefix size=$size round=$round $line" >>"$WORK/loop.txt"
+    log "loop $acceptor size=$size round=$round t=$threads: $(sed -E 's/.*accepts_per_s=([0-9.]+).*/\1/' <<<"$line") accepts/s"
+}
+
+run_loop() {
+    local size round acceptor threads tokfile acceptors="mit $LOOP_ACCEPTORS"
+    : >"$WORK/loop.txt"
+    log "plain loop: sizes $LOOP_SIZES, $LOOP_ROUNDS rounds, acceptors $acceptors; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    for size in $LOOP_SIZES; do
+        tokfile="$WORK/tokens-loop-$size.bin"
+        TOKENS=$size gen_tokens "$tokfile" krb5 "$SHA1_HOST"
+        for round in $(seq "$LOOP_ROUNDS"); do
+            for acceptor in $acceptors; do
+                loop_row "$acceptor" "$size" "$round" 1 "$tokfile" rate
+            done
+        done
+    done
+    # Two threads against one: the largest size, a fresh file (authenticators stay in the skew);
+    # MIT and ours (the JDK's JVM-wide synchronized replay cache is in the JMH table's 2-thread
+    # rows). Nothing else should run: on 2 cores the two accepting threads need both.
+    size=${LOOP_SIZES##* }
+    tokfile="$WORK/tokens-loop-threads.bin"
+    TOKENS=$size gen_tokens "$tokfile" krb5 "$SHA1_HOST"
+    for round in $(seq "$LOOP_ROUNDS"); do
+        for acceptor in $acceptors; do
+            [ "$acceptor" = jdk ] && continue
+            for threads in 1 2; do
+                loop_row "$acceptor" "$size" "$round" "$threads" "$tokfile" scaling
+            done
+        done
+    done
+    log "plain loop done; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    python3 "$BENCH_DIR/loop-table.py" "$WORK/loop.txt"
+}
+
 run_profile() {
     local acceptor=jdk jfr
     for candidate in ours-gss ours-acceptor; do
@@ -504,6 +573,15 @@ main() {
         run_observe_overhead
         return
     fi
+    if [ "$LOOP_ONLY" -eq 1 ]; then
+        build_java
+        LOOP_ACCEPTORS=jdk
+        for acceptor in ours-gss ours-acceptor; do
+            java_acceptor_available "$acceptor" >/dev/null 2>&1 && LOOP_ACCEPTORS="$LOOP_ACCEPTORS $acceptor"
+        done
+        run_loop
+        return
+    fi
 
     # Rows: mech host threads (aes-sha1 and aes-sha2, 1 and 2 threads; SPNEGO at 1 thread).
     # Acceptors take turns row by row, so a change in background load hits them alike.
@@ -537,6 +615,7 @@ main() {
     log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
     print_table
     if [ "$REDIS" -eq 1 ]; then print_redis_summary; fi
+    if [ "$ONLY" = all ] && [ "$LOOP" -eq 1 ]; then LOOP_ACCEPTORS=$JAVA_ACCEPTORS; run_loop; fi
     if [ "$ONLY" != mit ] && [ "$EXTRAS" -eq 1 ]; then run_wrap_and_heap; fi
     if [ "$ONLY" != mit ] && [ "$PROFILE" -eq 1 ]; then run_profile; fi
 }

@@ -20,6 +20,13 @@ public interface BenchContext {
     /** Unwraps a token the peer wrapped (GSS_Unwrap). */
     byte[] unwrap(byte[] token) throws Exception;
 
+    /**
+     * The initiator's name as a string, what a server asks once the context is established
+     * (GSS_Inquire_context src_name and GSS_Display_name, RFC 2743 sections 2.2.6 and 2.4.4;
+     * {@code getSrcName().toString()} in Java).
+     */
+    String sourceName() throws Exception;
+
     /** Releases the context (GSS_Delete_sec_context). */
     void dispose() throws Exception;
 }

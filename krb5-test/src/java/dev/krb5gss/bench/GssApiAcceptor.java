@@ -99,6 +99,11 @@ final class GssApiAcceptor implements BenchAcceptor {
         }
 
         @Override
+        public String sourceName() throws GSSException {
+            return context.getSrcName().toString();
+        }
+
+        @Override
         public void dispose() throws GSSException {
             context.dispose();
         }

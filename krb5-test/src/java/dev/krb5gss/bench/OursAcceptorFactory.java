@@ -88,6 +88,11 @@ public final class OursAcceptorFactory implements BenchAcceptor.Factory {
         }
 
         @Override
+        public String sourceName() throws Exception {
+            return context.established().client().toString();
+        }
+
+        @Override
         public void dispose() {
             context.dispose();
         }

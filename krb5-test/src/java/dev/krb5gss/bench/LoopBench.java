@@ -1,0 +1,185 @@
+package dev.krb5gss.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The plain loop a server runs, without JMH: over one token file, for each token a fresh context
+ * ({@code GSSManager.createContext(cred)}), {@code acceptSecContext}, {@code getSrcName().toString()}
+ * and {@code dispose()} (RFC 2743 sections 2.2.2, 2.2.6, 2.4.4, 2.2.3), replay cache on and empty
+ * at the start. The first {@code warm} tokens are accepted on one thread before the clock starts
+ * (a server's first seconds, as the JIT sees them); the rest are timed, shared out token by token
+ * over {@code threads} threads (thread k takes the k-th, k+T-th... of them, so together they move
+ * through the file in time order). A JVM runs one such loop and exits: each row is its own
+ * process, as MIT's {@code mitaccept} is.
+ *
+ * <pre>
+ * java ... dev.krb5gss.bench.LoopBench ACCEPTOR PRINCIPAL KEYTAB TOKEN_FILE [warm=N] [threads=T] [slice=S]
+ * </pre>
+ *
+ * <p>Prints one line {@code RESULT impl=... threads=T tokens=N seconds=S cpu_seconds=C
+ * accepts_per_s=X us_per_accept=Y cpu_us_per_accept=Z alloc_bytes_per_accept=A}, the same keys as
+ * {@code mitaccept} plus the bytes the accepting threads allocated per accept (ThreadMXBean), and,
+ * with one thread, a {@code SLICES} line: accepts per second over each consecutive slice of
+ * {@code S} measured tokens (default 5,000), which shows how the rate climbs as the JIT compiles.
+ * Every accept must establish the context; afterwards the first token is offered again on a new
+ * context and must be refused (the replay cache was on).
+ */
+public final class LoopBench {
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private LoopBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 4) {
+            System.err.println("usage: LoopBench ACCEPTOR PRINCIPAL KEYTAB TOKEN_FILE"
+                    + " [warm=N] [threads=T] [slice=S]");
+            System.exit(2);
+        }
+        String acceptorName = args[0];
+        BenchService service = new BenchService(args[1], Path.of(args[2]));
+        List<byte[]> tokens = TokenFile.read(Path.of(args[3]));
+        int warm = 0;
+        int threads = 1;
+        int slice = 5_000;
+        for (int i = 4; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            int value = Integer.parseInt(kv[1]);
+            switch (kv[0]) {
+                case "warm" -> warm = value;
+                case "threads" -> threads = value;
+                case "slice" -> slice = value;
+                default -> throw new IllegalArgumentException("expected warm=, threads= or slice=, got " + args[i]);
+            }
+        }
+        if (warm < 0 || threads < 1 || slice < 1 || tokens.size() < warm + threads) {
+            throw new IllegalArgumentException("expected 0 <= warm, 1 <= threads and tokens >= warm + threads,"
+                    + " got warm=" + warm + " threads=" + threads + " tokens=" + tokens.size());
+        }
+
+        BenchAcceptor acceptor = BenchAcceptors.factory(acceptorName).open(service);
+        for (int i = 0; i < warm; i++) {
+            acceptOne(acceptor, tokens.get(i));
+        }
+        int measured = tokens.size() - warm;
+        long[] sliceEnds = new long[threads == 1 ? (measured + slice - 1) / slice : 0];
+        Worker[] workers = new Worker[threads];
+        CyclicBarrier start = new CyclicBarrier(threads + 1);
+        for (int k = 0; k < threads; k++) {
+            workers[k] = new Worker(acceptor, tokens, warm + k, threads, start, sliceEnds, slice);
+            workers[k].thread.start();
+        }
+        long cpuStart = ProcessCpu.nanos();
+        start.await();
+        long wallStart = System.nanoTime();
+        for (Worker w : workers) {
+            w.thread.join();
+        }
+        long wall = System.nanoTime() - wallStart;
+        long cpu = ProcessCpu.nanos() - cpuStart;
+        long allocated = 0;
+        for (Worker w : workers) {
+            if (w.failure.get() != null) {
+                throw new IllegalStateException("an accept failed on thread " + w.thread.getName(),
+                        w.failure.get());
+            }
+            allocated += w.allocated;
+        }
+        checkReplayRefused(acceptor, tokens.get(0));
+        acceptor.close();
+
+        double seconds = wall / 1e9;
+        System.out.printf(Locale.ROOT, "RESULT impl=%s threads=%d tokens=%d seconds=%.6f cpu_seconds=%.6f"
+                        + " accepts_per_s=%.1f us_per_accept=%.3f cpu_us_per_accept=%.3f"
+                        + " alloc_bytes_per_accept=%.0f%n",
+                acceptorName, threads, measured, seconds, cpu / 1e9, measured / seconds,
+                1e6 * seconds * threads / measured, cpu / 1e3 / measured, (double) allocated / measured);
+        if (sliceEnds.length > 0) {
+            StringBuilder line = new StringBuilder("SLICES size=").append(slice).append(" rates=");
+            long previous = wallStart;
+            for (int i = 0; i < sliceEnds.length; i++) {
+                int count = Math.min(slice, measured - i * slice);
+                line.append(i == 0 ? "" : ",").append(Math.round(count / ((sliceEnds[i] - previous) / 1e9)));
+                previous = sliceEnds[i];
+            }
+            System.out.println(line);
+        }
+    }
+
+    private static void acceptOne(BenchAcceptor acceptor, byte[] token) throws Exception {
+        BenchContext context = acceptor.newContext();
+        try {
+            context.accept(token);
+            if (context.sourceName().isEmpty()) {
+                throw new IllegalStateException("expected the initiator's name, got an empty string");
+            }
+        } finally {
+            context.dispose();
+        }
+    }
+
+    private static void checkReplayRefused(BenchAcceptor acceptor, byte[] first) throws Exception {
+        try {
+            acceptOne(acceptor, first);
+        } catch (Exception refused) {
+            return;
+        }
+        throw new IllegalStateException("the first token was accepted twice: is the replay cache off?");
+    }
+
+    /** One accepting thread over its share of the measured tokens. */
+    private static final class Worker implements Runnable {
+        final Thread thread;
+        final AtomicReference<Exception> failure = new AtomicReference<>();
+        private final BenchAcceptor acceptor;
+        private final List<byte[]> tokens;
+        private final int first;
+        private final int stride;
+        private final CyclicBarrier start;
+        private final long[] sliceEnds;
+        private final int slice;
+        long allocated;
+
+        Worker(BenchAcceptor acceptor, List<byte[]> tokens, int first, int stride, CyclicBarrier start,
+                long[] sliceEnds, int slice) {
+            this.acceptor = acceptor;
+            this.tokens = new ArrayList<>(tokens);
+            this.first = first;
+            this.stride = stride;
+            this.start = start;
+            this.sliceEnds = sliceEnds;
+            this.slice = slice;
+            this.thread = new Thread(this, "accept-" + first);
+        }
+
+        @Override
+        public void run() {
+            try {
+                start.await();
+                long id = Thread.currentThread().getId();
+                long allocatedAtStart = THREADS.getThreadAllocatedBytes(id);
+                int done = 0;
+                for (int i = first; i < tokens.size(); i += stride) {
+                    acceptOne(acceptor, tokens.get(i));
+                    if (sliceEnds.length > 0 && ++done % slice == 0) {
+                        sliceEnds[done / slice - 1] = System.nanoTime();
+                    }
+                }
+                if (sliceEnds.length > 0 && done % slice != 0) {
+                    sliceEnds[sliceEnds.length - 1] = System.nanoTime();
+                }
+                allocated = THREADS.getThreadAllocatedBytes(id) - allocatedAtStart;
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        }
+    }
+}
