@@ -6,11 +6,17 @@ import java.util.Optional;
 
 /**
  * Replay caches by configuration (RFC 4120 §3.2.3). A replay cache URI is either
- * {@value #MEMORY} (the JVM-wide in-memory cache, the default) or a Redis URI for a cache shared
- * by a cluster ({@link dev.krb5gss.replay.redis.RedisReplayCache}, needs
- * {@code io.lettuce:lettuce-core} on the class path):
+ * {@value #MEMORY} (the JVM-wide in-memory cache, the default), {@value #MEMORY} with bounds, or a
+ * Redis URI for a cache shared by a cluster ({@link dev.krb5gss.replay.redis.RedisReplayCache},
+ * needs {@code io.lettuce:lettuce-core} on the class path):
  *
  * <ul>
+ *   <li>{@code memory?maxEntries=N&maxPerClient=M}: an in-memory cache with other bounds than the
+ *       default ({@link InMemoryReplayCache#DEFAULT_MAX_ENTRIES} entries, a tenth of them per
+ *       client principal); either option alone keeps the other's default (maxPerClient a tenth of
+ *       maxEntries). One such cache per distinct pair of bounds per JVM, shared like the default.
+ *       Raise {@code maxPerClient} when one client principal legitimately sends more than its share
+ *       of new authenticators within the skew window (a batch service account);
  *   <li>{@code redis://[[user:]password@]host[:port][/db]}, {@code rediss://…} (TLS);
  *   <li>{@code redis-sentinel://[[user:]password@]host[:port][,host[:port]…][/db]?sentinelMasterId=NAME},
  *       {@code rediss-sentinel://…};
@@ -34,6 +40,9 @@ public final class ReplayCaches {
   public static final String MEMORY = "memory";
 
   private static final ReplayCache JVM_DEFAULT = new InMemoryReplayCache();
+  /** Bounded in-memory caches by their bounds (maxEntries, maxPerClient), JVM-wide like the default. */
+  private static final java.util.concurrent.ConcurrentHashMap<java.util.List<Integer>, ReplayCache>
+      BOUNDED = new java.util.concurrent.ConcurrentHashMap<>();
 
   private ReplayCaches() {}
 
@@ -58,11 +67,17 @@ public final class ReplayCaches {
     if (text.equalsIgnoreCase(MEMORY)) {
       return JVM_DEFAULT;
     }
+    if (isBoundedMemory(text)) {
+      java.util.List<Integer> bounds = memoryBounds(text);
+      return BOUNDED.computeIfAbsent(bounds, b -> new InMemoryReplayCache(
+          java.time.Clock.systemUTC(), b.get(0), b.get(1)));
+    }
     if (isRedis(text)) {
       return redis(text);
     }
     int sep = text.indexOf("://");
-    throw new IllegalArgumentException("expected a replay cache URI: " + MEMORY + ", redis://, "
+    throw new IllegalArgumentException("expected a replay cache URI: " + MEMORY + ", "
+        + MEMORY + "?maxEntries=N&maxPerClient=M, redis://, "
         + "rediss://, redis-sentinel://, redis-cluster:// (or their rediss- forms), got "
         + (sep > 0 ? "scheme '" + text.substring(0, sep) + "'" : text.contains("@")
             ? "a value without a scheme (not quoted: it may hold a password)" : "'" + text + "'"));
@@ -76,6 +91,10 @@ public final class ReplayCaches {
   public static void validate(String uri) {
     String text = uri == null ? "" : uri.strip();
     if (text.equalsIgnoreCase(MEMORY)) {
+      return;
+    }
+    if (isBoundedMemory(text)) {
+      memoryBounds(text);
       return;
     }
     if (!isRedis(text)) {
@@ -103,6 +122,58 @@ public final class ReplayCaches {
       return fromUri(uri);
     }
     return configuredUri().map(ReplayCaches::fromUri).orElse(JVM_DEFAULT);
+  }
+
+  private static boolean isBoundedMemory(String uri) {
+    return uri.regionMatches(true, 0, MEMORY + "?", 0, MEMORY.length() + 1);
+  }
+
+  /**
+   * The bounds of {@code memory?maxEntries=N&maxPerClient=M}: [maxEntries, maxPerClient], each
+   * option at most once, positive, maxPerClient at most maxEntries.
+   */
+  private static java.util.List<Integer> memoryBounds(String uri) {
+    Integer maxEntries = null;
+    Integer maxPerClient = null;
+    for (String option : uri.substring(MEMORY.length() + 1).split("&", -1)) {
+      int eq = option.indexOf('=');
+      String name = eq < 0 ? option : option.substring(0, eq);
+      if (!name.equals("maxEntries") && !name.equals("maxPerClient")) {
+        throw new IllegalArgumentException("expected the options maxEntries and maxPerClient "
+            + "in a " + MEMORY + " replay cache URI, got '" + dev.krb5gss.der.PeerText.forLog(name, 64) + "'");
+      }
+      int value = positive(name, eq < 0 ? "" : option.substring(eq + 1));
+      if ((name.equals("maxEntries") ? maxEntries : maxPerClient) != null) {
+        throw new IllegalArgumentException("expected " + name + " at most once in a " + MEMORY
+            + " replay cache URI, got it twice");
+      }
+      if (name.equals("maxEntries")) {
+        maxEntries = value;
+      } else {
+        maxPerClient = value;
+      }
+    }
+    int entries = maxEntries != null ? maxEntries : InMemoryReplayCache.DEFAULT_MAX_ENTRIES;
+    int perClient = maxPerClient != null ? maxPerClient
+        : Math.max(1, entries / InMemoryReplayCache.DEFAULT_SHARE_DIVISOR);
+    if (perClient > entries) {
+      throw new IllegalArgumentException("expected maxPerClient <= maxEntries (" + entries
+          + ") in a " + MEMORY + " replay cache URI, got " + perClient);
+    }
+    return java.util.List.of(entries, perClient);
+  }
+
+  private static int positive(String name, String text) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new IllegalArgumentException("expected " + name + " to be a positive integer (at most "
+        + Integer.MAX_VALUE + ") in a " + MEMORY + " replay cache URI, got '" + dev.krb5gss.der.PeerText.forLog(text, 64) + "'");
   }
 
   private static boolean isRedis(String uri) {
