@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Prints one line {@code RESULT impl=... threads=T tokens=N seconds=S cpu_seconds=C
  * accepts_per_s=X us_per_accept=Y cpu_us_per_accept=Z alloc_bytes_per_accept=A}, the same keys as
- * {@code mitaccept} plus the bytes the accepting threads allocated per accept (ThreadMXBean), and,
+ * {@code mitaccept} plus the bytes the accepting threads allocated per accept and their own CPU
+ * time per accept (ThreadMXBean: what other processes cannot inflate), and,
  * with one thread, a {@code SLICES} line: accepts per second over each consecutive slice of
  * {@code S} measured tokens (default 5,000), which shows how the rate climbs as the JIT compiles.
  * Every accept must establish the context; afterwards the first token is offered again on a new
@@ -86,12 +87,14 @@ public final class LoopBench {
         long wall = System.nanoTime() - wallStart;
         long cpu = ProcessCpu.nanos() - cpuStart;
         long allocated = 0;
+        long threadCpu = 0;
         for (Worker w : workers) {
             if (w.failure.get() != null) {
                 throw new IllegalStateException("an accept failed on thread " + w.thread.getName(),
                         w.failure.get());
             }
             allocated += w.allocated;
+            threadCpu += w.cpu;
         }
         checkReplayRefused(acceptor, tokens.get(0));
         acceptor.close();
@@ -99,18 +102,24 @@ public final class LoopBench {
         double seconds = wall / 1e9;
         System.out.printf(Locale.ROOT, "RESULT impl=%s threads=%d tokens=%d seconds=%.6f cpu_seconds=%.6f"
                         + " accepts_per_s=%.1f us_per_accept=%.3f cpu_us_per_accept=%.3f"
-                        + " alloc_bytes_per_accept=%.0f%n",
+                        + " alloc_bytes_per_accept=%.0f thread_cpu_us_per_accept=%.3f%n",
                 acceptorName, threads, measured, seconds, cpu / 1e9, measured / seconds,
-                1e6 * seconds * threads / measured, cpu / 1e3 / measured, (double) allocated / measured);
+                1e6 * seconds * threads / measured, cpu / 1e3 / measured, (double) allocated / measured,
+                threadCpu / 1e3 / measured);
         if (sliceEnds.length > 0) {
-            StringBuilder line = new StringBuilder("SLICES size=").append(slice).append(" rates=");
+            // Slice rates, and when each slice ended in ms of JVM uptime (to line up with -Xlog:jit,gc).
+            StringBuilder rates = new StringBuilder("SLICES size=").append(slice).append(" rates=");
+            StringBuilder ends = new StringBuilder(" uptime_ms=");
             long previous = wallStart;
+            long uptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - wallStart) / 1_000_000;
             for (int i = 0; i < sliceEnds.length; i++) {
                 int count = Math.min(slice, measured - i * slice);
-                line.append(i == 0 ? "" : ",").append(Math.round(count / ((sliceEnds[i] - previous) / 1e9)));
+                String sep = i == 0 ? "" : ",";
+                rates.append(sep).append(Math.round(count / ((sliceEnds[i] - previous) / 1e9)));
+                ends.append(sep).append(uptimeAtStart + (sliceEnds[i] - wallStart) / 1_000_000);
                 previous = sliceEnds[i];
             }
-            System.out.println(line);
+            System.out.println(rates.append(ends));
         }
     }
 
@@ -147,6 +156,7 @@ public final class LoopBench {
         private final long[] sliceEnds;
         private final int slice;
         long allocated;
+        long cpu;
 
         Worker(BenchAcceptor acceptor, List<byte[]> tokens, int first, int stride, CyclicBarrier start,
                 long[] sliceEnds, int slice) {
@@ -166,6 +176,7 @@ public final class LoopBench {
                 start.await();
                 long id = Thread.currentThread().getId();
                 long allocatedAtStart = THREADS.getThreadAllocatedBytes(id);
+                long cpuAtStart = THREADS.getCurrentThreadCpuTime();
                 int done = 0;
                 for (int i = first; i < tokens.size(); i += stride) {
                     acceptOne(acceptor, tokens.get(i));
@@ -177,6 +188,7 @@ public final class LoopBench {
                     sliceEnds[sliceEnds.length - 1] = System.nanoTime();
                 }
                 allocated = THREADS.getThreadAllocatedBytes(id) - allocatedAtStart;
+                cpu = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
             } catch (Exception e) {
                 failure.set(e);
             }
