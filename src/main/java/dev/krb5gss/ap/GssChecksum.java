@@ -62,7 +62,8 @@ final class GssChecksum {
     if (lgth != 16) {
       throw bad("the 0x8003 checksum's Lgth is " + lgth + ", expected 16");
     }
-    byte[] bnd = Arrays.copyOfRange(v, 4, 20);
+    // No bindings (all zero, the usual case) share one constant; the array is never written.
+    byte[] bnd = Arrays.equals(v, 4, 20, NO_BINDINGS, 0, 16) ? NO_BINDINGS : Arrays.copyOfRange(v, 4, 20);
     int flags = le32(v, 20);
     byte[] deleg = null;
     if ((flags & ContextFlag.DELEG.bit()) != 0) {

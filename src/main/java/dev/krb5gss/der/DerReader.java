@@ -175,6 +175,12 @@ public final class DerReader {
       throw malformed("a KerberosString of at most " + MAX_KERBEROS_STRING + " bytes",
           len + " bytes");
     }
+    if (isPrintableAscii(c.data, c.pos, c.end)) {
+      // The usual name: no decoder, and nothing PeerText could object to.
+      String ascii = new String(c.data, c.pos, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+      c.pos = c.end;
+      return ascii;
+    }
     String s;
     try {
       s = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
@@ -191,6 +197,15 @@ public final class DerReader {
     }
     c.pos = c.end;
     return s;
+  }
+
+  private static boolean isPrintableAscii(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] < 0x20 || b[i] == 0x7f) { // bytes >= 0x80 are negative: not ASCII either
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A BIT STRING of at most 32 bits (RFC 4120 §5.2.8 flags), bit 0 as the int's top bit. */

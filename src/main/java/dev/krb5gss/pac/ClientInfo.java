@@ -3,6 +3,7 @@ package dev.krb5gss.pac;
 import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.name.PrincipalName;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -40,7 +41,11 @@ record ClientInfo(Instant authTime, String name) {
       throw PacCheck.CLIENT_INFO.fail("expected ClientId = the ticket's authtime "
           + ticketAuthTime + ", got " + authTime + " (a PAC from another ticket)");
     }
-    String bare = String.join("/", client.components());
+    List<String> parts = client.components();
+    if (parts.size() == 1 && name.equalsIgnoreCase(parts.get(0))) {
+      return; // the usual case (a user of the service's realm), without building strings
+    }
+    String bare = String.join("/", parts);
     String escaped = client.nameWithoutRealm();
     String realm = "@" + client.realm();
     if (!equalsFolded(name, bare) && !equalsFolded(name, bare + realm)

@@ -83,7 +83,9 @@ public final class InMemoryReplayCache implements ReplayCache {
     long expiry = expiresAt.toEpochMilli();
     Digest d = new Digest(key.digestHigh(), key.digestLow());
     PrincipalName client = key.client();
-    if (!entries.containsKey(d)) {
+    // Near a bound only: a present key is a replay (answered below, never refused as full).
+    // Far from both bounds the insert needs no room check, and the big table is probed once.
+    if ((held(client) >= maxPerClient || entries.size() >= maxEntries) && !entries.containsKey(d)) {
       checkRoom(client, now);
     }
     Share[] inserted = new Share[1];
