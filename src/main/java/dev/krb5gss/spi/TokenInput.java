@@ -23,6 +23,38 @@ final class TokenInput {
     }
   }
 
+  /**
+   * An initial token whose RFC 2743 §3.1 header the JDK removed ({@code size} bytes follow in
+   * {@code in}), read straight into one array behind that header rebuilt for {@code mech}: the
+   * framed token the acceptor parses, without a second copy.
+   */
+  static byte[] readFramed(InputStream in, int size, int max, byte[] mechOid) throws GSSException {
+    if (size < 0 || size > max) {
+      throw GssErrors.of(Reason.TOKEN_TOO_LARGE,
+          "expected at most " + max + " bytes, the header announces " + size);
+    }
+    int content = mechOid.length + size;
+    int lengthOctets = content < 0x80 ? 0 : content < 0x100 ? 1 : content < 0x10000 ? 2 : 3;
+    int header = 2 + lengthOctets;
+    byte[] framed = new byte[header + content];
+    framed[0] = 0x60; // [APPLICATION 0], constructed
+    framed[1] = (byte) (lengthOctets == 0 ? content : 0x80 | lengthOctets);
+    for (int i = 0; i < lengthOctets; i++) {
+      framed[2 + i] = (byte) (content >>> (8 * (lengthOctets - 1 - i)));
+    }
+    System.arraycopy(mechOid, 0, framed, header, mechOid.length);
+    try {
+      int read = in.readNBytes(framed, header + mechOid.length, size);
+      if (read != size) {
+        throw GssErrors.of(Reason.MALFORMED_TOKEN,
+            "the header announces " + size + " bytes, only " + read + " arrived");
+      }
+    } catch (IOException e) {
+      throw GssErrors.of(Reason.MALFORMED_TOKEN, "cannot read the token: " + e.getMessage());
+    }
+    return framed;
+  }
+
   /** Everything left in {@code in}, at most {@code max} bytes (per-message tokens, messages). */
   static byte[] readAll(InputStream in, int max) throws GSSException {
     try {
