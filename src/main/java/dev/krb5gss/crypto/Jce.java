@@ -16,10 +16,13 @@ import javax.crypto.spec.SecretKeySpec;
  * in a {@link CipherKey}. Engines never leave the calling thread.
  *
  * <p>Destroyed keys: an engine never serves a destroyed {@link WipeableKey} (a match needs the key
- * alive), and {@link #scrubDestroyedKeys()} (run by {@link CipherKey#destroy()}) re-keys this
- * thread's engines still keyed with a destroyed key with a public dummy key, so their HMAC pads
- * and cipher key copies no longer derive from it. Engines of other threads keep such a schedule
- * until they are next keyed: a JCE engine cannot be reached or cleared from another thread.
+ * alive), and {@link #scrubDestroyedKeys()} (run by {@link CipherKey#destroy()}) makes this
+ * thread's engines forget destroyed keys and re-keys its HMAC engines that held one with a public
+ * dummy key (about 50 ns each), so their pads no longer derive from it. The AES engines are not
+ * re-keyed there (about 1 µs each, measured; a context's dispose would pay it on every request):
+ * their key schedule stays until the engine is next keyed, which on an accepting thread is its
+ * next accept. Engines of other threads keep such a schedule until they are next keyed: a JCE
+ * engine cannot be reached or cleared from another thread.
  */
 final class Jce {
   private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[16]);
@@ -154,16 +157,8 @@ final class Jce {
   private static ThreadLocal<Keyed<Cipher>> keyedCipher(String transformation) {
     ThreadLocal<Cipher> first = cipher(transformation);
     ThreadLocal<Cipher> second = cipher(transformation);
-    SecretKeySpec dummy = new SecretKeySpec(DUMMY, "AES");
-    boolean cbc = transformation.contains("/CBC/");
-    return ThreadLocal.withInitial(() -> created(new Keyed<>(first.get(), second.get(),
-        c -> {
-          if (cbc) {
-            c.init(Cipher.ENCRYPT_MODE, dummy, ZERO_IV);
-          } else {
-            c.init(Cipher.ENCRYPT_MODE, dummy);
-          }
-        })));
+    // AES engines are not re-keyed by a scrub (see the class comment): they only forget the key.
+    return ThreadLocal.withInitial(() -> created(new Keyed<>(first.get(), second.get(), null)));
   }
 
   private static <T> Keyed<T> created(Keyed<T> keyed) {
@@ -171,7 +166,7 @@ final class Jce {
     return keyed;
   }
 
-  /** How to re-key an engine with the public dummy key. */
+  /** How to re-key an engine with the public dummy key (null: the engine only forgets the key). */
   @FunctionalInterface
   private interface Scrub<T> {
     void rekey(T engine) throws GeneralSecurityException;
@@ -195,15 +190,19 @@ final class Jce {
       this.scrub = scrub;
     }
 
-    /** Re-keys with the dummy key each engine last keyed with a now destroyed key. */
+    /** Forgets each destroyed key, re-keying its engine with the dummy key where it can. */
     void scrubDestroyed() {
       try {
         if (recentKey != null && recentKey.isDestroyed()) {
-          scrub.rekey(recent);
+          if (scrub != null) {
+            scrub.rekey(recent);
+          }
           recentKey = null;
         }
         if (olderKey != null && olderKey.isDestroyed()) {
-          scrub.rekey(older);
+          if (scrub != null) {
+            scrub.rekey(older);
+          }
           olderKey = null;
         }
       } catch (GeneralSecurityException e) {
