@@ -115,19 +115,19 @@ abstract class AesProfile implements CryptoProfile {
 
   /** Ke and Ki from raw protocol key bytes (for test vectors). */
   final UsageKeys deriveUsageKeys(byte[] protocolKey, int usage) {
-    WipeableKey k = WipeableKey.copyOf(protocolKey, derivationAlgorithm());
-    try {
-      return deriveUsageKeys(k, usage);
-    } finally {
-      k.destroy();
-    }
+    return withKey(protocolKey, k -> deriveUsageKeys(k, usage));
   }
 
   /** Kc from raw protocol key bytes (for test vectors). */
   final WipeableKey deriveChecksumKey(byte[] protocolKey, int usage) {
+    return withKey(protocolKey, k -> deriveChecksumKey(k, usage));
+  }
+
+  /** {@code derive} applied to a copy of raw key bytes as a JCA key, destroyed afterwards. */
+  private <T> T withKey(byte[] protocolKey, java.util.function.Function<SecretKeySpec, T> derive) {
     WipeableKey k = WipeableKey.copyOf(protocolKey, derivationAlgorithm());
     try {
-      return deriveChecksumKey(k, usage);
+      return derive.apply(k);
     } finally {
       k.destroy();
     }
