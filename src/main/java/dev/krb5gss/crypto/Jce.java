@@ -28,6 +28,7 @@ final class Jce {
   private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[16]);
   /** A public key to re-key engines with, so they stop holding a destroyed key's schedule. */
   private static final byte[] DUMMY = new byte[16];
+  private static final SecretKeySpec DUMMY_RC4 = new SecretKeySpec(DUMMY, "ARCFOUR");
   /** The keyed engines this thread has created, for {@link #scrubDestroyedKeys()}. */
   private static final ThreadLocal<java.util.List<Keyed<?>>> CREATED =
       ThreadLocal.withInitial(java.util.ArrayList::new);
@@ -78,7 +79,7 @@ final class Jce {
    */
   static void scrubRc4() {
     try {
-      RC4.get().init(Cipher.ENCRYPT_MODE, new SecretKeySpec(DUMMY, "ARCFOUR"));
+      RC4.get().init(Cipher.ENCRYPT_MODE, DUMMY_RC4);
     } catch (GeneralSecurityException e) {
       throw new InternalFaultException("RC4 refused a key", e);
     }
