@@ -10,6 +10,7 @@ import dev.krb5gss.keytab.KeySource;
 import dev.krb5gss.keytab.ReloadingKeytab;
 import dev.krb5gss.keytab.KeytabFormatException;
 import dev.krb5gss.keytab.ServiceKeyTable;
+import dev.krb5gss.keytab.MergedKeys;
 import dev.krb5gss.keytab.SubjectKeys;
 import dev.krb5gss.name.PrincipalName;
 import dev.krb5gss.replay.ReplayCache;
@@ -197,7 +198,10 @@ public final class Acceptor {
       return this;
     }
 
-    /** Keys from a JAAS Subject's KeyTab and KerberosKey private credentials ({@link SubjectKeys}). */
+    /**
+     * Keys from a JAAS Subject: krb5gss's own AcceptorKeys credential, else its KeyTab and
+     * KerberosKey private credentials, as {@link SubjectKeys} finds them.
+     */
     public Builder subject(Subject subject) {
       keySources.add(Objects.requireNonNull(subject, "subject"));
       return this;
@@ -306,7 +310,7 @@ public final class Acceptor {
       for (Object source : keySources) {
         sources.add(keySource(source));
       }
-      return sources.size() == 1 ? sources.get(0) : new MergedKeys(sources);
+      return MergedKeys.of(sources);
     }
 
     private static KeySource keySource(Object source) throws RejectedException {

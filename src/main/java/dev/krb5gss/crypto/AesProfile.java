@@ -13,10 +13,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 abstract class AesProfile implements CryptoProfile {
   static final int CONFOUNDER = AesCts.BLOCK;
-  private static final int PRF_SLOT = -1;
-  private static final int PROTOCOL_KEY_SLOT = -2;
-  /** Checksum keys live in slots {@code CHECKSUM_SLOTS - usage}, apart from Ke/Ki at usage. */
-  private static final int CHECKSUM_SLOTS = -3;
   private static final byte[] EMPTY = new byte[0];
   private static final byte[] ZERO_IV = new byte[AesCts.BLOCK];
 
@@ -25,6 +21,15 @@ abstract class AesProfile implements CryptoProfile {
   private final String hmac;
   private final int macLength;
   private final int checksumType;
+  /** The derivations, held once so a cached lookup allocates nothing. */
+  private final CipherKey.Derivation<UsageKeys> usageKeys =
+      (key, usage) -> deriveUsageKeys(protocolKey(key), usage);
+  private final CipherKey.Derivation<WipeableKey> checksumKey =
+      (key, usage) -> deriveChecksumKey(protocolKey(key), usage);
+  private final CipherKey.Derivation<WipeableKey> protocolKey =
+      (key, unused) -> WipeableKey.copyOf(key.secret().unsafeBytes(), derivationAlgorithm());
+  private final CipherKey.Derivation<WipeableKey> prfKey =
+      (key, unused) -> derivePrfKey(key.secret().unsafeBytes());
 
   AesProfile(EncType encType, int keyLength, String hmac, int macLength, int checksumType) {
     this.encType = encType;
@@ -38,7 +43,7 @@ abstract class AesProfile implements CryptoProfile {
   abstract UsageKeys deriveUsageKeys(SecretKeySpec protocolKey, int usage);
 
   /** Kc for {@code usage}, derived from the protocol key. */
-  abstract SecretKeySpec deriveChecksumKey(SecretKeySpec protocolKey, int usage);
+  abstract WipeableKey deriveChecksumKey(SecretKeySpec protocolKey, int usage);
 
   /** The JCA algorithm the protocol key is used with when deriving (AES, or the HMAC). */
   abstract String derivationAlgorithm();
@@ -50,7 +55,7 @@ abstract class AesProfile implements CryptoProfile {
   abstract byte[] prf(SecretKeySpec prfKey, byte[] input);
 
   /** The key the PRF is keyed with (DK(key, "prf") for RFC 3962; the key itself for RFC 8009). */
-  abstract SecretKeySpec derivePrfKey(byte[] protocolKey);
+  abstract WipeableKey derivePrfKey(byte[] protocolKey);
 
   @Override
   public final EncType encType() {
@@ -96,27 +101,36 @@ abstract class AesProfile implements CryptoProfile {
   }
 
   final UsageKeys usageKeys(CipherKey key, int usage) {
-    return key.derived(usage, u -> deriveUsageKeys(protocolKey(key), u));
+    return key.derived(DerivedKeyId.of(DerivedKeyId.Kind.USAGE_KEYS, usage), usageKeys);
   }
 
-  final SecretKeySpec checksumKey(CipherKey key, int usage) {
-    return key.derived(CHECKSUM_SLOTS - usage, s -> deriveChecksumKey(protocolKey(key), usage));
+  final WipeableKey checksumKey(CipherKey key, int usage) {
+    return key.derived(DerivedKeyId.of(DerivedKeyId.Kind.CHECKSUM, usage), checksumKey);
   }
 
   /** The protocol key as one cached JCA key, so the engines deriving from it are keyed once. */
-  private SecretKeySpec protocolKey(CipherKey key) {
-    return key.derived(PROTOCOL_KEY_SLOT,
-        s -> WipeableKey.copyOf(key.secret().unsafeBytes(), derivationAlgorithm()));
+  private WipeableKey protocolKey(CipherKey key) {
+    return key.derived(DerivedKeyId.of(DerivedKeyId.Kind.PROTOCOL), protocolKey);
   }
 
   /** Ke and Ki from raw protocol key bytes (for test vectors). */
   final UsageKeys deriveUsageKeys(byte[] protocolKey, int usage) {
-    return deriveUsageKeys(new SecretKeySpec(protocolKey, derivationAlgorithm()), usage);
+    return withKey(protocolKey, k -> deriveUsageKeys(k, usage));
   }
 
   /** Kc from raw protocol key bytes (for test vectors). */
-  final SecretKeySpec deriveChecksumKey(byte[] protocolKey, int usage) {
-    return deriveChecksumKey(new SecretKeySpec(protocolKey, derivationAlgorithm()), usage);
+  final WipeableKey deriveChecksumKey(byte[] protocolKey, int usage) {
+    return withKey(protocolKey, k -> deriveChecksumKey(k, usage));
+  }
+
+  /** {@code derive} applied to a copy of raw key bytes as a JCA key, destroyed afterwards. */
+  private <T> T withKey(byte[] protocolKey, java.util.function.Function<SecretKeySpec, T> derive) {
+    WipeableKey k = WipeableKey.copyOf(protocolKey, derivationAlgorithm());
+    try {
+      return derive.apply(k);
+    } finally {
+      k.destroy();
+    }
   }
 
   @Override
@@ -203,8 +217,7 @@ abstract class AesProfile implements CryptoProfile {
 
   @Override
   public final byte[] prf(CipherKey key, byte[] input) {
-    SecretKeySpec prfKey = key.derived(PRF_SLOT, s -> derivePrfKey(key.secret().unsafeBytes()));
-    return prf(prfKey, input);
+    return prf(key.derived(DerivedKeyId.of(DerivedKeyId.Kind.PRF), prfKey), input);
   }
 
   private void checkMac(byte[] computed, byte[] expected) throws IntegrityException {

@@ -39,7 +39,7 @@ final class AesSha1Profile extends AesProfile {
   }
 
   @Override
-  SecretKeySpec deriveChecksumKey(SecretKeySpec protocolKey, int usage) {
+  WipeableKey deriveChecksumKey(SecretKeySpec protocolKey, int usage) {
     return new WipeableKey(dk(protocolKey, foldedUsageConstant(usage, 0x99)), "HmacSHA1");
   }
 
@@ -54,8 +54,13 @@ final class AesSha1Profile extends AesProfile {
   }
 
   @Override
-  SecretKeySpec derivePrfKey(byte[] protocolKey) {
-    return new WipeableKey(dk(new SecretKeySpec(protocolKey, "AES"), PRF), "AES");
+  WipeableKey derivePrfKey(byte[] protocolKey) {
+    WipeableKey key = WipeableKey.copyOf(protocolKey, "AES");
+    try {
+      return new WipeableKey(dk(key, PRF), "AES");
+    } finally {
+      key.destroy();
+    }
   }
 
   /** RFC 3962 §6: the AES encryption of the first block of SHA-1(input) under DK(key, "prf"). */
@@ -73,10 +78,11 @@ final class AesSha1Profile extends AesProfile {
   public CipherKey stringToKey(byte[] password, byte[] salt, int iterations) {
     int count = iterations > 0 ? iterations : DEFAULT_ITERATIONS;
     byte[] tkey = Pbkdf2.derive("HmacSHA1", password, salt, count, keyLength());
+    WipeableKey key = new WipeableKey(tkey, "AES");
     try {
-      return key(SecretBytes.wrap(dk(new SecretKeySpec(tkey, "AES"), KERBEROS)));
+      return key(SecretBytes.wrap(dk(key, KERBEROS)));
     } finally {
-      Arrays.fill(tkey, (byte) 0);
+      key.destroy(); // zeroes tkey, which it owns
     }
   }
 

@@ -43,7 +43,7 @@ final class AesSha2Profile extends AesProfile {
   }
 
   @Override
-  SecretKeySpec deriveChecksumKey(SecretKeySpec protocolKey, int usage) {
+  WipeableKey deriveChecksumKey(SecretKeySpec protocolKey, int usage) {
     byte[] kc = kdf(protocolKey, AesSha1Profile.usageConstant(usage, 0x99), NO_CONTEXT, macBits);
     return new WipeableKey(kc, hmacAlgorithm());
   }
@@ -59,7 +59,7 @@ final class AesSha2Profile extends AesProfile {
   }
 
   @Override
-  SecretKeySpec derivePrfKey(byte[] protocolKey) {
+  WipeableKey derivePrfKey(byte[] protocolKey) {
     return WipeableKey.copyOf(protocolKey, hmacAlgorithm());
   }
 
@@ -86,7 +86,12 @@ final class AesSha2Profile extends AesProfile {
 
   /** KDF-HMAC-SHA2(key, label, k) of RFC 8009 §3, without context. */
   byte[] kdf(byte[] key, byte[] label, int bits) {
-    return kdf(new SecretKeySpec(key, hmacAlgorithm()), label, NO_CONTEXT, bits);
+    WipeableKey k = WipeableKey.copyOf(key, hmacAlgorithm());
+    try {
+      return kdf(k, label, NO_CONTEXT, bits);
+    } finally {
+      k.destroy();
+    }
   }
 
   /**

@@ -1,21 +1,30 @@
 package dev.krb5gss.crypto;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
- * A protocol key bound to its enctype, with the keys derived from it per key usage (RFC 3961
- * §5.1 Ke/Ki/Kc, RFC 8009 §5) computed once and reused. Thread-safe. Obtain one from
- * {@link CryptoProfile#key(SecretBytes)}.
+ * A protocol key bound to its enctype, with the keys derived from it (RFC 3961 §5.1 Ke/Ki/Kc,
+ * RFC 8009 §5, RFC 4757 §3-§4 K1/Ksign) computed once per {@link DerivedKeyId} (kind, usage) and
+ * reused. Thread-safe. Obtain one from {@link CryptoProfile#key(SecretBytes)}.
+ *
+ * <p>{@link #destroy()} zeroes the protocol key and every derived key's bytes (each is a
+ * {@link WipeableKey}, which owns the only copy of its bytes), as MIT's {@code krb5_k_free_key}
+ * frees derived keys with the key. What it cannot wipe is listed in the package README.
  */
 public final class CipherKey {
   private final EncType encType;
   private final SecretBytes secret;
-  private final ConcurrentHashMap<Integer, Object> derived = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<DerivedKeyId, Object> derived = new ConcurrentHashMap<>();
 
   CipherKey(EncType encType, SecretBytes secret) {
     this.encType = encType;
     this.secret = secret;
+  }
+
+  /** How a profile derives one kind of key from a protocol key for a usage. */
+  @FunctionalInterface
+  interface Derivation<T> {
+    T derive(CipherKey key, int usage);
   }
 
   public EncType encType() {
@@ -28,39 +37,47 @@ public final class CipherKey {
   }
 
   /**
-   * The value derived for {@code slot} (a profile-defined function of the key usage), computed by
-   * {@code derive} on first use and cached for the life of the key.
+   * The key {@code id} names, computed by {@code derivation} on first use and cached for the life
+   * of the key. Allocation-free once cached (pass an interned id and a derivation held in a field).
    */
   @SuppressWarnings("unchecked")
-  <T> T derived(int slot, Function<Integer, T> derive) {
-    Object v = derived.get(slot);
+  <T> T derived(DerivedKeyId id, Derivation<T> derivation) {
+    Object v = derived.get(id);
     if (v == null) {
-      v = derived.computeIfAbsent(slot, s -> derive.apply(s));
+      // Not computeIfAbsent: a derivation looks up the protocol key in this same map.
+      Object fresh = derivation.derive(this, id.usage());
+      v = derived.putIfAbsent(id, fresh);
+      if (v == null) {
+        v = fresh;
+      } else {
+        wipe(fresh); // another thread cached the same key first
+      }
+      if (secret.isDestroyed()) { // destroy() ran meanwhile: cache nothing that outlives it
+        derived.remove(id);
+        wipe(v);
+        throw new IllegalStateException("key material was destroyed");
+      }
     }
     return (T) v;
   }
 
   /**
-   * Wipes the protocol key, then zeroes and drops the derived keys (Ke/Ki/Kc, the PRF key, rc4's
-   * K1 and Ksign: every derived key is a {@link WipeableKey}), in that order, so a derivation
-   * racing with this call fails instead of caching a key that outlives it. What it cannot wipe:
-   * a key schedule inside a per-thread JCE engine last keyed with one of these keys, until that
-   * engine is keyed again (see {@link WipeableKey}).
+   * Wipes the protocol key, then zeroes and drops the derived keys, in that order, so a
+   * derivation racing with this call fails instead of caching a key that outlives it; then
+   * re-keys this thread's JCE engines that were keyed with one of them. Engines of other threads
+   * keep such a key schedule until they are keyed again (see {@link Jce}).
    */
   public void destroy() {
     secret.destroy();
-    for (Object v : derived.values()) {
-      if (v instanceof UsageKeys) {
-        ((UsageKeys) v).destroy();
-      } else {
-        wipe(v);
-      }
-    }
+    derived.values().forEach(CipherKey::wipe);
     derived.clear();
+    Jce.scrubDestroyedKeys();
   }
 
-  static void wipe(Object key) {
-    if (key instanceof WipeableKey) {
+  private static void wipe(Object key) {
+    if (key instanceof UsageKeys) {
+      ((UsageKeys) key).destroy();
+    } else if (key instanceof WipeableKey) {
       ((WipeableKey) key).destroy();
     }
   }
@@ -68,6 +85,11 @@ public final class CipherKey {
   /** True once {@link #destroy()} has run: the key must not be used any more. */
   public boolean isDestroyed() {
     return secret.isDestroyed();
+  }
+
+  /** The derived keys cached now (tests: to prove {@link #destroy()} wipes them). */
+  java.util.List<Object> derivedForTest() {
+    return java.util.List.copyOf(derived.values());
   }
 
   @Override

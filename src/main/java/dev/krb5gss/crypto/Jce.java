@@ -14,9 +14,24 @@ import javax.crypto.spec.SecretKeySpec;
  * when neither holds the key asked for (a finished {@code doFinal} leaves an engine as it was
  * after {@code init}: same key, same IV). Keys are matched by identity: the derived keys cached
  * in a {@link CipherKey}. Engines never leave the calling thread.
+ *
+ * <p>Destroyed keys: an engine never serves a destroyed {@link WipeableKey} (a match needs the key
+ * alive), and {@link #scrubDestroyedKeys()} (run by {@link CipherKey#destroy()}) makes this
+ * thread's engines forget destroyed keys and re-keys its HMAC engines that held one with a public
+ * dummy key (about 50 ns each), so their pads no longer derive from it. The AES engines are not
+ * re-keyed there (about 1 µs each, measured; a context's dispose would pay it on every request):
+ * their key schedule stays until the engine is next keyed, which on an accepting thread is its
+ * next accept. Engines of other threads keep such a schedule until they are next keyed: a JCE
+ * engine cannot be reached or cleared from another thread.
  */
 final class Jce {
   private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[16]);
+  /** A public key to re-key engines with, so they stop holding a destroyed key's schedule. */
+  private static final byte[] DUMMY = new byte[16];
+  private static final SecretKeySpec DUMMY_RC4 = new SecretKeySpec(DUMMY, "ARCFOUR");
+  /** The keyed engines this thread has created, for {@link #scrubDestroyedKeys()}. */
+  private static final ThreadLocal<java.util.List<Keyed<?>>> CREATED =
+      ThreadLocal.withInitial(java.util.ArrayList::new);
   private static final ThreadLocal<Keyed<Cipher>> CBC_ENCRYPT = keyedCipher("AES/CBC/NoPadding");
   private static final ThreadLocal<Keyed<Cipher>> CBC_DECRYPT = keyedCipher("AES/CBC/NoPadding");
   private static final ThreadLocal<Keyed<Cipher>> ECB_ENCRYPT = keyedCipher("AES/ECB/NoPadding");
@@ -57,6 +72,29 @@ final class Jce {
     return RC4.get();
   }
 
+  /**
+   * Re-keys this thread's RC4 engine with a public dummy key: the SunJCE ARCFOUR engine keeps the
+   * last key (and its state) after {@code doFinal}, and rc4-hmac keys it per message with a
+   * per-message secret (RFC 4757 K3, the sequence-number key).
+   */
+  static void scrubRc4() {
+    try {
+      RC4.get().init(Cipher.ENCRYPT_MODE, DUMMY_RC4);
+    } catch (GeneralSecurityException e) {
+      throw new InternalFaultException("RC4 refused a key", e);
+    }
+  }
+
+  /**
+   * Re-keys, with a public dummy key, every engine of this thread whose key was destroyed (see
+   * the class comment); engines of other threads are out of reach.
+   */
+  static void scrubDestroyedKeys() {
+    for (Keyed<?> keyed : CREATED.get()) {
+      keyed.scrubDestroyed();
+    }
+  }
+
   /** The per-thread Mac for {@code algorithm}, keyed with {@code key} and reset. */
   static Mac mac(String algorithm, SecretKeySpec key) {
     try {
@@ -68,11 +106,17 @@ final class Jce {
 
   /** HMAC of {@code data} with raw key bytes (for key derivation, not per message). */
   static byte[] hmac(String algorithm, byte[] key, byte[]... data) {
-    Mac mac = mac(algorithm, new SecretKeySpec(key, algorithm));
-    for (byte[] d : data) {
-      mac.update(d);
+    WipeableKey k = WipeableKey.copyOf(key, algorithm);
+    try {
+      Mac mac = mac(algorithm, k);
+      for (byte[] d : data) {
+        mac.update(d);
+      }
+      return mac.doFinal();
+    } finally {
+      k.destroy();
+      macFor(algorithm).scrubDestroyed();
     }
-    return mac.doFinal();
   }
 
   static byte[] random(int length) {
@@ -100,9 +144,11 @@ final class Jce {
   }
 
   private static ThreadLocal<Keyed<Mac>> mac(String algorithm) {
+    SecretKeySpec dummy = new SecretKeySpec(DUMMY, algorithm);
     return ThreadLocal.withInitial(() -> {
       try {
-        return new Keyed<>(Mac.getInstance(algorithm), Mac.getInstance(algorithm));
+        return created(new Keyed<>(Mac.getInstance(algorithm), Mac.getInstance(algorithm),
+            m -> m.init(dummy)));
       } catch (GeneralSecurityException e) {
         throw new InternalFaultException("the JDK lacks " + algorithm, e);
       }
@@ -112,7 +158,19 @@ final class Jce {
   private static ThreadLocal<Keyed<Cipher>> keyedCipher(String transformation) {
     ThreadLocal<Cipher> first = cipher(transformation);
     ThreadLocal<Cipher> second = cipher(transformation);
-    return ThreadLocal.withInitial(() -> new Keyed<>(first.get(), second.get()));
+    // AES engines are not re-keyed by a scrub (see the class comment): they only forget the key.
+    return ThreadLocal.withInitial(() -> created(new Keyed<>(first.get(), second.get(), null)));
+  }
+
+  private static <T> Keyed<T> created(Keyed<T> keyed) {
+    CREATED.get().add(keyed);
+    return keyed;
+  }
+
+  /** How to re-key an engine with the public dummy key (null: the engine only forgets the key). */
+  @FunctionalInterface
+  private interface Scrub<T> {
+    void rekey(T engine) throws GeneralSecurityException;
   }
 
   /**
@@ -121,14 +179,36 @@ final class Jce {
    * keys come and go in the other engine.
    */
   private static final class Keyed<T> {
+    private final Scrub<T> scrub;
     private T recent;
     private T older;
     private SecretKeySpec recentKey;
     private SecretKeySpec olderKey;
 
-    Keyed(T first, T second) {
+    Keyed(T first, T second, Scrub<T> scrub) {
       this.recent = first;
       this.older = second;
+      this.scrub = scrub;
+    }
+
+    /** Forgets each destroyed key, re-keying its engine with the dummy key where it can. */
+    void scrubDestroyed() {
+      try {
+        if (recentKey != null && recentKey.isDestroyed()) {
+          if (scrub != null) {
+            scrub.rekey(recent);
+          }
+          recentKey = null;
+        }
+        if (olderKey != null && olderKey.isDestroyed()) {
+          if (scrub != null) {
+            scrub.rekey(older);
+          }
+          olderKey = null;
+        }
+      } catch (GeneralSecurityException e) {
+        throw new InternalFaultException("an engine refused the dummy key", e);
+      }
     }
 
     Cipher cipher(SecretKeySpec k, int mode, IvParameterSpec iv) throws GeneralSecurityException {
@@ -161,7 +241,7 @@ final class Jce {
      * recently used engine to the front, unkeyed, and returns false.
      */
     private boolean select(SecretKeySpec k) {
-      if (recentKey == k) {
+      if (recentKey == k && !k.isDestroyed()) {
         return true;
       }
       T engine = older;
@@ -169,8 +249,9 @@ final class Jce {
       older = recent;
       olderKey = recentKey;
       recent = engine;
-      recentKey = key == k ? k : null;
-      return key == k;
+      boolean keyed = key == k && !k.isDestroyed();
+      recentKey = keyed ? k : null;
+      return keyed;
     }
 
     void forget() {

@@ -2,7 +2,6 @@ package dev.krb5gss.crypto;
 
 import java.util.Arrays;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * PBKDF2 (RFC 8018 §5.2) over raw pass-phrase bytes, as RFC 3962 §4 (HMAC-SHA1) and RFC 8009 §4
@@ -14,15 +13,21 @@ final class Pbkdf2 {
 
   static byte[] derive(String hmac, byte[] password, byte[] salt, int iterations, int length) {
     // An empty HMAC key equals a one-zero-byte key (both are zero-padded); SecretKeySpec needs one.
-    Mac mac = Jce.mac(hmac, new SecretKeySpec(password.length == 0 ? new byte[1] : password, hmac));
-    byte[] out = new byte[length];
-    int hLen = mac.getMacLength();
-    for (int block = 1, done = 0; done < length; block++, done += hLen) {
-      byte[] t = block(mac, salt, iterations, block);
-      System.arraycopy(t, 0, out, done, Math.min(hLen, length - done));
-      Arrays.fill(t, (byte) 0);
+    WipeableKey key = WipeableKey.copyOf(password.length == 0 ? new byte[1] : password, hmac);
+    try {
+      Mac mac = Jce.mac(hmac, key);
+      byte[] out = new byte[length];
+      int hLen = mac.getMacLength();
+      for (int block = 1, done = 0; done < length; block++, done += hLen) {
+        byte[] t = block(mac, salt, iterations, block);
+        System.arraycopy(t, 0, out, done, Math.min(hLen, length - done));
+        Arrays.fill(t, (byte) 0);
+      }
+      return out;
+    } finally {
+      key.destroy(); // the pass phrase copy; the engine is re-keyed below
+      Jce.scrubDestroyedKeys();
     }
-    return out;
   }
 
   private static byte[] block(Mac mac, byte[] salt, int iterations, int index) {

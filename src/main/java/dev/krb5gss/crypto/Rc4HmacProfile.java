@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -18,9 +17,14 @@ import javax.crypto.spec.SecretKeySpec;
 final class Rc4HmacProfile implements CryptoProfile {
   private static final int CONFOUNDER = 8;
   private static final int MAC = 16;
-  private static final int SIGN_SLOT = Integer.MIN_VALUE;
   private static final byte[] SIGNATURE_KEY =
       "signaturekey\0".getBytes(StandardCharsets.US_ASCII);
+  private static final DerivedKeyId KSIGN = DerivedKeyId.of(DerivedKeyId.Kind.RC4_KSIGN);
+  /** The derivations, held once so a cached lookup allocates nothing. */
+  private static final CipherKey.Derivation<WipeableKey> K1 = (key, usage) -> new WipeableKey(
+      Jce.hmac("HmacMD5", key.secret().unsafeBytes(), le32(msUsage(usage))), "HmacMD5");
+  private static final CipherKey.Derivation<WipeableKey> SIGN = (key, unused) -> new WipeableKey(
+      Jce.hmac("HmacMD5", key.secret().unsafeBytes(), SIGNATURE_KEY), "HmacMD5");
 
   @Override
   public EncType encType() {
@@ -71,9 +75,8 @@ final class Rc4HmacProfile implements CryptoProfile {
     }
   }
 
-  private SecretKeySpec k1(CipherKey key, int usage) {
-    return key.derived(usage, u -> new WipeableKey(
-        Jce.hmac("HmacMD5", key.secret().unsafeBytes(), le32(msUsage(u))), "HmacMD5"));
+  private static WipeableKey k1(CipherKey key, int usage) {
+    return key.derived(DerivedKeyId.of(DerivedKeyId.Kind.RC4_K1, usage), K1);
   }
 
   @Override
@@ -90,8 +93,13 @@ final class Rc4HmacProfile implements CryptoProfile {
     System.arraycopy(plaintext, offset, plain, CONFOUNDER, length);
     byte[] checksum = Jce.mac("HmacMD5", k1).doFinal(plain);
     byte[] out = Arrays.copyOf(checksum, MAC + plain.length);
-    rc4(k3(k1, checksum), plain, 0, plain.length, out, MAC);
-    Arrays.fill(plain, (byte) 0);
+    WipeableKey k3 = k3(k1, checksum);
+    try {
+      rc4(k3, plain, 0, plain.length, out, MAC);
+    } finally {
+      k3.destroy();
+      Arrays.fill(plain, (byte) 0);
+    }
     return out;
   }
 
@@ -105,8 +113,14 @@ final class Rc4HmacProfile implements CryptoProfile {
     SecretKeySpec k1 = k1(key, usage);
     byte[] checksum = Arrays.copyOfRange(ciphertext, offset, offset + MAC);
     byte[] plain = new byte[length - MAC];
-    rc4(k3(k1, checksum), ciphertext, offset + MAC, plain.length, plain, 0);
+    WipeableKey k3 = k3(k1, checksum);
+    try {
+      rc4(k3, ciphertext, offset + MAC, plain.length, plain, 0);
+    } finally {
+      k3.destroy();
+    }
     if (!MessageDigest.isEqual(Jce.mac("HmacMD5", k1).doFinal(plain), checksum)) {
+      Arrays.fill(plain, (byte) 0);
       throw new IntegrityException("integrity check failed for rc4-hmac");
     }
     try {
@@ -119,8 +133,7 @@ final class Rc4HmacProfile implements CryptoProfile {
   /** RFC 4757 §4: HMAC-MD5(Ksign, MD5(usage | data)), Ksign = HMAC-MD5(key, "signaturekey\0"). */
   @Override
   public byte[] checksum(CipherKey key, int usage, byte[] data, int offset, int length) {
-    SecretKeySpec ksign = key.derived(SIGN_SLOT, s -> new WipeableKey(
-        Jce.hmac("HmacMD5", key.secret().unsafeBytes(), SIGNATURE_KEY), "HmacMD5"));
+    WipeableKey ksign = key.derived(KSIGN, SIGN);
     MessageDigest md5 = md5();
     md5.update(le32(msUsage(usage)));
     md5.update(data, offset, length);
@@ -145,10 +158,12 @@ final class Rc4HmacProfile implements CryptoProfile {
     return Jce.hmac("HmacSHA1", key.secret().unsafeBytes(), input);
   }
 
-  private static SecretKeySpec k3(SecretKeySpec k1, byte[] checksum) {
-    return new SecretKeySpec(Jce.mac("HmacMD5", k1).doFinal(checksum), "ARCFOUR");
+  /** K3 = HMAC-MD5(K1, checksum), a per-message key the caller destroys after use. */
+  private static WipeableKey k3(SecretKeySpec k1, byte[] checksum) {
+    return new WipeableKey(Jce.mac("HmacMD5", k1).doFinal(checksum), "ARCFOUR");
   }
 
+  /** RC4 of {@code len} bytes under {@code key}, leaving the engine keyed with a dummy key. */
   static void rc4(SecretKeySpec key, byte[] in, int off, int len, byte[] out, int outOff) {
     try {
       Cipher rc4 = Jce.rc4();
@@ -156,6 +171,8 @@ final class Rc4HmacProfile implements CryptoProfile {
       rc4.doFinal(in, off, len, out, outOff);
     } catch (GeneralSecurityException e) {
       throw new InternalFaultException("RC4 failed", e);
+    } finally {
+      Jce.scrubRc4(); // the engine would keep this per-message key until its next use
     }
   }
 

@@ -1,7 +1,5 @@
 package dev.krb5gss.crypto;
 
-import javax.crypto.spec.SecretKeySpec;
-
 /**
  * The two keys derived from one protocol key for encryption under one key usage (RFC 3961 §5.3 /
  * RFC 8009 §5): Ke (encryption) and Ki (integrity). Computed once per protocol key and usage and
@@ -9,18 +7,18 @@ import javax.crypto.spec.SecretKeySpec;
  * checksum is made under that usage.
  */
 final class UsageKeys {
-  final SecretKeySpec ke;
-  final SecretKeySpec ki;
+  final WipeableKey ke;
+  final WipeableKey ki;
 
-  UsageKeys(SecretKeySpec ke, SecretKeySpec ki) {
+  UsageKeys(WipeableKey ke, WipeableKey ki) {
     this.ke = ke;
     this.ki = ki;
   }
 
-  /** Wipes Ke and Ki where they are {@link WipeableKey}s (all derived ones are). */
+  /** Zeroes Ke and Ki. */
   void destroy() {
-    CipherKey.wipe(ke);
-    CipherKey.wipe(ki);
+    ke.destroy();
+    ki.destroy();
   }
 
   @Override

@@ -10,9 +10,10 @@ import javax.crypto.spec.SecretKeySpec;
  * key bytes (the superclass holds a one-byte placeholder), hands the JCE engines a fresh copy from
  * {@link #getEncoded()} (which they wipe after keying), and zeroes its bytes on {@link #destroy()}.
  *
- * <p>What stays after a wipe: the key schedule inside a JCE engine last keyed with this key (the
- * per-thread engines of {@link Jce}) until that engine is keyed again; the JDK gives no way to
- * clear it. Equality is identity, as {@link Jce}'s engine cache compares keys.
+ * <p>What stays after a wipe: the key schedule inside a JCE engine of another thread last keyed
+ * with this key (the per-thread engines of {@link Jce}) until that engine is keyed again; the
+ * calling thread's engines are re-keyed by {@link Jce#scrubDestroyedKeys()}. Equality is identity,
+ * as {@link Jce}'s engine cache compares keys; a destroyed key never matches.
  */
 final class WipeableKey extends SecretKeySpec {
   private static final long serialVersionUID = 1L;
@@ -38,6 +39,11 @@ final class WipeableKey extends SecretKeySpec {
       throw new IllegalStateException("key material was destroyed");
     }
     return bytes.clone();
+  }
+
+  /** The array this key owns (tests: to prove {@link #destroy()} zeroes it); never modify. */
+  byte[] bytesForTest() {
+    return bytes;
   }
 
   @Override

@@ -3,10 +3,15 @@ package dev.krb5gss.spi;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.util.concurrent.UncheckedExecutionException;
+import dev.krb5gss.config.Krb5Conf;
 import dev.krb5gss.context.Acceptor;
+import dev.krb5gss.crypto.EnctypePolicy;
 import dev.krb5gss.error.InternalFaultException;
 import dev.krb5gss.error.RejectedException;
+import dev.krb5gss.keytab.AcceptorKeys;
+import dev.krb5gss.keytab.SubjectKeys;
 import dev.krb5gss.replay.ReplayCaches;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.ietf.jgss.GSSException;
 import org.ietf.jgss.Oid;
@@ -37,16 +42,16 @@ final class AcceptorContexts {
    * so a keytab rotation, another requested name or an evicted acceptor gives a new
    * {@link Acceptor} but never a fresh replay window in which an authenticator could be replayed.
    */
-  static Acceptor acceptorFor(AcceptorKeys keys) throws GSSException {
-    String replayUri = keys.replayCacheUri();
-    if (replayUri == null) {
-      replayUri = ReplayCaches.configuredUri().orElse(ReplayCaches.MEMORY);
-    }
-    String uri = replayUri;
+  static Acceptor acceptorFor(SubjectKeys keys) throws GSSException {
+    Optional<AcceptorKeys> own = keys.credential();
+    String uri = own.flatMap(AcceptorKeys::replayCache)
+        .orElseGet(() -> ReplayCaches.configuredUri().orElse(ReplayCaches.MEMORY));
+    EnctypePolicy policy = own.map(AcceptorKeys::enctypePolicy)
+        .orElseGet(() -> Krb5Conf.forJvm().enctypePolicy());
+    boolean requirePac = own.map(AcceptorKeys::requirePac).orElse(false);
     try {
       return ACCEPTORS.get(new Key(keys, uri),
-          () -> Acceptor.builder().keys(keys).enctypes(keys.enctypePolicy())
-              .requirePac(keys.requirePac())
+          () -> Acceptor.builder().keys(keys).enctypes(policy).requirePac(requirePac)
               .replayCache(ReplayCaches.fromUri(uri)).build());
     } catch (ExecutionException | UncheckedExecutionException e) {
       if (e.getCause() instanceof RejectedException) {
@@ -59,10 +64,10 @@ final class AcceptorContexts {
 
   /** Acceptors are shared per key set and replay cache URI (never shown: it may hold a password). */
   private static final class Key {
-    private final AcceptorKeys keys;
+    private final SubjectKeys keys;
     private final String replayUri;
 
-    Key(AcceptorKeys keys, String replayUri) {
+    Key(SubjectKeys keys, String replayUri) {
       this.keys = keys;
       this.replayUri = replayUri;
     }

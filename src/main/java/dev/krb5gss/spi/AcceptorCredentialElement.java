@@ -2,6 +2,7 @@ package dev.krb5gss.spi;
 
 import dev.krb5gss.gss.MechOids.Jgss;
 import dev.krb5gss.error.Reason;
+import dev.krb5gss.keytab.SubjectKeys;
 import dev.krb5gss.Krb5GssProvider;
 import dev.krb5gss.name.PrincipalName;
 import java.security.Provider;
@@ -15,20 +16,20 @@ import sun.security.jgss.spi.GSSNameSpi;
 /**
  * Acceptor credentials (RFC 2743 §2.1.1 GSS_Acquire_cred with usage ACCEPT): the service keys
  * found for the requested name, and the mechanism they were acquired for. Holds no key bytes
- * itself: the keys live in the shared {@link AcceptorKeys}.
+ * itself: the keys live in the shared {@link SubjectKeys}.
  */
 final class AcceptorCredentialElement implements GSSCredentialSpi {
   private final Oid mech;
   private final KerberosNameElement name;
-  private final AcceptorKeys keys;
+  private final SubjectKeys keys;
 
-  AcceptorCredentialElement(Oid mech, KerberosNameElement name, AcceptorKeys keys) {
+  AcceptorCredentialElement(Oid mech, KerberosNameElement name, SubjectKeys keys) {
     this.mech = mech;
     this.name = name;
     this.keys = keys;
   }
 
-  AcceptorKeys keys() {
+  SubjectKeys keys() {
     return keys;
   }
 

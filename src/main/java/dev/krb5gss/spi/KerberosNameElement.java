@@ -101,8 +101,7 @@ final class KerberosNameElement implements GSSNameSpi {
 
   /** Whether a key's principal is the one this name designates (any realm if it names none). */
   boolean designates(PrincipalName keyPrincipal) {
-    return keyPrincipal.components().equals(principal.components())
-        && (principal.realm().isEmpty() || principal.realm().equals(keyPrincipal.realm()));
+    return dev.krb5gss.keytab.SubjectKeys.designates(principal, keyPrincipal);
   }
 
   @Override

@@ -62,8 +62,9 @@ class ProfilesTest {
     p.checksum(key, 22, m, 0, m.length);
     assertThat(p.usageKeys(key, 22)).isSameAs(first);
     AtomicInteger calls = new AtomicInteger();
-    key.derived(99, s -> calls.incrementAndGet());
-    key.derived(99, s -> calls.incrementAndGet());
+    DerivedKeyId id = DerivedKeyId.of(DerivedKeyId.Kind.CHECKSUM, 99);
+    key.derived(id, (k, usage) -> calls.incrementAndGet());
+    key.derived(id, (k, usage) -> calls.incrementAndGet());
     assertThat(calls).hasValue(1);
   }
 

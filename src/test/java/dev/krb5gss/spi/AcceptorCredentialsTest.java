@@ -172,6 +172,21 @@ class AcceptorCredentialsTest {
             e -> assertThat(e.getMajor()).isEqualTo(GSSException.NO_CRED));
   }
 
+  @Test
+  void aKeyTabWhoseFileIsGoneIsNoCredentialsNamingTheFile(KdcPrincipals names) throws Exception {
+    String service = names.addService("gone");
+    Path missing = names.keytab(service).resolveSibling("gone-missing.keytab");
+    Subject subject = new Subject();
+    subject.getPrivateCredentials().add(
+        KeyTab.getInstance(new KerberosPrincipal(service), missing.toFile()));
+
+    assertThatThrownBy(() -> acceptorCred(subject, null, GssOids.KRB5))
+        .isInstanceOfSatisfying(GSSException.class, e -> {
+          assertThat(e.getMajor()).isEqualTo(GSSException.NO_CRED);
+          assertThat(e.getMessage()).contains("cannot read the keytab " + missing);
+        });
+  }
+
   static GSSCredential acceptorCred(Subject subject, GSSName name, Oid mech) throws Exception {
     return Subjects.callAs(subject, () -> GSSManager.getInstance().createCredential(name,
         GSSCredential.INDEFINITE_LIFETIME, mech, GSSCredential.ACCEPT_ONLY));
