@@ -276,7 +276,8 @@ public final class ApAcceptor {
    */
   private void checkReplay(AuthenticatorContents auth, PrincipalName server, EncryptedPart enc,
       Instant now) throws RejectedException {
-    ReplayKey key = ReplayKey.of(auth.client(), auth.ctime(), auth.cusec(), enc.cipher());
+    ReplayKey key = ReplayKey.of(auth.client(), auth.ctime(), auth.cusec(), enc.data(),
+        enc.offset(), enc.length());
     Instant expires = replayExpiry(auth.ctime().plusNanos(auth.cusec() * 1000L),
         policy.maxSkew());
     boolean fresh;

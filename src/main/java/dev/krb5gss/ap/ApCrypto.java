@@ -48,7 +48,7 @@ final class ApCrypto {
       throws RejectedException {
     byte[] plain;
     try {
-      plain = profile.decrypt(key.cipherKey(), USAGE_TICKET, enc.cipher(), 0, enc.cipher().length);
+      plain = profile.decrypt(key.cipherKey(), USAGE_TICKET, enc.data(), enc.offset(), enc.length());
     } catch (IntegrityException e) {
       throw new RejectedException(Reason.TICKET_INTEGRITY, "the ticket for " + key.principal()
           + " did not decrypt with the keytab's key of the same kvno (" + key.kvno()
@@ -73,7 +73,7 @@ final class ApCrypto {
     CryptoProfile profile = permitted(session.encType(), "the authenticator");
     byte[] plain;
     try {
-      plain = profile.decrypt(session, USAGE_AUTHENTICATOR, enc.cipher(), 0, enc.cipher().length);
+      plain = profile.decrypt(session, USAGE_AUTHENTICATOR, enc.data(), enc.offset(), enc.length());
     } catch (IntegrityException e) {
       throw new RejectedException(Reason.AUTHENTICATOR_INTEGRITY, "the authenticator did not "
           + "decrypt with the ticket's session key: it was altered or made for another ticket");

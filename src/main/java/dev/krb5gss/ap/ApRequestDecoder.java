@@ -145,9 +145,11 @@ final class ApRequestDecoder {
       kvno = k.readUInt32();
       k.expectEnd();
     }
-    byte[] cipher = octets(seq.field(2));
+    DerReader f = seq.field(2);
+    DerReader cipher = f.readOctetStringInPlace();
+    f.expectEnd();
     seq.expectEnd();
-    return new EncryptedPart(etype, kvno, cipher);
+    return new EncryptedPart(etype, kvno, cipher.buffer(), cipher.position(), cipher.remaining());
   }
 
   private static KeyValue key(DerReader r) throws RejectedException {

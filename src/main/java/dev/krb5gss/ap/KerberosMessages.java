@@ -18,7 +18,11 @@ final class KerberosMessages {
   static final int TKT_INVALID = 0x01000000;
 
   /** EncryptedData, RFC 4120 §5.2.9; {@code kvno} is null when absent. */
-  record EncryptedPart(int etype, Long kvno, byte[] cipher) {}
+  /**
+   * The ciphertext is a view into the token being parsed ({@code data[offset, offset + length)},
+   * not copied): valid while that token is, never modified.
+   */
+  record EncryptedPart(int etype, Long kvno, byte[] data, int offset, int length) {}
 
   /** EncryptionKey, RFC 4120 §5.2.9. */
   record KeyValue(int keyType, byte[] keyValue) {}

@@ -119,6 +119,27 @@ public final class DerReader {
     return rest;
   }
 
+  /**
+   * The reader over the next OCTET STRING's contents, read in place: with {@link #buffer()},
+   * {@link #position()} and {@link #remaining()} a view of them, nothing copied.
+   */
+  public DerReader readOctetStringInPlace() throws RejectedException {
+    return read(OCTET_STRING);
+  }
+
+  /**
+   * The array this reader reads, shared (not copied), for in-place processing of the range
+   * [{@link #position()}, {@link #position()} + {@link #remaining()}); never to be modified.
+   */
+  public byte[] buffer() {
+    return data;
+  }
+
+  /** Where the next element starts in {@link #buffer()}. */
+  public int position() {
+    return pos;
+  }
+
   /** An OCTET STRING's contents. */
   public byte[] readOctetString() throws RejectedException {
     return read(OCTET_STRING).readRest();

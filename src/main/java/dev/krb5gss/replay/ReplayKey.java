@@ -47,6 +47,15 @@ public final class ReplayKey {
     return new ReplayKey(client, ctime, cusec, sha256(authenticatorCiphertext));
   }
 
+  /** The same, with the ciphertext at {@code [offset, offset + length)} of {@code data}. */
+  public static ReplayKey of(PrincipalName client, Instant ctime, int cusec, byte[] data,
+      int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, data.length);
+    MessageDigest md = sha256();
+    md.update(data, offset, length);
+    return new ReplayKey(client, ctime, cusec, md.digest());
+  }
+
   /**
    * The key of an authenticator, ignoring {@code server}.
    *
