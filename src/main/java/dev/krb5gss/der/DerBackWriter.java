@@ -1,0 +1,148 @@
+package dev.krb5gss.der;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+
+/**
+ * DER (X.690) written back to front into one array: contents first, then each enclosing length
+ * and tag in front of them, so nested elements are never copied level by level as
+ * {@link DerWriter}'s return-an-array calls do. Write the last field first:
+ *
+ * <pre>{@code
+ * DerBackWriter w = new DerBackWriter(64);   // SEQUENCE { [0] INTEGER 5, [1] INTEGER 7 }
+ * int seq = w.mark();
+ * int f = w.mark();
+ * w.integer(7).wrap(0xa1, f);                // the last field first
+ * f = w.mark();
+ * w.integer(5).wrap(0xa0, f);
+ * w.wrap(DerReader.SEQUENCE, seq);
+ * byte[] der = w.toByteArray();
+ * }</pre>
+ *
+ * <p>A mark is the size written so far; {@link #wrap} puts a tag and the length of everything
+ * written since that mark in front. The array grows when needed.
+ */
+public final class DerBackWriter {
+  private byte[] buf;
+  private int pos;
+
+  public DerBackWriter(int capacity) {
+    this.buf = new byte[Math.max(16, capacity)];
+    this.pos = buf.length;
+  }
+
+  /** The number of bytes written so far (a mark for {@link #wrap}). */
+  public int mark() {
+    return buf.length - pos;
+  }
+
+  /** Puts {@code tag || length} in front of everything written since {@code mark}. */
+  public DerBackWriter wrap(int tag, int mark) {
+    int length = mark() - mark;
+    if (length < 0) {
+      throw new IllegalArgumentException("mark " + mark + " is ahead of what was written");
+    }
+    if (length < 0x80) {
+      room(2);
+      buf[--pos] = (byte) length;
+    } else {
+      int octets = length < 0x100 ? 1 : length < 0x10000 ? 2 : length < 0x1000000 ? 3 : 4;
+      room(2 + octets);
+      for (int i = 0; i < octets; i++) {
+        buf[--pos] = (byte) (length >>> (8 * i));
+      }
+      buf[--pos] = (byte) (0x80 | octets);
+    }
+    buf[--pos] = (byte) tag;
+    return this;
+  }
+
+  /** Raw bytes in front of what was written. */
+  public DerBackWriter raw(byte[] b, int offset, int length) {
+    room(length);
+    pos -= length;
+    System.arraycopy(b, offset, buf, pos, length);
+    return this;
+  }
+
+  public DerBackWriter raw(byte[] b) {
+    return raw(b, 0, b.length);
+  }
+
+  /** An OCTET STRING of {@code value}. */
+  public DerBackWriter octetString(byte[] value) {
+    int m = mark();
+    return raw(value).wrap(DerReader.OCTET_STRING, m);
+  }
+
+  /** A minimal two's-complement INTEGER (X.690 §8.3). */
+  public DerBackWriter integer(long v) {
+    int m = mark();
+    int n = 1;
+    while (n < 8 && (v >> (8 * n - 1)) != 0 && (v >> (8 * n - 1)) != -1) {
+      n++;
+    }
+    room(n);
+    for (int i = 0; i < n; i++) {
+      buf[--pos] = (byte) (v >> (8 * i));
+    }
+    return wrap(DerReader.INTEGER, m);
+  }
+
+  /** A KerberosTime {@code YYYYMMDDHHMMSSZ} (RFC 4120 §5.2.3); fractions are dropped. */
+  public DerBackWriter kerberosTime(Instant t) {
+    LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+    if (d.getYear() < 0 || d.getYear() > 9999) {
+      throw new IllegalArgumentException("year " + d.getYear() + " does not fit a KerberosTime");
+    }
+    int m = mark();
+    room(15);
+    pos -= 15;
+    put(pos, d.getYear(), 4);
+    put(pos + 4, d.getMonthValue(), 2);
+    put(pos + 6, d.getDayOfMonth(), 2);
+    put(pos + 8, d.getHour(), 2);
+    put(pos + 10, d.getMinute(), 2);
+    put(pos + 12, d.getSecond(), 2);
+    buf[pos + 14] = 'Z';
+    return wrap(DerReader.GENERALIZED_TIME, m);
+  }
+
+  /** A KerberosString (RFC 4120 §5.2.1). */
+  public DerBackWriter generalString(String s) {
+    int m = mark();
+    return raw(s.getBytes(StandardCharsets.UTF_8)).wrap(DerReader.GENERAL_STRING, m);
+  }
+
+  /** The bytes written, in order (a new array of exactly {@link #mark()} bytes). */
+  public byte[] toByteArray() {
+    return Arrays.copyOfRange(buf, pos, buf.length);
+  }
+
+  /** Zeroes the whole buffer (after writing secrets into it, once {@link #toByteArray} is taken). */
+  public void wipe() {
+    Arrays.fill(buf, (byte) 0);
+  }
+
+  private void put(int off, int value, int width) {
+    for (int i = width - 1; i >= 0; i--) {
+      buf[off + i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+  }
+
+  private void room(int n) {
+    if (pos >= n) {
+      return;
+    }
+    int used = buf.length - pos;
+    byte[] bigger = new byte[Math.max(buf.length * 2, used + n + 16)];
+    System.arraycopy(buf, pos, bigger, bigger.length - used, used);
+    Arrays.fill(buf, (byte) 0); // it may hold secrets
+    pos = bigger.length - used;
+    buf = bigger;
+  }
+}
