@@ -48,7 +48,8 @@ final class ApCrypto {
       throws RejectedException {
     byte[] plain;
     try {
-      plain = profile.decrypt(key.cipherKey(), USAGE_TICKET, enc.data(), enc.offset(), enc.length());
+      plain = profile.decryptInPlace(key.cipherKey(), USAGE_TICKET, enc.data(), enc.offset(),
+          enc.length());
     } catch (IntegrityException e) {
       throw new RejectedException(Reason.TICKET_INTEGRITY, "the ticket for " + key.principal()
           + " did not decrypt with the keytab's key of the same kvno (" + key.kvno()
@@ -57,7 +58,7 @@ final class ApCrypto {
           + "keytab");
     }
     try {
-      return ApRequestDecoder.encTicketPart(plain);
+      return ApRequestDecoder.encTicketPart(plain, profile.plaintextOffset());
     } finally {
       Arrays.fill(plain, (byte) 0);
     }
@@ -73,13 +74,14 @@ final class ApCrypto {
     CryptoProfile profile = permitted(session.encType(), "the authenticator");
     byte[] plain;
     try {
-      plain = profile.decrypt(session, USAGE_AUTHENTICATOR, enc.data(), enc.offset(), enc.length());
+      plain = profile.decryptInPlace(session, USAGE_AUTHENTICATOR, enc.data(), enc.offset(),
+          enc.length());
     } catch (IntegrityException e) {
       throw new RejectedException(Reason.AUTHENTICATOR_INTEGRITY, "the authenticator did not "
           + "decrypt with the ticket's session key: it was altered or made for another ticket");
     }
     try {
-      return ApRequestDecoder.authenticator(plain);
+      return ApRequestDecoder.authenticator(plain, profile.plaintextOffset());
     } finally {
       Arrays.fill(plain, (byte) 0);
     }

@@ -55,7 +55,12 @@ final class ApRequestDecoder {
   }
 
   static TicketContents encTicketPart(byte[] der) throws RejectedException {
-    DerReader all = DerReader.of(der, "EncTicketPart");
+    return encTicketPart(der, 0);
+  }
+
+  /** The EncTicketPart in {@code der} from {@code from} to its end. */
+  static TicketContents encTicketPart(byte[] der, int from) throws RejectedException {
+    DerReader all = DerReader.of(der, from, der.length, "EncTicketPart");
     DerReader seq = application(all, 3);
     all.expectEnd();
     DerReader f = seq.field(0);
@@ -89,7 +94,12 @@ final class ApRequestDecoder {
   }
 
   static AuthenticatorContents authenticator(byte[] der) throws RejectedException {
-    DerReader all = DerReader.of(der, "Authenticator");
+    return authenticator(der, 0);
+  }
+
+  /** The Authenticator in {@code der} from {@code from} to its end. */
+  static AuthenticatorContents authenticator(byte[] der, int from) throws RejectedException {
+    DerReader all = DerReader.of(der, from, der.length, "Authenticator");
     DerReader seq = application(all, 2);
     all.expectEnd();
     expect(seq.field(0), PVNO, "authenticator-vno");

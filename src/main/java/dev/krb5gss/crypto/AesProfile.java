@@ -175,6 +175,17 @@ abstract class AesProfile implements CryptoProfile {
   @Override
   public final byte[] decrypt(CipherKey key, int usage, byte[] ciphertext, int offset, int length)
       throws IntegrityException {
+    byte[] plain = decryptInPlace(key, usage, ciphertext, offset, length);
+    try {
+      return Arrays.copyOfRange(plain, CONFOUNDER, plain.length);
+    } finally {
+      Arrays.fill(plain, (byte) 0); // the plaintext (a ticket's session key)
+    }
+  }
+
+  @Override
+  public final byte[] decryptInPlace(CipherKey key, int usage, byte[] ciphertext, int offset,
+      int length) throws IntegrityException {
     if (length < CONFOUNDER + macLength) {
       throw new IntegrityException("ciphertext of " + length + " bytes is shorter than the "
           + (CONFOUNDER + macLength) + " bytes of confounder and checksum for " + encType);
@@ -192,13 +203,20 @@ abstract class AesProfile implements CryptoProfile {
     } else {
       AesCts.decrypt(k.ke, ciphertext, offset, cipherLength, plain, 0);
       Mac mac = Jce.mac(hmac, k.ki);
-      checkMac(mac.doFinal(plain), expected);
+      try {
+        checkMac(mac.doFinal(plain), expected);
+      } catch (IntegrityException e) {
+        Arrays.fill(plain, (byte) 0); // an altered ciphertext's plaintext is not left behind either
+        throw e;
+      }
     }
-    try {
-      return Arrays.copyOfRange(plain, CONFOUNDER, cipherLength);
-    } finally {
-      Arrays.fill(plain, (byte) 0); // the confounder and the plaintext (a ticket's session key)
-    }
+    Arrays.fill(plain, 0, CONFOUNDER, (byte) 0);
+    return plain;
+  }
+
+  @Override
+  public final int plaintextOffset() {
+    return CONFOUNDER;
   }
 
   @Override

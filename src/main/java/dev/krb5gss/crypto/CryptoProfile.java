@@ -54,6 +54,22 @@ public interface CryptoProfile {
   byte[] checksum(CipherKey key, int usage, byte[] data, int offset, int length);
 
   /**
+   * As {@link #decrypt}, but the result may be a larger buffer whose plaintext starts at
+   * {@link #plaintextOffset()} and runs to its end (no copy to strip a confounder); everything
+   * before the offset is zero. For callers that parse the plaintext in place; they wipe the whole
+   * buffer afterwards.
+   */
+  default byte[] decryptInPlace(CipherKey key, int usage, byte[] ciphertext, int offset,
+      int length) throws IntegrityException {
+    return decrypt(key, usage, ciphertext, offset, length);
+  }
+
+  /** Where the plaintext starts in what {@link #decryptInPlace} returns. */
+  default int plaintextOffset() {
+    return 0;
+  }
+
+  /**
    * The key for a pass phrase (RFC 3962 §4, RFC 8009 §4, RFC 4757 §2).
    *
    * @param password the pass phrase as bytes (UTF-8 for MIT and the JDK)
