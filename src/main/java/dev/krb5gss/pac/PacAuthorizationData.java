@@ -26,7 +26,7 @@ final class PacAuthorizationData {
     }
     List<byte[]> found = new ArrayList<>(1);
     try {
-      collect(authorizationData, 0, found);
+      collect(authorizationData, 0, authorizationData.length, 0, found);
     } catch (RejectedException e) {
       throw PacCheck.AUTHORIZATION_DATA.fail("the ticket's authorization data is not valid DER: "
           + e.detail());
@@ -38,9 +38,10 @@ final class PacAuthorizationData {
     return found.stream().findFirst();
   }
 
-  private static void collect(byte[] der, int depth, List<byte[]> found)
+  /** Walks {@code der[from, to)} in place; only a PAC found is copied out. */
+  private static void collect(byte[] der, int from, int to, int depth, List<byte[]> found)
       throws RejectedException {
-    DerReader all = DerReader.of(der, "AuthorizationData");
+    DerReader all = DerReader.of(der, from, to, "AuthorizationData");
     DerReader seq = all.read(DerReader.SEQUENCE);
     all.expectEnd();
     while (seq.hasMore()) {
@@ -49,13 +50,15 @@ final class PacAuthorizationData {
       int type = typeField.readInt32();
       typeField.expectEnd();
       DerReader dataField = entry.field(1);
-      byte[] data = dataField.readOctetString();
+      DerReader data = dataField.readOctetStringInPlace();
       dataField.expectEnd();
       entry.expectEnd();
+      int start = data.position();
+      int end = start + data.remaining();
       if (type == AD_WIN2K_PAC) {
-        found.add(data);
+        found.add(java.util.Arrays.copyOfRange(der, start, end));
       } else if (type == AD_IF_RELEVANT && depth < MAX_DEPTH) {
-        collect(data, depth + 1, found);
+        collect(der, start, end, depth + 1, found);
       }
     }
   }

@@ -3,9 +3,7 @@ package dev.krb5gss.pac;
 import dev.krb5gss.error.RejectedException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,12 +24,12 @@ final class PacLayout {
 
   private final byte[] pac;
   private final List<Buffer> buffers;
-  private final Map<Integer, Buffer> byType;
+  private static final Comparator<Buffer> BY_POSITION =
+      Comparator.comparingInt(Buffer::offset).thenComparingInt(Buffer::size);
 
-  private PacLayout(byte[] pac, List<Buffer> buffers, Map<Integer, Buffer> byType) {
+  private PacLayout(byte[] pac, List<Buffer> buffers) {
     this.pac = pac;
     this.buffers = buffers;
-    this.byType = byType;
   }
 
   static PacLayout parse(byte[] pac) throws RejectedException {
@@ -53,18 +51,17 @@ final class PacLayout {
       throw PacCheck.PACTYPE.fail("expected " + count + " PAC_INFO_BUFFERs (" + headerLength
           + " bytes of header), but the PAC has " + pac.length + " bytes");
     }
-    List<Buffer> buffers = new ArrayList<>((int) count);
-    Map<Integer, Buffer> byType = new HashMap<>();
+    Buffer[] buffers = new Buffer[(int) count];
     for (int i = 0; i < count; i++) {
       Buffer b = buffer(r, i, headerLength, pac.length);
-      buffers.add(b);
-      if (PacBufferType.isSingleton(b.type()) && byType.putIfAbsent(b.type(), b) != null) {
+      if (PacBufferType.isSingleton(b.type()) && first(buffers, i, b.type()) != null) {
         throw PacCheck.BUFFER_SET.fail("expected at most one " + PacBufferType.name(b.type())
             + ", got two or more");
       }
+      buffers[i] = b;
     }
     checkOverlap(buffers);
-    return new PacLayout(pac, List.copyOf(buffers), byType);
+    return new PacLayout(pac, List.of(buffers));
   }
 
   private static Buffer buffer(LeReader r, int index, long headerLength, int pacLength)
@@ -72,28 +69,42 @@ final class PacLayout {
     int type = r.u32();
     long size = r.u32Unsigned();
     long offset = r.u64();
-    String which = "PAC_INFO_BUFFER " + index + " (" + PacBufferType.name(type) + ")";
     if (offset < 0 || offset % 8 != 0) {
-      throw PacCheck.BUFFER_LAYOUT.fail(which + ": expected an 8-byte aligned offset, got "
-          + Long.toUnsignedString(offset));
+      throw PacCheck.BUFFER_LAYOUT.fail(which(index, type) + ": expected an 8-byte aligned "
+          + "offset, got " + Long.toUnsignedString(offset));
     }
     if (offset < headerLength) {
-      throw PacCheck.BUFFER_LAYOUT.fail(which + ": expected an offset past the " + headerLength
-          + "-byte header, got " + offset);
+      throw PacCheck.BUFFER_LAYOUT.fail(which(index, type) + ": expected an offset past the "
+          + headerLength + "-byte header, got " + offset);
     }
     if (offset > pacLength || size > pacLength - offset) {
-      throw PacCheck.BUFFER_LAYOUT.fail(which + ": expected offset + size within the PAC's "
-          + pacLength + " bytes, got offset " + Long.toUnsignedString(offset) + " + size " + size);
+      throw PacCheck.BUFFER_LAYOUT.fail(which(index, type) + ": expected offset + size within "
+          + "the PAC's " + pacLength + " bytes, got offset " + Long.toUnsignedString(offset)
+          + " + size " + size);
     }
     return new Buffer(type, (int) offset, (int) size);
   }
 
-  private static void checkOverlap(List<Buffer> buffers) throws RejectedException {
-    List<Buffer> sorted = new ArrayList<>(buffers);
-    sorted.sort(Comparator.comparingInt(Buffer::offset).thenComparingInt(Buffer::size));
-    for (int i = 1; i < sorted.size(); i++) {
-      Buffer prev = sorted.get(i - 1);
-      Buffer cur = sorted.get(i);
+  private static String which(int index, int type) {
+    return "PAC_INFO_BUFFER " + index + " (" + PacBufferType.name(type) + ")";
+  }
+
+  /** The first of {@code buffers[0, n)} of {@code type}, or null (a PAC has a handful). */
+  private static Buffer first(Buffer[] buffers, int n, int type) {
+    for (int i = 0; i < n; i++) {
+      if (buffers[i].type() == type) {
+        return buffers[i];
+      }
+    }
+    return null;
+  }
+
+  private static void checkOverlap(Buffer[] buffers) throws RejectedException {
+    Buffer[] sorted = buffers.clone();
+    java.util.Arrays.sort(sorted, BY_POSITION);
+    for (int i = 1; i < sorted.length; i++) {
+      Buffer prev = sorted[i - 1];
+      Buffer cur = sorted[i];
       if ((long) prev.offset() + prev.size() > cur.offset()) {
         throw PacCheck.BUFFER_LAYOUT.fail("expected non-overlapping buffers, got "
             + PacBufferType.name(prev.type()) + " at [" + prev.offset() + ", "
@@ -111,12 +122,26 @@ final class PacLayout {
     return buffers;
   }
 
+  /** The buffer of a singleton {@code type}, if any (other types are kept, not looked up). */
   Optional<Buffer> find(int type) {
-    return Optional.ofNullable(byType.get(type));
+    return Optional.ofNullable(first(type));
+  }
+
+  private Buffer first(int type) {
+    if (!PacBufferType.isSingleton(type)) {
+      return null;
+    }
+    for (int i = 0; i < buffers.size(); i++) {
+      Buffer b = buffers.get(i);
+      if (b.type() == type) {
+        return b;
+      }
+    }
+    return null;
   }
 
   Buffer require(int type) throws RejectedException {
-    Buffer b = byType.get(type);
+    Buffer b = first(type);
     if (b == null) {
       throw PacCheck.BUFFER_SET.fail("expected a " + PacBufferType.name(type) + " buffer, got none");
     }
