@@ -44,12 +44,8 @@ final class ApReplyBuilder {
     int frame = w.mark();
     int apRep = w.mark();
     int field = w.mark();
-    int encryptedData = w.mark();
-    int inner = w.mark();
-    w.octetString(cipher).wrap(0xa2, inner);
-    inner = w.mark();
-    w.integer(sessionKey.encType().id()).wrap(0xa0, inner);
-    w.wrap(DerReader.SEQUENCE, encryptedData).wrap(0xa2, field);
+    typedOctets(w, sessionKey.encType().id(), 2, cipher); // EncryptedData without kvno
+    w.wrap(0xa2, field);
     field = w.mark();
     w.integer(KRB_AP_REP).wrap(0xa1, field);
     field = w.mark();
@@ -61,6 +57,19 @@ final class ApReplyBuilder {
     w.raw(InitialContextToken.MS_KRB5_OID.equals(mechOid) ? MS_KRB5_OID : KRB5_OID);
     w.wrap(DerReader.APPLICATION_0, frame);
     return w.toByteArray();
+  }
+
+  /**
+   * {@code SEQUENCE { [0] INTEGER type, [n] OCTET STRING value }}: EncryptedData without kvno
+   * (n = 2) and EncryptionKey (n = 1), RFC 4120 §5.2.9.
+   */
+  private static void typedOctets(DerBackWriter w, int type, int n, byte[] value) {
+    int seq = w.mark();
+    int field = w.mark();
+    w.octetString(value).wrap(0xa0 | n, field);
+    field = w.mark();
+    w.integer(type).wrap(0xa0, field);
+    w.wrap(DerReader.SEQUENCE, seq);
   }
 
   /** EncAPRepPart, RFC 4120 §5.5.2; the buffer holding the subkey is wiped. */
@@ -75,12 +84,8 @@ final class ApReplyBuilder {
         byte[] keyBytes = acceptorSubkey.secret().toByteArray();
         try {
           field = w.mark();
-          int key = w.mark();
-          int inner = w.mark();
-          w.octetString(keyBytes).wrap(0xa1, inner);
-          inner = w.mark();
-          w.integer(acceptorSubkey.encType().id()).wrap(0xa0, inner);
-          w.wrap(DerReader.SEQUENCE, key).wrap(0xa2, field);
+          typedOctets(w, acceptorSubkey.encType().id(), 1, keyBytes); // EncryptionKey
+          w.wrap(0xa2, field);
         } finally {
           Arrays.fill(keyBytes, (byte) 0);
         }
