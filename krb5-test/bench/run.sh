@@ -32,7 +32,7 @@
 #                rounds in turns, min/median/max; then 2 threads against 1 (400,000 tokens, the
 #                first three quarters untimed: a settled JIT). They also run after
 #                the JMH table of a full run (--no-loop skips them). --loop-sizes "20000 200000"
-#                and --loop-rounds 3 are the defaults.
+#                --loop-rounds 3 and --loop-scaling-size 400000 are the defaults.
 #   --observe-overhead  only ours-acceptor, krb5 aes-sha1, 1 thread, in turns with observation
 #                off / Krb5GssMetrics bound / a JFR recording of dev.krb5gss.Accept (twice
 #                each), then the overhead of each against off
@@ -94,6 +94,7 @@ parse_args() {
             --no-loop) LOOP=0 ;;
             --loop-sizes) LOOP_SIZES=$2; shift ;;
             --loop-rounds) LOOP_ROUNDS=$2; shift ;;
+            --loop-scaling-size) LOOP_SCALING_SIZE=$2; shift ;;
             -h|--help) sed -n '2,43p' "${BASH_SOURCE[0]}"; exit 0 ;;
             *) die "unknown option $1 (try --help)" ;;
         esac
