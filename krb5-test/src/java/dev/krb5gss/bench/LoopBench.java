@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The plain loop a server runs, without JMH: over one token file, for each token a fresh context
  * ({@code GSSManager.createContext(cred)}), {@code acceptSecContext}, {@code getSrcName().toString()}
  * and {@code dispose()} (RFC 2743 sections 2.2.2, 2.2.6, 2.4.4, 2.2.3), replay cache on and empty
- * at the start. The first {@code warm} tokens are accepted on one thread before the clock starts
+ * at the start. The first {@code warm} tokens are accepted by the first accepting thread, in the
+ * same loop the timed part runs, before the clock starts
  * (a server's first seconds, as the JIT sees them); the rest are timed, shared out token by token
  * over {@code threads} threads (thread k takes the k-th, k+T-th... of them, so together they move
  * through the file in time order). A JVM runs one such loop and exits: each row is its own
@@ -67,20 +68,26 @@ public final class LoopBench {
         }
 
         BenchAcceptor acceptor = BenchAcceptors.factory(acceptorName).open(service);
-        for (int i = 0; i < warm; i++) {
-            acceptOne(acceptor, tokens.get(i));
-        }
         int measured = tokens.size() - warm;
         long[] sliceEnds = new long[threads == 1 ? (measured + slice - 1) / slice : 0];
         Worker[] workers = new Worker[threads];
-        CyclicBarrier start = new CyclicBarrier(threads + 1);
+        // The clocks start when every thread is at the line (the warm-up done), in the barrier action.
+        long[] startedAt = new long[2];
+        CyclicBarrier start = new CyclicBarrier(threads + 1, () -> {
+            startedAt[0] = ProcessCpu.nanos();
+            startedAt[1] = System.nanoTime();
+        });
         for (int k = 0; k < threads; k++) {
-            workers[k] = new Worker(acceptor, tokens, warm + k, threads, start, sliceEnds, slice);
+            // Worker 0 accepts the warm-up tokens itself, through the same loop and call sites the
+            // timed part uses (warming up on another thread's loop left the timed loop to be
+            // compiled, and deoptimized, inside the timed part).
+            workers[k] = new Worker(acceptor, tokens, warm + k, threads, start, sliceEnds, slice,
+                    k == 0 ? warm : 0);
             workers[k].thread.start();
         }
-        long cpuStart = ProcessCpu.nanos();
         start.await();
-        long wallStart = System.nanoTime();
+        long cpuStart = startedAt[0];
+        long wallStart = startedAt[1];
         for (Worker w : workers) {
             w.thread.join();
         }
@@ -158,8 +165,11 @@ public final class LoopBench {
         long allocated;
         long cpu;
 
+        private final int warm;
+
         Worker(BenchAcceptor acceptor, List<byte[]> tokens, int first, int stride, CyclicBarrier start,
-                long[] sliceEnds, int slice) {
+                long[] sliceEnds, int slice, int warm) {
+            this.warm = warm;
             this.acceptor = acceptor;
             this.tokens = new ArrayList<>(tokens);
             this.first = first;
@@ -173,24 +183,30 @@ public final class LoopBench {
         @Override
         public void run() {
             try {
+                accept(0, warm, 1, null);
                 start.await();
                 long id = Thread.currentThread().getId();
                 long allocatedAtStart = THREADS.getThreadAllocatedBytes(id);
                 long cpuAtStart = THREADS.getCurrentThreadCpuTime();
-                int done = 0;
-                for (int i = first; i < tokens.size(); i += stride) {
-                    acceptOne(acceptor, tokens.get(i));
-                    if (sliceEnds.length > 0 && ++done % slice == 0) {
-                        sliceEnds[done / slice - 1] = System.nanoTime();
-                    }
-                }
-                if (sliceEnds.length > 0 && done % slice != 0) {
-                    sliceEnds[sliceEnds.length - 1] = System.nanoTime();
-                }
+                accept(first, tokens.size(), stride, sliceEnds.length > 0 ? sliceEnds : null);
                 allocated = THREADS.getThreadAllocatedBytes(id) - allocatedAtStart;
                 cpu = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
             } catch (Exception e) {
                 failure.set(e);
+            }
+        }
+
+        /** Tokens {@code from, from + stride, ...} below {@code to}; slice ends noted when asked. */
+        private void accept(int from, int to, int stride, long[] ends) throws Exception {
+            int done = 0;
+            for (int i = from; i < to; i += stride) {
+                acceptOne(acceptor, tokens.get(i));
+                if (ends != null && ++done % slice == 0) {
+                    ends[done / slice - 1] = System.nanoTime();
+                }
+            }
+            if (ends != null && done % slice != 0) {
+                ends[ends.length - 1] = System.nanoTime();
             }
         }
     }
