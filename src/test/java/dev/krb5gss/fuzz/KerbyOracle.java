@@ -98,8 +98,28 @@ final class KerbyOracle {
     return kerby != null && ours.equals(kerby.getNameStrings()) && ourRealm.equals(kerbyRealm);
   }
 
+  /**
+   * The same instant; before the Gregorian switch of 1582 the same calendar fields instead: Kerby
+   * reads GeneralizedTime into a {@code java.util.Date} through a default {@code GregorianCalendar},
+   * which counts those years in the Julian calendar, while a KerberosTime (X.680 §46, RFC 4120
+   * §5.2.3) is proleptic Gregorian, as we read it. Fuzzing found the difference with year 0622.
+   */
   private static boolean sameTime(KerberosTime kerby, Instant ours) {
-    return kerby != null && kerby.getTime() == ours.toEpochMilli();
+    if (kerby == null) {
+      return false;
+    }
+    if (kerby.getTime() == ours.toEpochMilli()) {
+      return true;
+    }
+    java.util.GregorianCalendar julian = new java.util.GregorianCalendar(
+        java.util.TimeZone.getTimeZone("UTC"));
+    julian.setTime(kerby.getValue());
+    java.time.LocalDateTime fields = java.time.LocalDateTime.of(julian.get(java.util.Calendar.YEAR),
+        julian.get(java.util.Calendar.MONTH) + 1, julian.get(java.util.Calendar.DAY_OF_MONTH),
+        julian.get(java.util.Calendar.HOUR_OF_DAY), julian.get(java.util.Calendar.MINUTE),
+        julian.get(java.util.Calendar.SECOND));
+    return julian.get(java.util.Calendar.ERA) == java.util.GregorianCalendar.AD
+        && fields.getYear() < 1583 && fields.toInstant(java.time.ZoneOffset.UTC).equals(ours);
   }
 
   /** Kerby's decoding, or null for the one tolerated difference (short KerberosFlags). */
