@@ -10,6 +10,8 @@ import java.util.Set;
 public enum ContextFlag {
   DELEG(1), MUTUAL(2), REPLAY(4), SEQUENCE(8), CONF(16), INTEG(32);
 
+  private static final ContextFlag[] ALL = values();
+
   private final int bit;
 
   ContextFlag(int bit) {
@@ -23,7 +25,7 @@ public enum ContextFlag {
   /** The flags set in {@code bits}; unknown bits are ignored. */
   public static Set<ContextFlag> fromBits(int bits) {
     Set<ContextFlag> set = EnumSet.noneOf(ContextFlag.class);
-    for (ContextFlag f : values()) {
+    for (ContextFlag f : ALL) {
       if ((bits & f.bit) != 0) {
         set.add(f);
       }

@@ -107,8 +107,30 @@ final class AesSha1Profile extends AesProfile {
    * per pair (key usages are our own constants, a handful).
    */
   private static byte[] foldedUsageConstant(int usage, int kind) {
+    if (usage >= 0 && usage < SMALL_USAGES && (kind == 0xAA || kind == 0x55 || kind == 0x99)) {
+      return SMALL[slot(usage, kind)];
+    }
     return FOLDED.computeIfAbsent(((long) usage << 8) | kind,
         k -> NFold.fold(usageConstant(usage, kind), AesCts.BLOCK));
+  }
+
+  /**
+   * Folded constants of usages 0..63 (every usage of RFC 4120 and RFC 4121) for the three kinds,
+   * computed at class initialization (safely published, looked up without boxing).
+   */
+  private static final int SMALL_USAGES = 64;
+  private static final byte[][] SMALL = new byte[SMALL_USAGES * 3][];
+
+  static {
+    for (int usage = 0; usage < SMALL_USAGES; usage++) {
+      for (int kind : new int[] {0xAA, 0x55, 0x99}) {
+        SMALL[slot(usage, kind)] = NFold.fold(usageConstant(usage, kind), AesCts.BLOCK);
+      }
+    }
+  }
+
+  private static int slot(int usage, int kind) {
+    return usage * 3 + (kind == 0xAA ? 0 : kind == 0x55 ? 1 : 2);
   }
 
   static byte[] usageConstant(int usage, int kind) {

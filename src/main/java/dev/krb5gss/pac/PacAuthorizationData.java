@@ -35,7 +35,7 @@ final class PacAuthorizationData {
       throw PacCheck.AUTHORIZATION_DATA.fail("expected at most one AD-WIN2K-PAC, got "
           + found.size());
     }
-    return found.stream().findFirst();
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
   /** Walks {@code der[from, to)} in place; only a PAC found is copied out. */
