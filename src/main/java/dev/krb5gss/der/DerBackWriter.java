@@ -45,11 +45,14 @@ public final class DerBackWriter {
     if (length < 0) {
       throw new IllegalArgumentException("mark " + mark + " is ahead of what was written");
     }
+    if (length > DerWriter.MAX_LENGTH) {
+      throw new IllegalArgumentException("an element of " + length + " bytes is too large");
+    }
     if (length < 0x80) {
       room(2);
       buf[--pos] = (byte) length;
     } else {
-      int octets = length < 0x100 ? 1 : length < 0x10000 ? 2 : length < 0x1000000 ? 3 : 4;
+      int octets = length < 0x100 ? 1 : length < 0x10000 ? 2 : 3;
       room(2 + octets);
       for (int i = 0; i < octets; i++) {
         buf[--pos] = (byte) (length >>> (8 * i));

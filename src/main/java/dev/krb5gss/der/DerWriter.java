@@ -2,8 +2,6 @@ package dev.krb5gss.der;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Encodes DER elements (X.690 §8.1, §10.1): definite lengths in minimal form, minimal INTEGERs.
@@ -11,7 +9,8 @@ import java.time.ZoneOffset;
  * types of RFC 4120 §5.2 (KerberosString, KerberosTime).
  */
 public final class DerWriter {
-  private static final int MAX_LENGTH = 0xffffff;
+  /** The largest content length either writer encodes (three length octets). */
+  static final int MAX_LENGTH = 0xffffff;
 
   private DerWriter() {}
 
@@ -65,15 +64,7 @@ public final class DerWriter {
 
   /** A minimal two's-complement INTEGER (X.690 §8.3). */
   public static byte[] integer(long v) {
-    int n = 1;
-    while (n < 8 && (v >> (8 * n - 1)) != 0 && (v >> (8 * n - 1)) != -1) {
-      n++;
-    }
-    byte[] b = new byte[n];
-    for (int i = 0; i < n; i++) {
-      b[n - 1 - i] = (byte) (v >> (8 * i));
-    }
-    return element(DerReader.INTEGER, b);
+    return new DerBackWriter(10).integer(v).toByteArray();
   }
 
   public static byte[] octetString(byte[] value) {
@@ -87,19 +78,7 @@ public final class DerWriter {
 
   /** A KerberosTime {@code YYYYMMDDHHMMSSZ} (RFC 4120 §5.2.3); fractions are dropped. */
   public static byte[] kerberosTime(Instant t) {
-    LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
-    if (d.getYear() < 0 || d.getYear() > 9999) {
-      throw new IllegalArgumentException("year " + d.getYear() + " does not fit a KerberosTime");
-    }
-    byte[] b = new byte[15];
-    put(b, 0, d.getYear(), 4);
-    put(b, 4, d.getMonthValue(), 2);
-    put(b, 6, d.getDayOfMonth(), 2);
-    put(b, 8, d.getHour(), 2);
-    put(b, 10, d.getMinute(), 2);
-    put(b, 12, d.getSecond(), 2);
-    b[14] = 'Z';
-    return element(DerReader.GENERALIZED_TIME, b);
+    return new DerBackWriter(17).kerberosTime(t).toByteArray();
   }
 
   public static byte[] oid(ObjectId oid) {
@@ -114,10 +93,4 @@ public final class DerWriter {
     return element(DerReader.ENUMERATED, new byte[] {(byte) value});
   }
 
-  private static void put(byte[] b, int off, int value, int width) {
-    for (int i = width - 1; i >= 0; i--) {
-      b[off + i] = (byte) ('0' + value % 10);
-      value /= 10;
-    }
-  }
 }

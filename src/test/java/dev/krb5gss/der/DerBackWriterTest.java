@@ -31,11 +31,16 @@ class DerBackWriterTest {
     assertThat(w.mark()).isEqualTo(expected.length);
   }
 
+  /** X.690 §8.3: the shortest two's-complement contents (DerWriter.integer delegates here). */
   @ParameterizedTest
-  @ValueSource(longs = {0, 1, 127, 128, -1, -128, -129, 255, 256, 0x7fffffffL, -0x80000000L,
-      0xffffffffL, Long.MAX_VALUE, Long.MIN_VALUE})
-  void integersMatchDerWriter(long v) {
-    assertThat(new DerBackWriter(4).integer(v).toByteArray()).isEqualTo(DerWriter.integer(v));
+  @org.junit.jupiter.params.provider.CsvSource({
+      "0, 020100", "1, 020101", "127, 02017f", "128, 02020080", "-1, 0201ff", "-128, 020180",
+      "-129, 0202ff7f", "255, 020200ff", "256, 02020100", "2147483647, 02047fffffff",
+      "-2147483648, 020480000000", "4294967295, 020500ffffffff",
+      "9223372036854775807, 02087fffffffffffffff", "-9223372036854775808, 02088000000000000000"})
+  void integersAreMinimal(long v, String hex) {
+    assertThat(new DerBackWriter(4).integer(v).toByteArray()).isEqualTo(java.util.HexFormat.of().parseHex(hex));
+    assertThat(DerWriter.integer(v)).isEqualTo(java.util.HexFormat.of().parseHex(hex));
   }
 
   @Test
@@ -48,9 +53,21 @@ class DerBackWriterTest {
     f = w.mark();
     w.kerberosTime(t).wrap(0xa0, f);
     w.wrap(DerReader.SEQUENCE, app).wrap(0x60 | 27, app);
+    byte[] time = DerWriter.element(DerReader.GENERALIZED_TIME,
+        "20261207071509Z".getBytes(java.nio.charset.StandardCharsets.US_ASCII)); // fraction dropped
     assertThat(w.toByteArray()).isEqualTo(DerWriter.application(27,
-        DerWriter.explicit(0, DerWriter.kerberosTime(t)),
-        DerWriter.explicit(1, DerWriter.generalString("HTTP"))));
+        DerWriter.explicit(0, time), DerWriter.explicit(1, DerWriter.generalString("HTTP"))));
+    assertThat(DerWriter.kerberosTime(t)).isEqualTo(time);
+  }
+
+  @Test
+  void yearsOutsideAKerberosTimeAndOverlongElementsAreRefused() {
+    assertThatThrownBy(() -> new DerBackWriter(16).kerberosTime(Instant.parse("+10000-01-01T00:00:00Z")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("year 10000");
+    DerBackWriter w = new DerBackWriter(16);
+    w.raw(new byte[DerWriter.MAX_LENGTH + 1]);
+    assertThatThrownBy(() -> w.wrap(DerReader.OCTET_STRING, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too large");
   }
 
   @Test
