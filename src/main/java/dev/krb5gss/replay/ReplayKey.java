@@ -44,7 +44,7 @@ public final class ReplayKey {
   /** The key of an authenticator; {@code authenticatorCiphertext} is hashed, not kept. */
   public static ReplayKey of(PrincipalName client, Instant ctime, int cusec,
       byte[] authenticatorCiphertext) {
-    return new ReplayKey(client, ctime, cusec, sha256(authenticatorCiphertext));
+    return of(client, ctime, cusec, authenticatorCiphertext, 0, authenticatorCiphertext.length);
   }
 
   /** The same, with the ciphertext at {@code [offset, offset + length)} of {@code data}. */
@@ -115,10 +115,6 @@ public final class ReplayKey {
     int n = b.length;
     md.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
     md.update(b);
-  }
-
-  private static byte[] sha256(byte[] data) {
-    return sha256().digest(data);
   }
 
   /** This thread's SHA-256 engine, reset ({@code getInstance} costs a provider lookup). */

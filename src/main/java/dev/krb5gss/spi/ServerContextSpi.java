@@ -153,7 +153,7 @@ final class ServerContextSpi implements GSSContextSpi {
     byte[] token;
     if (first && mechTokenSize >= 0) {
       // The JDK removed the RFC 2743 §3.1 framing; restore it so the mechanism is explicit.
-      token = TokenInput.readFramed(is, mechTokenSize, acceptor.maxTokenSize(), mechOidEncoding());
+      token = TokenInput.readFramed(is, mechTokenSize, acceptor.maxTokenSize(), mechOid().encoded());
     } else {
       token = TokenInput.read(is, mechTokenSize, acceptor.maxTokenSize());
       if (first) {
@@ -178,23 +178,14 @@ final class ServerContextSpi implements GSSContextSpi {
     }
   }
 
-  /** Our mechanism's OID and its DER encoding, once per JVM (the JDK passes one of these three). */
+  /** Our mechanisms' OIDs (the JDK passes one of these three), looked up instead of parsed. */
   private static final java.util.Map<Oid, ObjectId> MECHS = java.util.Map.of(
       Jgss.KRB5, dev.krb5gss.gss.MechOids.KRB5, Jgss.MS_KRB5, dev.krb5gss.gss.MechOids.MS_KRB5,
       Jgss.SPNEGO, dev.krb5gss.gss.MechOids.SPNEGO);
-  private static final java.util.Map<Oid, byte[]> MECH_ENCODINGS = java.util.Map.of(
-      Jgss.KRB5, dev.krb5gss.gss.MechOids.KRB5.encoded(),
-      Jgss.MS_KRB5, dev.krb5gss.gss.MechOids.MS_KRB5.encoded(),
-      Jgss.SPNEGO, dev.krb5gss.gss.MechOids.SPNEGO.encoded());
 
   private ObjectId mechOid() {
     ObjectId known = MECHS.get(mech);
     return known != null ? known : ObjectId.of(mech.toString());
-  }
-
-  private byte[] mechOidEncoding() {
-    byte[] known = MECH_ENCODINGS.get(mech);
-    return known != null ? known : mechOid().encoded(); // shared arrays are only read
   }
 
   /** Kerberos output loses its framing (the JDK adds it back); SPNEGO output is sent as is. */
