@@ -29,10 +29,11 @@
 #   --loop       only the plain-loop rows (LoopBench, mitaccept -w -n): what a server's own loop
 #                sees (createContext, acceptSecContext, getSrcName().toString(), dispose), one
 #                process per row, krb5 aes-sha1, the first quarter of each file warming up, 3
-#                rounds in turns, min/median/max; then 2 threads against 1 (400,000 tokens, the
-#                first three quarters untimed: a settled JIT). They also run after
-#                the JMH table of a full run (--no-loop skips them). --loop-sizes "20000 200000"
-#                --loop-rounds 3 and --loop-scaling-size 400000 are the defaults.
+#                rounds in turns, min/median/max; then 2 threads against 1 (800,000 tokens, the
+#                first half untimed on as many threads, the JVM's clock started once its JIT is
+#                idle). They also run after the JMH table of a full run (--no-loop skips them).
+#                --loop-sizes "20000 200000" --loop-rounds 3 and --loop-scaling-size 800000 are
+#                the defaults.
 #   --observe-overhead  only ours-acceptor, krb5 aes-sha1, 1 thread, in turns with observation
 #                off / Krb5GssMetrics bound / a JFR recording of dev.krb5gss.Accept (twice
 #                each), then the overhead of each against off
@@ -67,7 +68,7 @@ LOOP=1
 LOOP_ONLY=0
 LOOP_SIZES="20000 200000"
 LOOP_ROUNDS=3
-LOOP_SCALING_SIZE=400000
+LOOP_SCALING_SIZE=800000
 
 # Services under test: label, host, kadmin key spec. Same host name for krb5 and SPNEGO rows.
 SHA1_HOST=localhost
@@ -485,7 +486,7 @@ EOF
 # untimed, krb5 aes-sha1; mitaccept with -w (warm-up) and -n (display the source name),
 # LoopBench for the JVM acceptors. Each RESULT line goes to loop.txt with its size and round.
 loop_row() {
-    local acceptor=$1 size=$2 round=$3 threads=$4 tokfile=$5 prefix=${6:-} warm=${7:-$(( $2 / 4 ))} line
+    local acceptor=$1 size=$2 round=$3 threads=$4 tokfile=$5 prefix=${6:-} warm=${7:-$(( $2 / 4 ))} settle=${8:-0} line
     if [ "$acceptor" = mit ]; then
         local rcdir="$WORK/rcache/loop-$prefix$size-$round-$threads"
         mkdir -p "$rcdir"
@@ -497,7 +498,7 @@ loop_row() {
         # shellcheck disable=SC2086
         line=$("$JAVA" $JVM_FLAGS -Xms3g -Xmx3g -cp "$CLASSPATH_JAVA" dev.krb5gss.bench.LoopBench \
             "$acceptor" "HTTP/$SHA1_HOST@$REALM" "$WORK/$SHA1_HOST.keytab" "$tokfile" \
-            warm="$warm" threads="$threads" 2>>"$WORK/loop.log" | grep -E '^(RESULT|SLICES)' | tr '\n' ' ') \
+            warm="$warm" threads="$threads" settle="$settle" 2>>"$WORK/loop.log" | grep -E '^(RESULT|SLICES)' | tr '\n' ' ') \
             || die "LoopBench $acceptor failed: size $size round $round t=$threads (see $WORK/loop.log)"
         [ -n "$line" ] || die "LoopBench $acceptor printed no RESULT (see $WORK/loop.log)"
     fi
@@ -519,10 +520,12 @@ run_loop() {
         done
     done
     # Two threads against one, on a settled JVM: a fresh file of LOOP_SCALING_SIZE tokens of
-    # which the first three quarters are accepted on one thread before the clock starts (with
-    # 200,000 tokens the JIT is still compiling in the timed part, and its compiler threads take
-    # the cores the second accepting thread needs). MIT and ours (the JDK's JVM-wide synchronized
-    # replay cache is in the JMH table's 2-thread rows). Nothing else should run meanwhile.
+    # which the first half is accepted before the clock starts, by as many threads as are then
+    # timed, and (JVM rows) the clock starts once the JIT has compiled nothing for a second
+    # (LoopBench settle=1000): on this 2-core machine a C2 thread compiling inside the timed part
+    # takes the core the second accepting thread needs. MIT and ours (the JDK's JVM-wide
+    # synchronized replay cache is in the JMH table's 2-thread rows). Nothing else should run
+    # meanwhile.
     size=$LOOP_SCALING_SIZE
     tokfile="$WORK/tokens-loop-threads.bin"
     TOKENS=$size gen_tokens "$tokfile" krb5 "$SHA1_HOST"
@@ -530,7 +533,7 @@ run_loop() {
         for acceptor in $acceptors; do
             [ "$acceptor" = jdk ] && continue
             for threads in 1 2; do
-                loop_row "$acceptor" "$size" "$round" "$threads" "$tokfile" scaling $(( size * 3 / 4 ))
+                loop_row "$acceptor" "$size" "$round" "$threads" "$tokfile" scaling $(( size / 2 )) 1000
             done
         done
     done

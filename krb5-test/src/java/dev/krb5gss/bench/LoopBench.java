@@ -12,15 +12,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * The plain loop a server runs, without JMH: over one token file, for each token a fresh context
  * ({@code GSSManager.createContext(cred)}), {@code acceptSecContext}, {@code getSrcName().toString()}
  * and {@code dispose()} (RFC 2743 sections 2.2.2, 2.2.6, 2.4.4, 2.2.3), replay cache on and empty
- * at the start. The first {@code warm} tokens are accepted by the first accepting thread, in the
- * same loop the timed part runs, before the clock starts
- * (a server's first seconds, as the JIT sees them); the rest are timed, shared out token by token
+ * at the start. The first {@code warm} tokens are accepted by the accepting threads, shared out as
+ * the timed part is and in the same loop, before the clock starts
+ * (a server's first seconds, as the JIT sees them); with {@code settle=MS} the clock starts only
+ * once the JIT has been idle for MS milliseconds after the warm-up (a settled JVM); the rest are timed, shared out token by token
  * over {@code threads} threads (thread k takes the k-th, k+T-th... of them, so together they move
  * through the file in time order). A JVM runs one such loop and exits: each row is its own
  * process, as MIT's {@code mitaccept} is.
  *
  * <pre>
  * java ... dev.krb5gss.bench.LoopBench ACCEPTOR PRINCIPAL KEYTAB TOKEN_FILE [warm=N] [threads=T] [slice=S]
+ *     [settle=MS]
  * </pre>
  *
  * <p>Prints one line {@code RESULT impl=... threads=T tokens=N seconds=S cpu_seconds=C
@@ -43,7 +45,7 @@ public final class LoopBench {
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
             System.err.println("usage: LoopBench ACCEPTOR PRINCIPAL KEYTAB TOKEN_FILE"
-                    + " [warm=N] [threads=T] [slice=S]");
+                    + " [warm=N] [threads=T] [slice=S] [settle=MS]");
             System.exit(2);
         }
         String acceptorName = args[0];
@@ -52,6 +54,7 @@ public final class LoopBench {
         int warm = 0;
         int threads = 1;
         int slice = 5_000;
+        int settleMillis = 0;
         for (int i = 4; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
             int value = Integer.parseInt(kv[1]);
@@ -59,7 +62,9 @@ public final class LoopBench {
                 case "warm" -> warm = value;
                 case "threads" -> threads = value;
                 case "slice" -> slice = value;
-                default -> throw new IllegalArgumentException("expected warm=, threads= or slice=, got " + args[i]);
+                case "settle" -> settleMillis = value;
+                default -> throw new IllegalArgumentException(
+                        "expected warm=, threads=, slice= or settle=, got " + args[i]);
             }
         }
         if (warm < 0 || threads < 1 || slice < 1 || tokens.size() < warm + threads) {
@@ -78,14 +83,35 @@ public final class LoopBench {
             startedAt[1] = System.nanoTime();
         });
         for (int k = 0; k < threads; k++) {
-            // Worker 0 accepts the warm-up tokens itself, through the same loop and call sites the
-            // timed part uses (warming up on another thread's loop left the timed loop to be
-            // compiled, and deoptimized, inside the timed part).
+            // Every worker warms up through the same loop and call sites the timed part uses, on
+            // its share of the warm-up tokens (k, k+T, ...): warming up on another thread's loop
+            // left the timed loop to be compiled inside the timed part, and a worker that first
+            // accepted after the clock started took paths no warm-up had (its thread-locals'
+            // first use), which deoptimized the compiled accept path and recompiled it, on the
+            // second core, inside the timed part. A server's pool threads all serve in its first
+            // seconds.
             workers[k] = new Worker(acceptor, tokens, warm + k, threads, start, sliceEnds, slice,
-                    k == 0 ? warm : 0);
+                    k, warm);
             workers[k].thread.start();
         }
-        start.await();
+        try {
+            start.await(); // the warm-up done
+            if (settleMillis > 0) {
+                settle(settleMillis);
+            }
+            start.await();
+        } catch (java.util.concurrent.BrokenBarrierException broken) {
+            // A worker failed before the clock started (a refused token: e.g. a file older than
+            // the clock skew allows): report its failure instead of waiting for it forever.
+            for (Worker w : workers) {
+                w.thread.join();
+                if (w.failure.get() != null && !(w.failure.get() instanceof java.util.concurrent.BrokenBarrierException)) {
+                    throw new IllegalStateException("an accept failed on thread " + w.thread.getName()
+                            + " before the clock started", w.failure.get());
+                }
+            }
+            throw broken;
+        }
         long cpuStart = startedAt[0];
         long wallStart = startedAt[1];
         for (Worker w : workers) {
@@ -130,6 +156,30 @@ public final class LoopBench {
         }
     }
 
+    /**
+     * Waits until the JIT has compiled nothing for {@code quietMillis} (at most 60 s): a settled
+     * JVM, as a server is after its first minutes. The warm-up leaves methods queued for C2, and on
+     * a 2-core machine a C2 thread compiling inside the timed part takes a core from the
+     * accepting threads.
+     */
+    private static void settle(int quietMillis) throws InterruptedException {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long began = System.nanoTime();
+        long quietSince = began;
+        long last = jit.getTotalCompilationTime();
+        while (System.nanoTime() - quietSince < quietMillis * 1_000_000L
+                && System.nanoTime() - began < 60_000_000_000L) {
+            Thread.sleep(20);
+            long now = jit.getTotalCompilationTime();
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            }
+        }
+        System.out.printf(Locale.ROOT, "SETTLED waited_ms=%d quiet_ms=%d jit_ms=%d%n",
+                (System.nanoTime() - began) / 1_000_000, (System.nanoTime() - quietSince) / 1_000_000, last);
+    }
+
     private static void acceptOne(BenchAcceptor acceptor, byte[] token) throws Exception {
         BenchContext context = acceptor.newContext();
         try {
@@ -165,10 +215,12 @@ public final class LoopBench {
         long allocated;
         long cpu;
 
+        private final int warmFirst;
         private final int warm;
 
         Worker(BenchAcceptor acceptor, List<byte[]> tokens, int first, int stride, CyclicBarrier start,
-                long[] sliceEnds, int slice, int warm) {
+                long[] sliceEnds, int slice, int warmFirst, int warm) {
+            this.warmFirst = warmFirst;
             this.warm = warm;
             this.acceptor = acceptor;
             this.tokens = new ArrayList<>(tokens);
@@ -183,8 +235,9 @@ public final class LoopBench {
         @Override
         public void run() {
             try {
-                accept(0, warm, 1, null);
-                start.await();
+                accept(warmFirst, warm, stride, null);
+                start.await(); // the warm-up done
+                start.await(); // the JIT settled, when asked
                 long id = Thread.currentThread().getId();
                 long allocatedAtStart = THREADS.getThreadAllocatedBytes(id);
                 long cpuAtStart = THREADS.getCurrentThreadCpuTime();
@@ -193,6 +246,7 @@ public final class LoopBench {
                 cpu = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
             } catch (Exception e) {
                 failure.set(e);
+                start.reset(); // the others and main stop waiting (BrokenBarrierException)
             }
         }
 

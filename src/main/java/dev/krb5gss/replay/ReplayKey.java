@@ -2,7 +2,10 @@ package dev.krb5gss.replay;
 
 import dev.krb5gss.error.InternalFaultException;
 import dev.krb5gss.name.PrincipalName;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +27,8 @@ import java.util.Objects;
  * correct: a genuine authenticator is presented to one service only.
  */
 public final class ReplayKey {
+  private static final VarHandle LONG_BE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final ThreadLocal<MessageDigest> SHA256 =
       ThreadLocal.withInitial(ReplayKey::newSha256);
 
@@ -95,11 +100,11 @@ public final class ReplayKey {
   }
 
   long digestHigh() {
-    return ByteBuffer.wrap(digest, 0, 8).getLong();
+    return (long) LONG_BE.get(digest, 0);
   }
 
   long digestLow() {
-    return ByteBuffer.wrap(digest, 8, 8).getLong();
+    return (long) LONG_BE.get(digest, 8);
   }
 
   private byte[] computeDigest() {

@@ -184,7 +184,92 @@ class InMemoryReplayCacheTest {
   }
 
   @Test
-  void entriesStayUnder200BytesEach() throws Exception {
+  void agreesWithAMapModelUnderRandomInsertsExpiriesAndSweeps() throws Exception {
+    // Few distinct keys (so replays and expired renewals are frequent), short expiries and a
+    // moving clock: every answer and the size after each sweep must be the model's.
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 1_000_000, 1_000_000);
+    java.util.Random random = new java.util.Random(20261207);
+    java.util.Map<Integer, Instant> model = new java.util.HashMap<>();
+    for (int step = 0; step < 200_000; step++) {
+      int k = random.nextInt(3_000);
+      Instant now = clock.instant();
+      Instant exp = now.plusMillis(1 + random.nextInt(5_000));
+      Instant held = model.get(k);
+      boolean fresh = held == null || !held.isAfter(now);
+      assertThat(cache.checkAndInsert(key(k % 7 == 0 ? BOB : ALICE, T0, k, "ct"), exp))
+          .as("step %d key %d", step, k).isEqualTo(fresh);
+      if (fresh) {
+        model.put(k, exp);
+      }
+      clock.advance(Duration.ofMillis(random.nextInt(3)));
+      if (step % 20_000 == 19_999) {
+        cache.sweepExpired();
+        Instant t = clock.instant();
+        model.values().removeIf(e -> !e.isAfter(t));
+        assertThat(cache.size()).as("size after sweep at step %d", step).isEqualTo(model.size());
+      }
+    }
+  }
+
+  @Test
+  void expiredSlotsAreReusedSoTheTableDoesNotGrowWithTime() throws Exception {
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 1_000_000, 1_000_000);
+    int n = 20_000;
+    for (int round = 0; round < 10; round++) {
+      for (int i = 0; i < n; i++) {
+        assertThat(cache.checkAndInsert(key(ALICE, T0, round * n + i, "ct"),
+            clock.instant().plusSeconds(10))).isTrue();
+      }
+      clock.advance(Duration.ofSeconds(11));
+    }
+    // Ten rounds of 20,000, each expired before the next: never more than two rounds held.
+    assertThat(cache.size()).isLessThanOrEqualTo(2 * n);
+    int held = cache.size();
+    assertThat(cache.sweepExpired()).isEqualTo(held);
+    assertThat(cache.size()).isZero();
+  }
+
+  @Test
+  void recordingAnAuthenticatorInAGrownTableAllocatesNothing() throws Exception {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 1_000_000, 1_000_000);
+    int n = 40_000;
+    ReplayKey[] keys = new ReplayKey[2 * n];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = key(ALICE, T0, i, "ct");
+    }
+    Instant soon = T0.plusSeconds(1);
+    for (int i = 0; i < n; i++) {
+      cache.checkAndInsert(keys[i], soon);
+    }
+    clock.advance(Duration.ofSeconds(2));
+    cache.sweepExpired();
+    Instant later = T0.plusSeconds(600);
+    long tid = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(tid);
+    for (int i = n; i < 2 * n; i++) {
+      cache.checkAndInsert(keys[i], later);
+    }
+    long allocated = threads.getThreadAllocatedBytes(tid) - before;
+    assertThat(cache.size()).isEqualTo(n);
+    // One share object (the client's was dropped when its entries expired) and its map node.
+    assertThat(allocated).as("bytes allocated by %d inserts", n).isLessThan(1_000);
+  }
+
+  @Test
+  void clearForgetsEntriesAndShares() throws Exception {
+    InMemoryReplayCache cache = new InMemoryReplayCache(clock, 100, 1);
+    ReplayKey k = key(ALICE, T0, 0, "ct");
+    assertThat(cache.checkAndInsert(k, T0.plusSeconds(600))).isTrue();
+    cache.clear();
+    assertThat(cache.size()).isZero();
+    assertThat(cache.checkAndInsert(k, T0.plusSeconds(600))).isTrue();
+    assertThat(cache.checkAndInsert(k, T0.plusSeconds(600))).isFalse();
+  }
+
+  @Test
+  void entriesStayUnder80BytesEach() throws Exception {
     InMemoryReplayCache cache = new InMemoryReplayCache(clock, 1_000_000, 1_000_000);
     Runtime rt = Runtime.getRuntime();
     long before = usedAfterGc(rt);
@@ -195,7 +280,7 @@ class InMemoryReplayCacheTest {
     }
     long after = usedAfterGc(rt);
     assertThat(cache.size()).isEqualTo(n);
-    assertThat((after - before) / n).as("bytes per entry").isLessThan(200);
+    assertThat((after - before) / n).as("bytes per entry").isLessThan(80);
   }
 
   @Test
