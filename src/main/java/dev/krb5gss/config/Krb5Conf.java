@@ -52,10 +52,32 @@ public final class Krb5Conf {
 
   /**
    * The configuration the JVM's Kerberos client uses ({@link #jvmConfigPath()}), parsed once per
-   * version of the file (size and modification time): credential acquisition may run on every
-   * request, and a malformed file is warned about once, not per request.
+   * version of the file (size and modification time), and the file looked at again at most once
+   * a second while {@value #JDK_PROPERTY} is unchanged: credential acquisition and context
+   * creation may run on every request (two {@code stat} calls and a string per request, measured
+   * as 3 % of an accept in a server's first seconds), and a malformed file is warned about once,
+   * not per request. The JDK's own client reads the file once.
    */
   public static Krb5Conf forJvm() {
+    String property = System.getProperty(JDK_PROPERTY);
+    long now = System.nanoTime();
+    Looked last = lastLook;
+    if (last != null && java.util.Objects.equals(last.property, property)
+        && now - last.atNanos < RECHECK_NANOS) {
+      return last.conf;
+    }
+    Krb5Conf conf = lookAtJvmFile();
+    lastLook = new Looked(property, now, conf);
+    return conf;
+  }
+
+  private static final long RECHECK_NANOS = 1_000_000_000L;
+  private static volatile Looked lastLook;
+
+  /** The last {@link #forJvm()} answer, for the value of the property it was given under. */
+  private record Looked(String property, long atNanos, Krb5Conf conf) {}
+
+  private static Krb5Conf lookAtJvmFile() {
     Path file = jvmConfigPath();
     String version;
     try {

@@ -1,7 +1,5 @@
 package dev.krb5gss.crypto;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * A protocol key bound to its enctype, with the keys derived from it (RFC 3961 §5.1 Ke/Ki/Kc,
  * RFC 8009 §5, RFC 4757 §3-§4 K1/Ksign) computed once per {@link DerivedKeyId} (kind, usage) and
@@ -14,7 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CipherKey {
   private final EncType encType;
   private final SecretBytes secret;
-  private final ConcurrentHashMap<DerivedKeyId, Object> derived = new ConcurrentHashMap<>();
+  private static final Object[] NONE = {};
+  /**
+   * The derived keys: id, key, id, key... A key has a handful (one or two usages' Ke/Ki, a
+   * checksum key), so a scanned array replaced on each addition (under this object's lock) costs
+   * less than a map, and nothing for a key that derives none (an acceptor subkey never used).
+   */
+  private volatile Object[] derived = NONE;
 
   CipherKey(EncType encType, SecretBytes secret) {
     this.encType = encType;
@@ -42,23 +46,38 @@ public final class CipherKey {
    */
   @SuppressWarnings("unchecked")
   <T> T derived(DerivedKeyId id, Derivation<T> derivation) {
-    Object v = derived.get(id);
+    Object v = find(derived, id);
     if (v == null) {
-      // Not computeIfAbsent: a derivation looks up the protocol key in this same map.
+      // Derived outside the lock: a derivation looks up the protocol key in this same table.
       Object fresh = derivation.derive(this, id.usage());
-      v = derived.putIfAbsent(id, fresh);
-      if (v == null) {
-        v = fresh;
-      } else {
-        wipe(fresh); // another thread cached the same key first
-      }
-      if (secret.isDestroyed()) { // destroy() ran meanwhile: cache nothing that outlives it
-        derived.remove(id);
-        wipe(v);
-        throw new IllegalStateException("key material was destroyed");
+      synchronized (this) {
+        if (secret.isDestroyed()) { // destroy() ran meanwhile: cache nothing that outlives it
+          wipe(fresh);
+          throw new IllegalStateException("key material was destroyed");
+        }
+        Object[] table = derived;
+        v = find(table, id);
+        if (v == null) {
+          Object[] grown = java.util.Arrays.copyOf(table, table.length + 2);
+          grown[table.length] = id;
+          grown[table.length + 1] = fresh;
+          derived = grown;
+          v = fresh;
+        } else {
+          wipe(fresh); // another thread cached the same key first
+        }
       }
     }
     return (T) v;
+  }
+
+  private static Object find(Object[] table, DerivedKeyId id) {
+    for (int i = 0; i < table.length; i += 2) {
+      if (table[i] == id || table[i].equals(id)) {
+        return table[i + 1];
+      }
+    }
+    return null;
   }
 
   /**
@@ -69,8 +88,14 @@ public final class CipherKey {
    */
   public void destroy() {
     secret.destroy();
-    derived.values().forEach(CipherKey::wipe);
-    derived.clear();
+    Object[] table;
+    synchronized (this) {
+      table = derived;
+      derived = NONE;
+    }
+    for (int i = 1; i < table.length; i += 2) {
+      wipe(table[i]);
+    }
     Jce.scrubDestroyedKeys();
   }
 
@@ -89,7 +114,12 @@ public final class CipherKey {
 
   /** The derived keys cached now (tests: to prove {@link #destroy()} wipes them). */
   java.util.List<Object> derivedForTest() {
-    return java.util.List.copyOf(derived.values());
+    Object[] table = derived;
+    java.util.List<Object> keys = new java.util.ArrayList<>();
+    for (int i = 1; i < table.length; i += 2) {
+      keys.add(table[i]);
+    }
+    return java.util.List.copyOf(keys);
   }
 
   @Override

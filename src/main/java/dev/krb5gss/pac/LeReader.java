@@ -114,6 +114,11 @@ final class LeReader {
       throw fail("an even byte length for " + field + " (UTF-16)", byteLength + " bytes");
     }
     need(byteLength);
+    String ascii = printableAscii(byteLength);
+    if (ascii != null) {
+      pos += byteLength;
+      return ascii;
+    }
     try {
       String s = StandardCharsets.UTF_16LE.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -124,6 +129,23 @@ final class LeReader {
     } catch (CharacterCodingException e) {
       throw fail("valid UTF-16 in " + field, "an unpaired surrogate");
     }
+  }
+
+  /**
+   * The usual account or domain name, every code unit printable ASCII: built without a decoder
+   * (a decoder, its buffers and a char array per name were 3-5 % of an accept); null otherwise.
+   */
+  private String printableAscii(int byteLength) {
+    int n = byteLength / 2;
+    byte[] ascii = new byte[n];
+    for (int i = 0; i < n; i++) {
+      byte low = data[pos + 2 * i];
+      if (data[pos + 2 * i + 1] != 0 || low < 0x20 || low == 0x7f) {
+        return null;
+      }
+      ascii[i] = low;
+    }
+    return new String(ascii, StandardCharsets.ISO_8859_1);
   }
 
   /**
