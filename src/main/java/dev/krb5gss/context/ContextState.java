@@ -33,16 +33,21 @@ public enum ContextState {
     return this == NEW || this == AWAITING_NEXT_LEG;
   }
 
-  /** The states this one may move to; empty for terminal states. */
+  private static final Set<ContextState> FROM_PENDING = java.util.Collections.unmodifiableSet(
+      EnumSet.of(AWAITING_NEXT_LEG, ESTABLISHED, FAILED, EXPIRED, DISPOSED));
+  private static final Set<ContextState> FROM_ESTABLISHED =
+      java.util.Collections.unmodifiableSet(EnumSet.of(EXPIRED, DISPOSED));
+
+  /** The states this one may move to (an unmodifiable set, shared); empty for terminal states. */
   Set<ContextState> successors() {
     switch (this) {
       case NEW:
       case AWAITING_NEXT_LEG:
-        return EnumSet.of(AWAITING_NEXT_LEG, ESTABLISHED, FAILED, EXPIRED, DISPOSED);
+        return FROM_PENDING;
       case ESTABLISHED:
-        return EnumSet.of(EXPIRED, DISPOSED);
+        return FROM_ESTABLISHED;
       default:
-        return EnumSet.noneOf(ContextState.class);
+        return java.util.Collections.emptySet();
     }
   }
 }

@@ -4,7 +4,6 @@ import dev.krb5gss.error.InternalFaultException;
 import dev.krb5gss.name.PrincipalName;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,6 +28,8 @@ import java.util.Objects;
 public final class ReplayKey {
   private static final VarHandle LONG_BE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT_BE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
   private static final ThreadLocal<MessageDigest> SHA256 =
       ThreadLocal.withInitial(ReplayKey::newSha256);
 
@@ -109,17 +110,17 @@ public final class ReplayKey {
 
   private byte[] computeDigest() {
     MessageDigest md = sha256();
-    update(md, client.toString());
-    md.update(ByteBuffer.allocate(12).putLong(ctime.getEpochSecond()).putInt(cusec).array());
+    byte[] name = client.toString().getBytes(StandardCharsets.UTF_8);
+    // length(name) as 4 bytes, then ctime seconds (8) and cusec (4), all big-endian
+    byte[] fixed = new byte[16];
+    INT_BE.set(fixed, 0, name.length);
+    LONG_BE.set(fixed, 4, ctime.getEpochSecond());
+    INT_BE.set(fixed, 12, cusec);
+    md.update(fixed, 0, 4);
+    md.update(name);
+    md.update(fixed, 4, 12);
     md.update(authenticatorHash);
     return md.digest();
-  }
-
-  private static void update(MessageDigest md, String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    int n = b.length;
-    md.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
-    md.update(b);
   }
 
   /** This thread's SHA-256 engine, reset ({@code getInstance} costs a provider lookup). */

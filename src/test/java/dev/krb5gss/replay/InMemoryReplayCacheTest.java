@@ -297,6 +297,9 @@ class InMemoryReplayCacheTest {
     assertThat(a.digest()).hasSize(32).isEqualTo(b.digest());
     assertThat(a.authenticatorHash()).hasSize(32);
     assertThat(a.toString()).contains("alice@R").doesNotContain("ct");
+    // Pinned: the digest is a shared cache's key (Redis), so nodes of two versions must agree.
+    assertThat(java.util.HexFormat.of().formatHex(a.digest()))
+        .isEqualTo("4067c2602c68b09c1934b5d0d32bb7a17e453639a33a29cfa9a430dca6a58ca4");
   }
 
   private static long usedAfterGc(Runtime rt) throws InterruptedException {
