@@ -58,13 +58,20 @@ final class AesCts {
     int tail = tailLength(len);
     int head = len - tail;                         // full blocks C1..C(m-1)
     cbc.update(in, off, head, out, outOff);
-    byte[] last = new byte[BLOCK];                 // Pm zero-padded
-    System.arraycopy(in, off + head, last, 0, tail);
-    byte[] cm = cbc.doFinal(last);
-    int prev = outOff + head - BLOCK;              // where C(m-1) sits
-    System.arraycopy(out, prev, last, 0, BLOCK);   // keep C(m-1)
-    System.arraycopy(cm, 0, out, prev, BLOCK);
-    System.arraycopy(last, 0, out, prev + BLOCK, tail);
+    byte[] s = Scratch.get();                      // [0,16) Pm zero-padded, [16,32) Cm
+    int last = Scratch.CTS;
+    int cm = Scratch.CTS + BLOCK;
+    try {
+      java.util.Arrays.fill(s, last, last + BLOCK, (byte) 0);
+      System.arraycopy(in, off + head, s, last, tail);
+      cbc.doFinal(s, last, BLOCK, s, cm);
+      int prev = outOff + head - BLOCK;            // where C(m-1) sits
+      System.arraycopy(out, prev, s, last, BLOCK); // keep C(m-1)
+      System.arraycopy(s, cm, out, prev, BLOCK);
+      System.arraycopy(s, last, out, prev + BLOCK, tail);
+    } finally {
+      java.util.Arrays.fill(s, Scratch.CTS, Scratch.CTS + 3 * BLOCK, (byte) 0);
+    }
   }
 
   private static void decryptCts(SecretKeySpec key, byte[] in, int off, int len, byte[] out,
@@ -76,20 +83,40 @@ final class AesCts {
     }
     int tail = tailLength(len);
     int cmAt = off + len - tail - BLOCK;           // the swapped-in Cm
-    // CBC with a zero IV on one block is the raw AES decryption: D(Cm) = C(m-1) xor Pm-padded
-    byte[] d = cbc.doFinal(in, cmAt, BLOCK);
-    byte[] prev = d.clone();                       // rebuild the full C(m-1)
-    System.arraycopy(in, cmAt + BLOCK, prev, 0, tail);
-    byte[] pm = new byte[tail];
-    for (int i = 0; i < tail; i++) {
-      pm[i] = (byte) (d[i] ^ prev[i]);
+    byte[] s = Scratch.get();                      // [0,16) D(Cm), [16,32) C(m-1), [32,48) Pm
+    int d = Scratch.CTS;
+    int prev = d + BLOCK;
+    int pm = prev + BLOCK;
+    try {
+      // CBC with a zero IV on one block is the raw AES decryption: D(Cm) = C(m-1) xor Pm-padded
+      cbc.doFinal(in, cmAt, BLOCK, s, d);
+      System.arraycopy(s, d, s, prev, BLOCK);      // rebuild the full C(m-1)
+      System.arraycopy(in, cmAt + BLOCK, s, prev, tail);
+      for (int i = 0; i < tail; i++) {
+        s[pm + i] = (byte) (s[d + i] ^ s[prev + i]);
+      }
+      int head = cmAt - off;
+      if (head > 0) {
+        cbc.update(in, off, head, out, outOff);
+      }
+      cbc.doFinal(s, prev, BLOCK, out, outOff + head);
+      System.arraycopy(s, pm, out, outOff + head + BLOCK, tail);
+    } finally {
+      java.util.Arrays.fill(s, Scratch.CTS, Scratch.CTS + 3 * BLOCK, (byte) 0);
     }
-    int head = cmAt - off;
-    if (head > 0) {
-      cbc.update(in, off, head, out, outOff);
+  }
+
+  /**
+   * One AES block encryption of {@code in[inOff, inOff+16)} into {@code out[outOff, outOff+16)}
+   * (the ranges must not overlap).
+   */
+  static void encryptBlock(SecretKeySpec key, byte[] in, int inOff, byte[] out, int outOff) {
+    try {
+      Jce.ecbEncrypt(key).doFinal(in, inOff, BLOCK, out, outOff);
+    } catch (GeneralSecurityException e) {
+      Jce.forgetAesKeys();
+      throw new InternalFaultException("AES block encryption failed", e);
     }
-    cbc.doFinal(prev, 0, BLOCK, out, outOff + head);
-    System.arraycopy(pm, 0, out, outOff + head + BLOCK, tail);
   }
 
   /** One AES block encryption (the "E" of RFC 3961 §5.1 DR for a one-block input). */

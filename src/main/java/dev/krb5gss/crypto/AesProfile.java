@@ -1,6 +1,5 @@
 package dev.krb5gss.crypto;
 
-import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -167,7 +166,7 @@ abstract class AesProfile implements CryptoProfile {
     } else {
       mac.update(plain);
     }
-    System.arraycopy(mac.doFinal(), 0, out, headroom + plainLength, macLength);
+    System.arraycopy(Scratch.macInto(mac), Scratch.MAC, out, headroom + plainLength, macLength);
     Arrays.fill(plain, (byte) 0);
     return out;
   }
@@ -192,19 +191,20 @@ abstract class AesProfile implements CryptoProfile {
     }
     UsageKeys k = usageKeys(key, usage);
     int cipherLength = length - macLength;
-    byte[] expected = Arrays.copyOfRange(ciphertext, offset + cipherLength, offset + length);
+    int macAt = offset + cipherLength; // the received tag, compared in place
     byte[] plain = new byte[cipherLength];
     if (macCoversCiphertext()) {
       Mac mac = Jce.mac(hmac, k.ki);
       mac.update(ZERO_IV);
       mac.update(ciphertext, offset, cipherLength);
-      checkMac(mac.doFinal(), expected);
+      checkMac(Scratch.macInto(mac), ciphertext, macAt);
       AesCts.decrypt(k.ke, ciphertext, offset, cipherLength, plain, 0);
     } else {
       AesCts.decrypt(k.ke, ciphertext, offset, cipherLength, plain, 0);
       Mac mac = Jce.mac(hmac, k.ki);
       try {
-        checkMac(mac.doFinal(plain), expected);
+        mac.update(plain);
+        checkMac(Scratch.macInto(mac), ciphertext, macAt);
       } catch (IntegrityException e) {
         Arrays.fill(plain, (byte) 0); // an altered ciphertext's plaintext is not left behind either
         throw e;
@@ -230,7 +230,7 @@ abstract class AesProfile implements CryptoProfile {
     Mac mac = Jce.mac(hmac, checksumKey(key, usage));
     mac.update(data, offset, length);
     mac.update(trailer);
-    return Arrays.copyOf(mac.doFinal(), macLength);
+    return Arrays.copyOfRange(Scratch.macInto(mac), Scratch.MAC, Scratch.MAC + macLength);
   }
 
   @Override
@@ -238,8 +238,9 @@ abstract class AesProfile implements CryptoProfile {
     return prf(key.derived(DerivedKeyId.of(DerivedKeyId.Kind.PRF), prfKey), input);
   }
 
-  private void checkMac(byte[] computed, byte[] expected) throws IntegrityException {
-    if (!MessageDigest.isEqual(Arrays.copyOf(computed, macLength), expected)) {
+  /** The computed tag (truncated to macLength) against the received one, in constant time. */
+  private void checkMac(byte[] scratch, byte[] received, int at) throws IntegrityException {
+    if (!Scratch.equal(scratch, Scratch.MAC, received, at, macLength)) {
       throw new IntegrityException("integrity check failed for " + encType);
     }
   }

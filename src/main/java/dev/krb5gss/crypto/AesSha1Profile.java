@@ -94,10 +94,10 @@ final class AesSha1Profile extends AesProfile {
   byte[] dk(SecretKeySpec key, byte[] constant) {
     byte[] block = constant.length == AesCts.BLOCK ? constant
         : NFold.fold(constant, AesCts.BLOCK);
-    byte[] out = new byte[keyLength()];
-    for (int done = 0; done < out.length; done += AesCts.BLOCK) {
-      block = AesCts.encryptBlock(key, block);
-      System.arraycopy(block, 0, out, done, Math.min(AesCts.BLOCK, out.length - done));
+    byte[] out = new byte[keyLength()]; // 16 or 32: whole blocks, each the next one's input
+    AesCts.encryptBlock(key, block, 0, out, 0);
+    for (int done = AesCts.BLOCK; done < out.length; done += AesCts.BLOCK) {
+      AesCts.encryptBlock(key, out, done - AesCts.BLOCK, out, done);
     }
     return out;
   }

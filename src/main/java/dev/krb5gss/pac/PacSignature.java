@@ -65,7 +65,20 @@ record PacSignature(int type, int signatureOffset, int signatureLength, boolean 
    * names the Signature field; an RODC identifier appears only in a KDC signature).
    */
   void zero(byte[] copy) {
-    int end = signatureOffset + signatureLength + (rodc ? RODC_LENGTH : 0);
-    java.util.Arrays.fill(copy, signatureOffset, end, (byte) 0);
+    java.util.Arrays.fill(copy, signatureOffset, fieldEnd(), (byte) 0);
+  }
+
+  /** The bytes {@link #zero} overwrites (Signature and RODCIdentifier), to put back afterwards. */
+  byte[] field(byte[] pac) {
+    return java.util.Arrays.copyOfRange(pac, signatureOffset, fieldEnd());
+  }
+
+  /** Puts back what {@link #field} returned. */
+  void restore(byte[] pac, byte[] field) {
+    System.arraycopy(field, 0, pac, signatureOffset, field.length);
+  }
+
+  private int fieldEnd() {
+    return signatureOffset + signatureLength + (rodc ? RODC_LENGTH : 0);
   }
 }

@@ -5,7 +5,6 @@ import dev.krb5gss.crypto.CryptoProfile;
 import dev.krb5gss.crypto.CryptoProfiles;
 import dev.krb5gss.error.RejectedException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 
 /**
  * Verifies PAC_SERVER_CHECKSUM (MS-PAC §2.8.1) with the service's long-term key, the key that
@@ -47,12 +46,22 @@ final class ServerSignature {
           + " for the service key's enctype " + serviceKey.encType().mitName() + ", got "
           + server.type());
     }
+    // Checksummed with both signature fields zeroed (MS-PAC §2.8.1): zeroed in place and put
+    // back afterwards (this PAC array is this verification's own copy), not copied whole.
     byte[] pac = layout.pac();
-    byte[] zeroed = Arrays.copyOf(pac, pac.length);
-    server.zero(zeroed);
-    kdc.zero(zeroed);
-    byte[] expected = profile.checksum(serviceKey, KEY_USAGE, zeroed, 0, zeroed.length);
-    if (!MessageDigest.isEqual(expected, server.signature(pac))) {
+    byte[] received = server.signature(pac);
+    byte[] serverField = server.field(pac);
+    byte[] kdcField = kdc.field(pac);
+    byte[] expected;
+    try {
+      server.zero(pac);
+      kdc.zero(pac);
+      expected = profile.checksum(serviceKey, KEY_USAGE, pac, 0, pac.length);
+    } finally {
+      kdc.restore(pac, kdcField);
+      server.restore(pac, serverField);
+    }
+    if (!MessageDigest.isEqual(expected, received)) {
       throw PacCheck.SERVER_SIGNATURE.fail("the server signature does not verify with the "
           + "service key (" + serviceKey.encType().mitName() + "): the PAC was altered, or was "
           + "signed by another key than the one that encrypted the ticket");

@@ -26,8 +26,12 @@ class PacVectorsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("vectors")
   void verifiesAndDecodes(PacVectors.Vector v) throws RejectedException {
-    Pac pac = PacVerifier.verifyPac(v.pac(), v.principal(), v.ticketAuthTime(), v.serviceKey())
+    byte[] bytes = v.pac();
+    byte[] before = bytes.clone();
+    Pac pac = PacVerifier.verifyPac(bytes, v.principal(), v.ticketAuthTime(), v.serviceKey())
         .orElseThrow();
+    // The signatures are zeroed in place for the checksum, then put back.
+    assertThat(bytes).isEqualTo(before);
 
     assertThat(pac.userSid()).isEqualTo(Sid.parse(v.userSid()));
     assertThat(pac.logonName()).isEqualTo(v.logonName());
