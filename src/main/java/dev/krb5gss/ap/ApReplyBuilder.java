@@ -25,6 +25,11 @@ final class ApReplyBuilder {
   private static final int ENC_AP_REP_PART = 27;
   private static final byte[] KRB5_OID = MechOids.KRB5.encoded();
   private static final byte[] MS_KRB5_OID = MechOids.MS_KRB5.encoded();
+  private static final byte[] TOK_ID = {(byte) (InitialContextToken.TOK_AP_REP >> 8),
+      (byte) InitialContextToken.TOK_AP_REP};
+  private static final byte[] EMPTY = {};
+  /** Room for every header in front of the ciphertext (at most 60 bytes: 12 elements, an OID). */
+  private static final int HEADROOM = 64;
 
   private ApReplyBuilder() {}
 
@@ -33,29 +38,32 @@ final class ApReplyBuilder {
       CipherKey acceptorSubkey, long sequence) {
     CryptoProfile profile = CryptoProfiles.of(sessionKey.encType()).orElseThrow(
         () -> new InternalFaultException("no crypto profile for " + sessionKey.encType()));
-    byte[] plain = encApRepPart(ctime, cusec, acceptorSubkey, sequence);
-    byte[] cipher;
+    DerBackWriter plain = encApRepPart(ctime, cusec, acceptorSubkey, sequence);
+    byte[] sealed;
     try {
-      cipher = profile.encrypt(sessionKey, USAGE_AP_REP, plain, 0, plain.length);
+      // The ciphertext comes with HEADROOM free bytes in front, where the headers are written.
+      sealed = profile.encrypt(sessionKey, USAGE_AP_REP, plain.array(), plain.start(),
+          plain.mark(), EMPTY, HEADROOM);
     } finally {
-      Arrays.fill(plain, (byte) 0);
+      plain.wipe();
     }
-    DerBackWriter w = new DerBackWriter(cipher.length + 48);
-    int frame = w.mark();
-    int apRep = w.mark();
+    // Everything is written in front of the ciphertext, so each enclosing element starts at
+    // mark 0 (all that is written so far).
+    DerBackWriter w = DerBackWriter.over(sealed, HEADROOM);
+    int all = 0;
+    w.wrap(DerReader.OCTET_STRING, all).wrap(0xa2, all);      // [2] cipher
     int field = w.mark();
-    typedOctets(w, sessionKey.encType().id(), 2, cipher); // EncryptedData without kvno
-    w.wrap(0xa2, field);
+    w.integer(sessionKey.encType().id()).wrap(0xa0, field);  // [0] etype (no kvno)
+    w.wrap(DerReader.SEQUENCE, all).wrap(0xa2, all);          // EncryptedData as AP-REP [2]
     field = w.mark();
     w.integer(KRB_AP_REP).wrap(0xa1, field);
     field = w.mark();
     w.integer(PVNO).wrap(0xa0, field);
-    w.wrap(DerReader.SEQUENCE, apRep).wrap(0x60 | KRB_AP_REP, apRep);
+    w.wrap(DerReader.SEQUENCE, all).wrap(0x60 | KRB_AP_REP, all);
     // RFC 2743 §3.1 framing around TOK_ID || AP-REP (RFC 4121 §4.1)
-    w.raw(new byte[] {(byte) (InitialContextToken.TOK_AP_REP >> 8),
-        (byte) InitialContextToken.TOK_AP_REP});
+    w.raw(TOK_ID);
     w.raw(InitialContextToken.MS_KRB5_OID.equals(mechOid) ? MS_KRB5_OID : KRB5_OID);
-    w.wrap(DerReader.APPLICATION_0, frame);
+    w.wrap(DerReader.APPLICATION_0, all);
     return w.toByteArray();
   }
 
@@ -72,10 +80,14 @@ final class ApReplyBuilder {
     w.wrap(DerReader.SEQUENCE, seq);
   }
 
-  /** EncAPRepPart, RFC 4120 §5.5.2; the buffer holding the subkey is wiped. */
-  private static byte[] encApRepPart(Instant ctime, int cusec, CipherKey acceptorSubkey,
+  /**
+   * EncAPRepPart, RFC 4120 §5.5.2, in a writer the caller wipes after encrypting it (it holds the
+   * subkey); wiped here if writing fails.
+   */
+  private static DerBackWriter encApRepPart(Instant ctime, int cusec, CipherKey acceptorSubkey,
       long sequence) {
     DerBackWriter w = new DerBackWriter(96);
+    boolean done = false;
     try {
       int part = w.mark();
       int field = w.mark();
@@ -95,9 +107,12 @@ final class ApReplyBuilder {
       field = w.mark();
       w.kerberosTime(ctime).wrap(0xa0, field);
       w.wrap(DerReader.SEQUENCE, part).wrap(0x60 | ENC_AP_REP_PART, part);
-      return w.toByteArray();
+      done = true;
+      return w;
     } finally {
-      w.wipe();
+      if (!done) {
+        w.wipe();
+      }
     }
   }
 }

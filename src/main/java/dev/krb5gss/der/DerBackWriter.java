@@ -34,6 +34,31 @@ public final class DerBackWriter {
     this.pos = buf.length;
   }
 
+  private DerBackWriter(byte[] buf, int pos) {
+    this.buf = buf;
+    this.pos = pos;
+  }
+
+  /**
+   * A writer continuing in front of {@code buf[start, buf.length)}, which counts as already
+   * written (e.g. a ciphertext produced with headroom in front of it): the enclosing headers go
+   * into the headroom, and the array is used, not copied, until it must grow.
+   */
+  public static DerBackWriter over(byte[] buf, int start) {
+    java.util.Objects.checkIndex(start, buf.length + 1);
+    return new DerBackWriter(buf, start);
+  }
+
+  /** The array written into; what is written is {@code [start(), array().length)}. */
+  public byte[] array() {
+    return buf;
+  }
+
+  /** Where what is written begins in {@link #array()}. */
+  public int start() {
+    return pos;
+  }
+
   /** The number of bytes written so far (a mark for {@link #wrap}). */
   public int mark() {
     return buf.length - pos;

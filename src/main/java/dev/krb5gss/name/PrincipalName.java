@@ -93,17 +93,41 @@ public final class PrincipalName {
 
   /** The name without the realm, e.g. {@code HTTP/host.example.com}. */
   public String nameWithoutRealm() {
-    StringBuilder sb = new StringBuilder();
+    if (components.size() == 1 && !needsEscape(components.get(0))) {
+      return components.get(0);
+    }
+    StringBuilder sb = new StringBuilder(textLength());
+    appendName(sb);
+    return sb.toString();
+  }
+
+  private void appendName(StringBuilder sb) {
     for (int i = 0; i < components.size(); i++) {
       if (i > 0) {
         sb.append('/');
       }
       escape(components.get(i), sb);
     }
-    return sb.toString();
+  }
+
+  /** The length of the text form when nothing needs escaping (a capacity, not a promise). */
+  private int textLength() {
+    int n = realm.length() + components.size();
+    for (int i = 0; i < components.size(); i++) {
+      n += components.get(i).length();
+    }
+    return n;
+  }
+
+  private static boolean needsEscape(String s) {
+    return s.indexOf('/') >= 0 || s.indexOf('@') >= 0 || s.indexOf('\\') >= 0;
   }
 
   private static void escape(String s, StringBuilder sb) {
+    if (!needsEscape(s)) {
+      sb.append(s);
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '/' || c == '@' || c == '\\') {
@@ -133,7 +157,8 @@ public final class PrincipalName {
   public String toString() {
     String t = text;
     if (t == null) {
-      StringBuilder sb = new StringBuilder(nameWithoutRealm());
+      StringBuilder sb = new StringBuilder(textLength() + 2);
+      appendName(sb);
       if (!realm.isEmpty()) {
         sb.append('@');
         escape(realm, sb);

@@ -44,6 +44,23 @@ class DerBackWriterTest {
   }
 
   @Test
+  void overWritesHeadersIntoTheHeadroomInFrontOfExistingContent() {
+    byte[] buf = new byte[8];
+    buf[6] = 0x11;
+    buf[7] = 0x22; // two bytes "already written", six of headroom
+    DerBackWriter w = DerBackWriter.over(buf, 6);
+    assertThat(w.mark()).isEqualTo(2);
+    w.wrap(DerReader.OCTET_STRING, 0).wrap(0xa2, 0);
+    assertThat(w.array()).isSameAs(buf);
+    assertThat(w.start()).isEqualTo(2);
+    assertThat(w.toByteArray()).containsExactly(0xa2, 0x04, 0x04, 0x02, 0x11, 0x22);
+    w.wrap(DerReader.SEQUENCE, 0).wrap(DerReader.SEQUENCE, 0); // grows: 4 more bytes than room
+    assertThat(w.toByteArray()).containsExactly(0x30, 0x08, 0x30, 0x06, 0xa2, 0x04, 0x04, 0x02,
+        0x11, 0x22);
+    assertThatThrownBy(() -> DerBackWriter.over(buf, 9)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void timesStringsAndApplicationTagsMatchDerWriter() {
     Instant t = Instant.parse("2026-12-07T07:15:09.123Z");
     DerBackWriter w = new DerBackWriter(16);

@@ -25,6 +25,21 @@ class PrincipalNameTest {
   }
 
   @Test
+  void textFormsEscapeOnlyWhatNeedsIt() {
+    PrincipalName plain = PrincipalName.of(1, java.util.List.of("alice"), "R");
+    assertThat(plain.nameWithoutRealm()).isEqualTo("alice");
+    assertThat(plain).hasToString("alice@R");
+    PrincipalName service = PrincipalName.of(2, java.util.List.of("HTTP", "h.example"), "EX.COM");
+    assertThat(service.nameWithoutRealm()).isEqualTo("HTTP/h.example");
+    assertThat(service).hasToString("HTTP/h.example@EX.COM");
+    PrincipalName odd = PrincipalName.of(1, java.util.List.of("a\\b", "c/d@e"), "R@S");
+    assertThat(odd.nameWithoutRealm()).isEqualTo("a\\\\b/c\\/d\\@e");
+    assertThat(odd).hasToString("a\\\\b/c\\/d\\@e@R\\@S");
+    assertThat(PrincipalName.parse(odd.toString(), null)).isEqualTo(odd);
+    assertThat(PrincipalName.of(1, java.util.List.of("x"), "")).hasToString("x");
+  }
+
+  @Test
   void equalityIgnoresTheNameType() {
     assertThat(PrincipalName.of(1, List.of("HTTP", "h"), "R"))
         .isEqualTo(PrincipalName.of(3, List.of("HTTP", "h"), "R"));
