@@ -72,7 +72,7 @@ def main():
     scaling = groups["scaling"]
     if scaling:
         print()
-        print("Two threads against one (a fresh file, its first half untimed on as many threads as are timed, JVM clocks started once the JIT was idle for 1 s, rounds in turns):")
+        print("Settled, two threads against one (a fresh file per round, its first half untimed on as many threads as are timed; JVMs with a pre-touched heap, clocks started once the JIT was idle for 1 s; rounds in turns):")
         print()
         table(scaling)
         for impl in sorted({k[1] for k in scaling}):
