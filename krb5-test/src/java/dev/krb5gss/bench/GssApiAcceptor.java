@@ -24,22 +24,44 @@ final class GssApiAcceptor implements BenchAcceptor {
     static final Oid KRB5_PRINCIPAL_NAME = oid("1.2.840.113554.1.2.2.1");
     static final Oid SPNEGO = oid("1.3.6.1.5.5.2");
 
+    /**
+     * {@code -Dkrb5gss.bench.gssManagerPerThread=true}: each accepting thread uses its own
+     * {@code GSSManager.getInstance()} and its own credential, as Tomcat's stock SPNEGO does per
+     * request, instead of one shared pair. The JDK's {@code ProviderList.getMechFactory}, which
+     * every accept calls, is synchronized per manager, so threads sharing one manager meet there.
+     */
+    static final boolean MANAGER_PER_THREAD = Boolean.getBoolean("krb5gss.bench.gssManagerPerThread");
+
     private final GSSManager manager;
     private final GSSCredential credential;
+    private final Subject subject;
+    private final String principal;
+    private final java.util.List<GSSCredential> perThreadCredentials =
+            java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final ThreadLocal<GssApiAcceptor> perThread = new ThreadLocal<>();
 
-    private GssApiAcceptor(GSSManager manager, GSSCredential credential) {
+    private GssApiAcceptor(GSSManager manager, GSSCredential credential, Subject subject,
+            String principal) {
         this.manager = manager;
         this.credential = credential;
+        this.subject = subject;
+        this.principal = principal;
     }
 
     /** Logs the service in from its keytab and acquires a fresh acceptor credential. */
     static GssApiAcceptor open(GSSManager manager, BenchService service) throws Exception {
         Subject subject = JaasLogins.acceptor(service.keytab(), service.principal());
-        GSSName name = manager.createName(service.principal(), KRB5_PRINCIPAL_NAME);
+        return new GssApiAcceptor(manager, acquire(manager, subject, service.principal()), subject,
+                service.principal());
+    }
+
+    private static GSSCredential acquire(GSSManager manager, Subject subject, String principal)
+            throws Exception {
+        GSSName name = manager.createName(principal, KRB5_PRINCIPAL_NAME);
         PrivilegedExceptionAction<GSSCredential> acquire = () -> manager.createCredential(
                 name, GSSCredential.INDEFINITE_LIFETIME, new Oid[] {KRB5, SPNEGO},
                 GSSCredential.ACCEPT_ONLY);
-        return new GssApiAcceptor(manager, asSubject(subject, acquire));
+        return asSubject(subject, acquire);
     }
 
     /** Runs an action with the Subject current (Subject.doAs, still working on JDK 25). */
@@ -53,12 +75,31 @@ final class GssApiAcceptor implements BenchAcceptor {
 
     @Override
     public BenchContext newContext() throws GSSException {
+        if (MANAGER_PER_THREAD) {
+            GssApiAcceptor mine = perThread.get();
+            if (mine == null) {
+                GSSManager own = GSSManager.getInstance();
+                try {
+                    mine = new GssApiAcceptor(own, acquire(own, subject, principal), subject, principal);
+                } catch (GSSException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot acquire a per-thread credential", e);
+                }
+                perThreadCredentials.add(mine.credential);
+                perThread.set(mine);
+            }
+            return new Context(mine.manager.createContext(mine.credential));
+        }
         return new Context(manager.createContext(credential));
     }
 
     @Override
     public void close() throws GSSException {
         credential.dispose();
+        for (GSSCredential c : perThreadCredentials) {
+            c.dispose();
+        }
     }
 
     private static Oid oid(String dotted) {
