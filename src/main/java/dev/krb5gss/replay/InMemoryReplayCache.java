@@ -52,6 +52,13 @@ public final class InMemoryReplayCache implements ReplayCache {
   private final int maxEntries;
   private final int maxPerClient;
   private final AtomicLong lastSweep = new AtomicLong(Long.MIN_VALUE);
+  /**
+   * Secret per cache, mixed into where an entry goes: an authenticated client knows its
+   * authenticators' digests and could otherwise grind them into one segment's probe chain, making
+   * every insert there scan its whole share.
+   */
+  private final long segmentSeed = dev.krb5gss.crypto.SecureRandoms.current().nextLong();
+  private final long slotSeed = dev.krb5gss.crypto.SecureRandoms.current().nextLong();
 
   /**
    * A cache of at most {@code maxEntries} live entries, at most {@code maxPerClient} of them from
@@ -98,7 +105,7 @@ public final class InMemoryReplayCache implements ReplayCache {
     long high = key.digestHigh();
     long low = key.digestLow();
     PrincipalName client = key.client();
-    Segment segment = segments[(int) (high >>> 58) & (SEGMENTS - 1)];
+    Segment segment = segments[(int) ((high ^ segmentSeed) >>> 58) & (SEGMENTS - 1)];
     boolean checkedRoom = false;
     while (true) {
       int outcome;
@@ -241,7 +248,7 @@ public final class InMemoryReplayCache implements ReplayCache {
         boolean roomChecked) {
       int mask = owners.length - 1;
       int reusable = -1;
-      int i = (int) low & mask;
+      int i = slot(low, mask);
       for (int probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
         int at = 3 * i;
         long e = slots[at + 2];
@@ -279,7 +286,7 @@ public final class InMemoryReplayCache implements ReplayCache {
             ? 2 * owners.length : owners.length, now);
         mask = owners.length - 1;
       }
-      i = (int) low & mask;
+      i = slot(low, mask);
       while (slots[3 * i + 2] != 0) {
         i = (i + 1) & mask;
       }
@@ -293,6 +300,11 @@ public final class InMemoryReplayCache implements ReplayCache {
       slots = new long[3 * INITIAL_CAPACITY];
       owners = new Share[INITIAL_CAPACITY];
       occupied = 0;
+    }
+
+    /** The home slot of a digest: its low half keyed with the cache's secret, then mixed. */
+    private int slot(long low, int mask) {
+      return (int) (((low ^ slotSeed) * 0x9E3779B97F4A7C15L) >>> 32) & mask;
     }
 
     private void put(int i, long high, long low, long expiry, Share share) {
@@ -333,7 +345,7 @@ public final class InMemoryReplayCache implements ReplayCache {
           continue;
         }
         long low = oldSlots[3 * j + 1];
-        int i = (int) low & mask;
+        int i = slot(low, mask);
         while (newSlots[3 * i + 2] != 0) {
           i = (i + 1) & mask;
         }
