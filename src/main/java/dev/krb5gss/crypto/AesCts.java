@@ -121,12 +121,9 @@ final class AesCts {
 
   /** One AES block encryption (the "E" of RFC 3961 §5.1 DR for a one-block input). */
   static byte[] encryptBlock(SecretKeySpec key, byte[] block) {
-    try {
-      return Jce.ecbEncrypt(key).doFinal(block);
-    } catch (GeneralSecurityException e) {
-      Jce.forgetAesKeys();
-      throw new InternalFaultException("AES block encryption failed", e);
-    }
+    byte[] out = new byte[BLOCK];
+    encryptBlock(key, block, 0, out, 0);
+    return out;
   }
 
   private static int tailLength(int len) {

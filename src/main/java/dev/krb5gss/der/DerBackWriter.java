@@ -1,6 +1,5 @@
 package dev.krb5gss.der;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -137,12 +136,6 @@ public final class DerBackWriter {
     put(pos + 12, d.getSecond(), 2);
     buf[pos + 14] = 'Z';
     return wrap(DerReader.GENERALIZED_TIME, m);
-  }
-
-  /** A KerberosString (RFC 4120 §5.2.1). */
-  public DerBackWriter generalString(String s) {
-    int m = mark();
-    return raw(s.getBytes(StandardCharsets.UTF_8)).wrap(DerReader.GENERAL_STRING, m);
   }
 
   /** The bytes written, in order (a new array of exactly {@link #mark()} bytes). */

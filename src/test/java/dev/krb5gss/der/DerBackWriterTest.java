@@ -61,19 +61,19 @@ class DerBackWriterTest {
   }
 
   @Test
-  void timesStringsAndApplicationTagsMatchDerWriter() {
+  void timesOctetStringsAndApplicationTagsMatchDerWriter() {
     Instant t = Instant.parse("2026-12-07T07:15:09.123Z");
     DerBackWriter w = new DerBackWriter(16);
     int app = w.mark();
     int f = w.mark();
-    w.generalString("HTTP").wrap(0xa1, f);
+    w.octetString(new byte[] {1, 2, 3}).wrap(0xa1, f);
     f = w.mark();
     w.kerberosTime(t).wrap(0xa0, f);
     w.wrap(DerReader.SEQUENCE, app).wrap(0x60 | 27, app);
     byte[] time = DerWriter.element(DerReader.GENERALIZED_TIME,
         "20261207071509Z".getBytes(java.nio.charset.StandardCharsets.US_ASCII)); // fraction dropped
     assertThat(w.toByteArray()).isEqualTo(DerWriter.application(27,
-        DerWriter.explicit(0, time), DerWriter.explicit(1, DerWriter.generalString("HTTP"))));
+        DerWriter.explicit(0, time), DerWriter.explicit(1, DerWriter.octetString(new byte[] {1, 2, 3}))));
     assertThat(DerWriter.kerberosTime(t)).isEqualTo(time);
   }
 
