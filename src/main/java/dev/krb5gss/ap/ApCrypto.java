@@ -46,10 +46,11 @@ final class ApCrypto {
 
   TicketContents decryptTicket(EncryptedPart enc, ServiceKey key, CryptoProfile profile)
       throws RejectedException {
-    byte[] plain;
+    byte[] plain = plaintextBuffer(enc.length());
+    int end;
     try {
-      plain = profile.decryptInPlace(key.cipherKey(), USAGE_TICKET, enc.data(), enc.offset(),
-          enc.length());
+      end = profile.decryptInto(key.cipherKey(), USAGE_TICKET, enc.data(), enc.offset(),
+          enc.length(), plain);
     } catch (IntegrityException e) {
       throw new RejectedException(Reason.TICKET_INTEGRITY, "the ticket for " + key.principal()
           + " did not decrypt with the keytab's key of the same kvno (" + key.kvno()
@@ -58,9 +59,9 @@ final class ApCrypto {
           + "keytab");
     }
     try {
-      return ApRequestDecoder.encTicketPart(plain, profile.plaintextOffset());
+      return ApRequestDecoder.encTicketPart(plain, profile.plaintextOffset(), end);
     } finally {
-      Arrays.fill(plain, (byte) 0);
+      Arrays.fill(plain, 0, end, (byte) 0);
     }
   }
 
@@ -72,20 +73,45 @@ final class ApCrypto {
           + session.encType());
     }
     CryptoProfile profile = permitted(session.encType(), "the authenticator");
-    byte[] plain;
+    byte[] plain = plaintextBuffer(enc.length());
+    int end;
     try {
-      plain = profile.decryptInPlace(session, USAGE_AUTHENTICATOR, enc.data(), enc.offset(),
-          enc.length());
+      end = profile.decryptInto(session, USAGE_AUTHENTICATOR, enc.data(), enc.offset(),
+          enc.length(), plain);
     } catch (IntegrityException e) {
       throw new RejectedException(Reason.AUTHENTICATOR_INTEGRITY, "the authenticator did not "
           + "decrypt with the ticket's session key: it was altered or made for another ticket");
     }
     try {
-      return ApRequestDecoder.authenticator(plain, profile.plaintextOffset());
+      return ApRequestDecoder.authenticator(plain, profile.plaintextOffset(), end);
     } finally {
-      Arrays.fill(plain, (byte) 0);
+      Arrays.fill(plain, 0, end, (byte) 0);
     }
   }
+
+  /**
+   * A buffer for a ticket's or authenticator's plaintext ({@code length} bytes of ciphertext
+   * hold less): this thread's reused one, or a new one above {@link #REUSED_PLAINTEXT} bytes.
+   * The decoders copy out every value they return, and the callers zero the plaintext before
+   * the buffer is used again, so it holds only zeros between accepts. Was a new array per
+   * ticket and per authenticator, about an eighth of the bytes an accept allocated.
+   */
+  private static byte[] plaintextBuffer(int length) {
+    if (length > REUSED_PLAINTEXT) {
+      return new byte[length];
+    }
+    byte[] b = PLAINTEXT.get();
+    if (b.length < length) {
+      b = new byte[Math.max(length, Math.min(REUSED_PLAINTEXT, 2 * b.length))];
+      PLAINTEXT.set(b);
+    }
+    return b;
+  }
+
+  /** Tickets with a PAC of a few hundred groups still fit (an MIT ticket with a PAC: ~1 KiB). */
+  static final int REUSED_PLAINTEXT = 16 * 1024;
+  private static final ThreadLocal<byte[]> PLAINTEXT =
+      ThreadLocal.withInitial(() -> new byte[2048]);
 
   /** A received key (session key or subkey) bound to its profile; the raw bytes are wiped. */
   CipherKey cipherKey(KeyValue kv, String what) throws RejectedException {

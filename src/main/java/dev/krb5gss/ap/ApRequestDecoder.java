@@ -28,227 +28,303 @@ final class ApRequestDecoder {
 
   /** The AP-REQ in {@code der} from {@code offset} to the end. */
   static ApRequest apRequest(byte[] der, int offset) throws RejectedException {
-    DerReader all = DerReader.of(der, offset, der.length, "AP-REQ");
-    DerReader seq = application(all, KRB_AP_REQ);
-    all.expectEnd();
-    expect(seq.field(0), PVNO, "pvno");
-    expect(seq.field(1), KRB_AP_REQ, "msg-type");
-    DerReader opts = seq.field(2);
-    int apOptions = opts.readBits32();
-    opts.expectEnd();
-    DerReader t = seq.field(3);
-    TicketPart ticket = ticket(t);
-    t.expectEnd();
-    EncryptedPart auth = encryptedPart(seq.field(4));
-    seq.expectEnd();
+    // One reader walks the message (enter/exit), checking every element in the order a reader
+    // per element would; nothing but the decoded values is allocated.
+    DerReader r = DerReader.of(der, offset, der.length, "AP-REQ");
+    int app = enterApplication(r, KRB_AP_REQ);
+    expect(r, 0, PVNO, "pvno");
+    expect(r, 1, KRB_AP_REQ, "msg-type");
+    int o = r.enterField(2);
+    int apOptions = r.readBits32();
+    r.exit(o);
+    o = r.enterField(3);
+    TicketPart ticket = ticket(r);
+    r.exit(o);
+    o = r.enterField(4);
+    EncryptedPart auth = encryptedPart(r);
+    r.exit(o);
+    exitApplication(r, app);
     return new ApRequest(apOptions, ticket, auth);
   }
 
   private static TicketPart ticket(DerReader r) throws RejectedException {
-    DerReader seq = application(r, 1);
-    expect(seq.field(0), PVNO, "tkt-vno");
-    String realm = str(seq.field(1));
-    PrincipalName sname = principal(seq.field(2), realm);
-    EncryptedPart enc = encryptedPart(seq.field(3));
-    seq.expectEnd();
+    int app = enterApplication(r, 1);
+    expect(r, 0, PVNO, "tkt-vno");
+    String realm = str(r, 1);
+    int o = r.enterField(2);
+    PrincipalName sname = principal(r, realm);
+    r.exit(o);
+    o = r.enterField(3);
+    EncryptedPart enc = encryptedPart(r);
+    r.exit(o);
+    exitApplication(r, app);
     return new TicketPart(sname, enc);
   }
 
   static TicketContents encTicketPart(byte[] der) throws RejectedException {
-    return encTicketPart(der, 0);
+    return encTicketPart(der, 0, der.length);
   }
 
-  /** The EncTicketPart in {@code der} from {@code from} to its end. */
-  static TicketContents encTicketPart(byte[] der, int from) throws RejectedException {
-    DerReader all = DerReader.of(der, from, der.length, "EncTicketPart");
-    DerReader seq = application(all, 3);
-    all.expectEnd();
-    DerReader f = seq.field(0);
-    int flags = f.readBits32();
-    f.expectEnd();
-    KeyValue key = key(seq.field(1));
-    String crealm = str(seq.field(2));
-    PrincipalName cname = principal(seq.field(3), crealm);
-    typedValue(seq.field(4)); // transited: its shape only (RFC 4120 §3.2.3 leaves it to policy)
-    Instant authTime = time(seq.field(5));
-    DerReader startField = seq.optionalField(6);
-    Instant start = startField == null ? null : time(startField);
-    Instant end = time(seq.field(7));
-    DerReader renewTill = seq.optionalField(8);
-    if (renewTill != null) {
-      time(renewTill);
+  /** The EncTicketPart in {@code der[from, to)}. */
+  static TicketContents encTicketPart(byte[] der, int from, int to) throws RejectedException {
+    DerReader r = DerReader.of(der, from, to, "EncTicketPart");
+    int app = enterApplication(r, 3);
+    int o = r.enterField(0);
+    int flags = r.readBits32();
+    r.exit(o);
+    o = r.enterField(1);
+    KeyValue key = key(r);
+    r.exit(o);
+    String crealm = str(r, 2);
+    o = r.enterField(3);
+    PrincipalName cname = principal(r, crealm);
+    r.exit(o);
+    o = r.enterField(4);
+    typedValue(r); // transited: its shape only (RFC 4120 §3.2.3 leaves it to policy)
+    r.exit(o);
+    Instant authTime = time(r, 5);
+    Instant start = r.peekTag() == 0xa6 ? time(r, 6) : null;
+    Instant end = time(r, 7);
+    if (r.peekTag() == 0xa8) {
+      time(r, 8); // renew-till
     }
-    DerReader caddr = seq.optionalField(9);
-    if (caddr != null) {
-      typedValues(caddr); // HostAddresses
+    o = r.enterOptionalField(9);
+    if (o >= 0) {
+      typedValues(r); // HostAddresses
+      r.exit(o);
     }
     byte[] authz = new byte[0];
-    DerReader ad = seq.optionalField(10);
-    if (ad != null) {
-      authz = ad.readEncoded(DerReader.SEQUENCE);
-      ad.expectEnd();
+    o = r.enterOptionalField(10);
+    if (o >= 0) {
+      authz = r.readEncoded(DerReader.SEQUENCE);
+      r.exit(o);
       typedValues(DerReader.of(authz, "EncTicketPart authorization-data"));
     }
-    seq.expectEnd();
+    exitApplication(r, app);
     return new TicketContents(flags, key, cname, authTime, start, end, authz);
   }
 
   static AuthenticatorContents authenticator(byte[] der) throws RejectedException {
-    return authenticator(der, 0);
+    return authenticator(der, 0, der.length);
   }
 
-  /** The Authenticator in {@code der} from {@code from} to its end. */
-  static AuthenticatorContents authenticator(byte[] der, int from) throws RejectedException {
-    DerReader all = DerReader.of(der, from, der.length, "Authenticator");
-    DerReader seq = application(all, 2);
-    all.expectEnd();
-    expect(seq.field(0), PVNO, "authenticator-vno");
-    String crealm = str(seq.field(1));
-    PrincipalName cname = principal(seq.field(2), crealm);
-    DerReader ck = seq.optionalField(3);
+  /** The Authenticator in {@code der[from, to)}. */
+  static AuthenticatorContents authenticator(byte[] der, int from, int to)
+      throws RejectedException {
+    DerReader r = DerReader.of(der, from, to, "Authenticator");
+    int app = enterApplication(r, 2);
+    expect(r, 0, PVNO, "authenticator-vno");
+    String crealm = str(r, 1);
+    int o = r.enterField(2);
+    PrincipalName cname = principal(r, crealm);
+    r.exit(o);
     Checksum cksum = null;
-    if (ck != null) {
-      TypedValue tv = typedValue(ck);
-      cksum = new Checksum(tv.type, tv.value);
+    o = r.enterOptionalField(3);
+    if (o >= 0) {
+      int seq = enterSequence(r);
+      int type = int32Field(r, 0);
+      byte[] value = octetsField(r, 1);
+      r.exit(seq);
+      r.exit(o);
+      cksum = new Checksum(type, value);
     }
-    DerReader cu = seq.field(4);
-    long cusec = cu.readInteger();
-    cu.expectEnd();
+    o = r.enterField(4);
+    long cusec = r.readInteger();
+    r.exit(o);
     if (cusec < 0 || cusec > 999_999) {
-      throw cu.malformed("cusec in 0..999999", "cusec " + cusec);
+      throw r.malformed("cusec in 0..999999", "cusec " + cusec);
     }
-    Instant ctime = time(seq.field(5));
-    DerReader sk = seq.optionalField(6);
-    KeyValue subkey = sk == null ? null : key(sk);
+    Instant ctime = time(r, 5);
+    KeyValue subkey = null;
+    o = r.enterOptionalField(6);
+    if (o >= 0) {
+      subkey = key(r);
+      r.exit(o);
+    }
     Long seqNumber = null;
-    DerReader s = seq.optionalField(7);
-    if (s != null) {
-      seqNumber = s.readUInt32();
-      s.expectEnd();
+    o = r.enterOptionalField(7);
+    if (o >= 0) {
+      seqNumber = r.readUInt32();
+      r.exit(o);
     }
-    DerReader ad = seq.optionalField(8);
-    if (ad != null) {
-      typedValues(ad); // authorization-data: not used by an acceptor, but well-formed
+    o = r.enterOptionalField(8);
+    if (o >= 0) {
+      typedValues(r); // authorization-data: not used by an acceptor, but well-formed
+      r.exit(o);
     }
-    seq.expectEnd();
+    exitApplication(r, app);
     return new AuthenticatorContents(cname, cksum, (int) cusec, ctime, subkey, seqNumber);
   }
 
-  /** {@code [APPLICATION n] SEQUENCE}: the SEQUENCE, which must fill the application tag. */
-  private static DerReader application(DerReader r, int n) throws RejectedException {
-    DerReader app = r.read(0x60 | n);
-    DerReader seq = app.read(DerReader.SEQUENCE);
-    app.expectEnd();
-    return seq;
+  /**
+   * Enters {@code [APPLICATION n] SEQUENCE}, which must fill the reader's range, the SEQUENCE
+   * filling the application tag; returns what {@link #exitApplication} takes.
+   */
+  private static int enterApplication(DerReader r, int n) throws RejectedException {
+    int outer = r.enter(0x60 | n);
+    int app = r.end();
+    r.enter(DerReader.SEQUENCE);
+    r.expectFilled(r.end(), app);
+    r.expectFilled(app, outer);
+    return outer;
   }
 
-  /** EncryptedData, RFC 4120 §5.2.9. */
-  static EncryptedPart encryptedPart(DerReader r) throws RejectedException {
-    DerReader seq = r.read(DerReader.SEQUENCE);
-    r.expectEnd();
-    DerReader e = seq.field(0);
-    int etype = e.readInt32();
-    e.expectEnd();
+  private static void exitApplication(DerReader r, int outer) throws RejectedException {
+    r.expectEnd(); // the SEQUENCE, which ends where the application tag and the reader do
+    r.exit(outer);
+  }
+
+  /** Enters a SEQUENCE that must fill the range being read (a field's whole contents). */
+  private static int enterSequence(DerReader r) throws RejectedException {
+    int outer = r.enter(DerReader.SEQUENCE);
+    r.expectFilled(r.end(), outer);
+    return outer;
+  }
+
+  /** EncryptedData, RFC 4120 §5.2.9, filling the range being read; the ciphertext in place. */
+  private static EncryptedPart encryptedPart(DerReader r) throws RejectedException {
+    int seq = enterSequence(r);
+    int etype = int32Field(r, 0);
     Long kvno = null;
-    DerReader k = seq.optionalField(1);
-    if (k != null) {
-      kvno = k.readUInt32();
-      k.expectEnd();
+    int o = r.enterOptionalField(1);
+    if (o >= 0) {
+      kvno = r.readUInt32();
+      r.exit(o);
     }
-    DerReader f = seq.field(2);
-    DerReader cipher = f.readOctetStringInPlace();
-    f.expectEnd();
-    seq.expectEnd();
-    return new EncryptedPart(etype, kvno, cipher.buffer(), cipher.position(), cipher.remaining());
+    o = r.enterField(2);
+    int c = r.enter(DerReader.OCTET_STRING);
+    r.expectFilled(r.end(), o);
+    int offset = r.position();
+    int length = r.remaining();
+    r.skipRest();
+    r.exit(c);
+    r.exit(o);
+    r.exit(seq);
+    return new EncryptedPart(etype, kvno, r.buffer(), offset, length);
   }
 
+  /** EncryptionKey, RFC 4120 §5.2.9, filling the range being read. */
   private static KeyValue key(DerReader r) throws RejectedException {
-    TypedValue tv = typedValue(r);
-    return new KeyValue(tv.type, tv.value);
+    int seq = enterSequence(r);
+    int type = int32Field(r, 0);
+    byte[] value = octetsField(r, 1);
+    r.exit(seq);
+    return new KeyValue(type, value);
   }
 
   /**
-   * {@code SEQUENCE OF SEQUENCE { [0] Int32, [1] OCTET STRING }}: HostAddresses (§5.2.5) and
-   * AuthorizationData (§5.2.6).
+   * {@code SEQUENCE OF SEQUENCE { [0] Int32, [1] OCTET STRING }}, filling the range being read:
+   * HostAddresses (§5.2.5) and AuthorizationData (§5.2.6), checked for shape only.
    */
   private static void typedValues(DerReader r) throws RejectedException {
-    DerReader list = r.read(DerReader.SEQUENCE);
-    r.expectEnd();
-    while (list.hasMore()) {
-      typedFields(list.read(DerReader.SEQUENCE));
+    int list = enterSequence(r);
+    while (r.hasMore()) {
+      int seq = r.enter(DerReader.SEQUENCE);
+      typedFields(r);
+      r.exit(seq);
     }
+    r.exit(list);
   }
 
   /**
-   * {@code SEQUENCE { [0] Int32, [1] OCTET STRING }}: EncryptionKey and Checksum (§5.2.9),
-   * TransitedEncoding (§5.3).
+   * {@code SEQUENCE { [0] Int32, [1] OCTET STRING }} filling the range being read, checked for
+   * shape only: TransitedEncoding (§5.3).
    */
-  private static TypedValue typedValue(DerReader r) throws RejectedException {
-    DerReader seq = r.read(DerReader.SEQUENCE);
+  private static void typedValue(DerReader r) throws RejectedException {
+    int seq = enterSequence(r);
+    typedFields(r);
+    r.exit(seq);
+  }
+
+  private static void typedFields(DerReader r) throws RejectedException {
+    int32Field(r, 0);
+    int o = r.enterField(1);
+    int c = r.enter(DerReader.OCTET_STRING);
+    r.skipRest();
+    r.exit(c);
+    r.exit(o);
     r.expectEnd();
-    return typedFields(seq);
   }
 
-  private static TypedValue typedFields(DerReader seq) throws RejectedException {
-    DerReader t = seq.field(0);
-    int type = t.readInt32();
-    t.expectEnd();
-    byte[] value = octets(seq.field(1));
-    seq.expectEnd();
-    return new TypedValue(type, value);
-  }
-
-  private record TypedValue(int type, byte[] value) {}
-
-  /** PrincipalName, RFC 4120 §5.2.2: at most 16 non-empty components. */
+  /** PrincipalName, RFC 4120 §5.2.2, filling the range being read: at most 16 non-empty components. */
   private static PrincipalName principal(DerReader r, String realm) throws RejectedException {
-    DerReader seq = r.read(DerReader.SEQUENCE);
-    r.expectEnd();
-    DerReader t = seq.field(0);
-    int type = t.readInt32();
-    t.expectEnd();
-    DerReader namesField = seq.field(1);
-    DerReader strings = namesField.read(DerReader.SEQUENCE);
-    namesField.expectEnd();
-    seq.expectEnd();
-    List<String> components = new ArrayList<>(2);
-    while (strings.hasMore()) {
-      if (components.size() == 16) {
-        throw strings.malformed("at most 16 name components", "more");
+    int seq = enterSequence(r);
+    int type = int32Field(r, 0);
+    int namesField = r.enterField(1);
+    int strings = r.enter(DerReader.SEQUENCE);
+    r.expectFilled(r.end(), namesField);
+    r.expectFilled(namesField, seq);
+    String first = null;
+    String second = null;
+    List<String> more = null; // from the third component on: all of them
+    int count = 0;
+    while (r.hasMore()) {
+      if (count == 16) {
+        throw r.malformed("at most 16 name components", "more");
       }
-      String c = strings.readGeneralString();
+      String c = r.readGeneralString();
       if (c.isEmpty()) {
-        throw strings.malformed("non-empty name components", "an empty one");
+        throw r.malformed("non-empty name components", "an empty one");
       }
-      components.add(c);
+      if (count == 0) {
+        first = c;
+      } else if (count == 1) {
+        second = c;
+      } else {
+        if (more == null) {
+          more = new ArrayList<>(4);
+          more.add(first);
+          more.add(second);
+        }
+        more.add(c);
+      }
+      count++;
     }
-    if (components.isEmpty()) {
-      throw seq.malformed("a principal name with components", "none");
+    if (count == 0) {
+      throw r.malformed("a principal name with components", "none");
     }
+    r.exit(strings);
+    r.exit(namesField);
+    r.exit(seq);
+    // Immutable lists of one or two are what PrincipalName keeps (List.copyOf returns them).
+    List<String> components = count == 1 ? List.of(first)
+        : count == 2 ? List.of(first, second) : more;
     return PrincipalName.of(type, components, realm);
   }
 
-  private static Instant time(DerReader r) throws RejectedException {
+  private static Instant time(DerReader r, int field) throws RejectedException {
+    int o = r.enterField(field);
     Instant t = r.readKerberosTime();
-    r.expectEnd();
+    r.exit(o);
     return t;
   }
 
-  private static String str(DerReader r) throws RejectedException {
+  private static String str(DerReader r, int field) throws RejectedException {
+    int o = r.enterField(field);
     String v = r.readGeneralString();
-    r.expectEnd();
+    r.exit(o);
     return v;
   }
 
-  private static byte[] octets(DerReader r) throws RejectedException {
+  private static int int32Field(DerReader r, int field) throws RejectedException {
+    int o = r.enterField(field);
+    int v = r.readInt32();
+    r.exit(o);
+    return v;
+  }
+
+  private static byte[] octetsField(DerReader r, int field) throws RejectedException {
+    int o = r.enterField(field);
     byte[] v = r.readOctetString();
-    r.expectEnd();
+    r.exit(o);
     return v;
   }
 
-  private static void expect(DerReader r, int expected, String what) throws RejectedException {
+  private static void expect(DerReader r, int field, int expected, String what)
+      throws RejectedException {
+    int o = r.enterField(field);
     long v = r.readInteger();
-    r.expectEnd();
+    r.exit(o);
     if (v != expected) {
       throw new RejectedException(Reason.MALFORMED_TOKEN,
           what + ": expected " + expected + ", got " + v);

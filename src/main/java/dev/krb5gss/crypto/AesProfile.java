@@ -185,14 +185,23 @@ abstract class AesProfile implements CryptoProfile {
   @Override
   public final byte[] decryptInPlace(CipherKey key, int usage, byte[] ciphertext, int offset,
       int length) throws IntegrityException {
-    if (length < CONFOUNDER + macLength) {
-      throw new IntegrityException("ciphertext of " + length + " bytes is shorter than the "
-          + (CONFOUNDER + macLength) + " bytes of confounder and checksum for " + encType);
+    checkLength(length);
+    byte[] plain = new byte[length - macLength];
+    decryptInto(key, usage, ciphertext, offset, length, plain);
+    return plain;
+  }
+
+  @Override
+  public final int decryptInto(CipherKey key, int usage, byte[] ciphertext, int offset,
+      int length, byte[] plain) throws IntegrityException {
+    checkLength(length);
+    int cipherLength = length - macLength;
+    if (plain.length < cipherLength) {
+      throw new IllegalArgumentException("a buffer of " + plain.length + " bytes for "
+          + cipherLength + " bytes of plaintext");
     }
     UsageKeys k = usageKeys(key, usage);
-    int cipherLength = length - macLength;
     int macAt = offset + cipherLength; // the received tag, compared in place
-    byte[] plain = new byte[cipherLength];
     if (macCoversCiphertext()) {
       Mac mac = Jce.mac(hmac, k.ki);
       mac.update(ZERO_IV);
@@ -203,15 +212,23 @@ abstract class AesProfile implements CryptoProfile {
       AesCts.decrypt(k.ke, ciphertext, offset, cipherLength, plain, 0);
       Mac mac = Jce.mac(hmac, k.ki);
       try {
-        mac.update(plain);
+        mac.update(plain, 0, cipherLength);
         checkMac(Scratch.macInto(mac), ciphertext, macAt);
       } catch (IntegrityException e) {
-        Arrays.fill(plain, (byte) 0); // an altered ciphertext's plaintext is not left behind either
+        // an altered ciphertext's plaintext is not left behind either
+        Arrays.fill(plain, 0, cipherLength, (byte) 0);
         throw e;
       }
     }
     Arrays.fill(plain, 0, CONFOUNDER, (byte) 0);
-    return plain;
+    return cipherLength;
+  }
+
+  private void checkLength(int length) throws IntegrityException {
+    if (length < CONFOUNDER + macLength) {
+      throw new IntegrityException("ciphertext of " + length + " bytes is shorter than the "
+          + (CONFOUNDER + macLength) + " bytes of confounder and checksum for " + encType);
+    }
   }
 
   @Override

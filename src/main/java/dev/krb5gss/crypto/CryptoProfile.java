@@ -64,6 +64,27 @@ public interface CryptoProfile {
     return decrypt(key, usage, ciphertext, offset, length);
   }
 
+  /**
+   * As {@link #decryptInPlace}, into {@code out} (at least {@code length} bytes, e.g. a caller's
+   * reused buffer): the plaintext is {@code out[plaintextOffset(), returned end)}, everything
+   * before it zero. The caller wipes {@code out[0, end)} afterwards; on failure nothing
+   * decrypted is left in it.
+   */
+  default int decryptInto(CipherKey key, int usage, byte[] ciphertext, int offset, int length,
+      byte[] out) throws IntegrityException {
+    byte[] plain = decrypt(key, usage, ciphertext, offset, length);
+    try {
+      if (plain.length > out.length) {
+        throw new IllegalArgumentException("a buffer of " + out.length + " bytes for "
+            + plain.length + " bytes of plaintext");
+      }
+      System.arraycopy(plain, 0, out, 0, plain.length);
+      return plain.length;
+    } finally {
+      java.util.Arrays.fill(plain, (byte) 0);
+    }
+  }
+
   /** Where the plaintext starts in what {@link #decryptInPlace} returns. */
   default int plaintextOffset() {
     return 0;

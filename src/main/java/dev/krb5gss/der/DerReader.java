@@ -38,7 +38,7 @@ public final class DerReader {
   private final byte[] data;
   private final String what;
   private int pos;
-  private final int end;
+  private int end; // moved by enter/exit only
 
   private DerReader(byte[] data, int from, int to, String what) {
     this.data = data;
@@ -81,6 +81,60 @@ public final class DerReader {
     return inner;
   }
 
+  /**
+   * Enters the next element, which must have {@code tag}: this reader's range becomes the
+   * element's contents until {@link #exit(int)}, which takes the value returned here. One reader
+   * walks a whole message this way, where {@link #read(int)} makes a reader per element.
+   */
+  public int enter(int tag) throws RejectedException {
+    int contentLength = header(tag);
+    int outer = end;
+    end = pos + contentLength;
+    return outer;
+  }
+
+  /** {@link #enter(int)} for the explicitly tagged field {@code [n]}. */
+  public int enterField(int n) throws RejectedException {
+    return enter(0xa0 | n);
+  }
+
+  /** {@link #enterField(int)} if the field {@code [n]} comes next, else -1 (nothing consumed). */
+  public int enterOptionalField(int n) throws RejectedException {
+    return peekTag() == (0xa0 | n) ? enter(0xa0 | n) : -1;
+  }
+
+  /**
+   * Leaves the element entered last: fails, as {@link #expectEnd()} does, unless its contents
+   * were read to the end; {@code outer} is what {@link #enter(int)} returned.
+   */
+  public void exit(int outer) throws RejectedException {
+    if (outer < end || outer > data.length) {
+      throw new IllegalArgumentException("exit to " + outer + " from a range ending at " + end);
+    }
+    expectEnd();
+    end = outer;
+  }
+
+  /** Where the range being read ends in {@link #buffer()} (that of the element entered last). */
+  public int end() {
+    return end;
+  }
+
+  /**
+   * Fails as {@link #expectEnd()} would on the element ending at {@code outer} once one ending at
+   * {@code inner} is read: for checking that an element fills its field before reading it.
+   */
+  public void expectFilled(int inner, int outer) throws RejectedException {
+    if (inner != outer) {
+      throw malformed("end of " + what, (outer - inner) + " trailing bytes");
+    }
+  }
+
+  /** Skips the rest of this reader's range (contents checked by the caller's own means). */
+  public void skipRest() {
+    pos = end;
+  }
+
   /** The next element if it has {@code tag}, else null (nothing is consumed). */
   public DerReader readOptional(int tag) throws RejectedException {
     return peekTag() == tag ? read(tag) : null;
@@ -99,8 +153,9 @@ public final class DerReader {
   /** The whole next element, identifier and length included (e.g. to MIC its exact encoding). */
   public byte[] readEncoded(int tag) throws RejectedException {
     int start = pos;
-    DerReader inner = read(tag);
-    return Arrays.copyOfRange(data, start, inner.end);
+    int contentLength = header(tag);
+    pos += contentLength;
+    return Arrays.copyOfRange(data, start, pos);
   }
 
   /** The whole next element, whatever its (single-octet) tag, identifier and length included. */
@@ -142,24 +197,29 @@ public final class DerReader {
 
   /** An OCTET STRING's contents. */
   public byte[] readOctetString() throws RejectedException {
-    return read(OCTET_STRING).readRest();
+    int len = header(OCTET_STRING);
+    pos += len;
+    return Arrays.copyOfRange(data, pos - len, pos);
   }
 
   /** An OBJECT IDENTIFIER (X.690 §8.19). */
   public ObjectId readOid() throws RejectedException {
-    DerReader c = read(OID);
-    ObjectId known = ObjectId.known(c.data, c.pos, c.end);
-    return known != null ? known : ObjectId.fromContents(c.readRest(), what);
+    int len = header(OID);
+    int p = pos;
+    pos += len;
+    ObjectId known = ObjectId.known(data, p, p + len);
+    return known != null ? known
+        : ObjectId.fromContents(Arrays.copyOfRange(data, p, p + len), what);
   }
 
   /** An ENUMERATED value (X.690 §8.4, §8.3) that fits in an int. */
   public int readEnumerated() throws RejectedException {
-    return (int) signed(read(ENUMERATED), 4, "ENUMERATED");
+    return (int) signed(ENUMERATED, 4, "ENUMERATED");
   }
 
   /** An INTEGER (X.690 §8.3) of at most five content octets, as a long (covers Int32, UInt32). */
   public long readInteger() throws RejectedException {
-    return signed(read(INTEGER), 5, "INTEGER");
+    return signed(INTEGER, 5, "INTEGER");
   }
 
   /** An Int32 (RFC 4120 §5.2.4). */
@@ -190,24 +250,23 @@ public final class DerReader {
    * no line breaks, escape sequences or bidi overrides from a peer).
    */
   public String readGeneralString() throws RejectedException {
-    DerReader c = read(GENERAL_STRING);
-    int len = c.end - c.pos;
+    int len = header(GENERAL_STRING);
+    int p = pos;
     if (len > MAX_KERBEROS_STRING) {
       throw malformed("a KerberosString of at most " + MAX_KERBEROS_STRING + " bytes",
           len + " bytes");
     }
-    if (isPrintableAscii(c.data, c.pos, c.end)) {
+    if (isPrintableAscii(data, p, p + len)) {
       // The usual name: no decoder, and nothing PeerText could object to.
-      String ascii = new String(c.data, c.pos, len, java.nio.charset.StandardCharsets.ISO_8859_1);
-      c.pos = c.end;
-      return ascii;
+      pos = p + len;
+      return new String(data, p, len, StandardCharsets.ISO_8859_1);
     }
     String s;
     try {
-      s = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+      s = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
           .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(c.data, c.pos, len)).toString();
+          .decode(java.nio.ByteBuffer.wrap(data, p, len)).toString();
     } catch (java.nio.charset.CharacterCodingException e) {
       throw malformed("a KerberosString in ASCII or UTF-8", "bytes that are not UTF-8");
     }
@@ -216,7 +275,7 @@ public final class DerReader {
       throw malformed("a KerberosString without control characters, line separators or bidi "
           + "overrides", String.format("U+%04X at character %d", s.codePointAt(bad), bad));
     }
-    c.pos = c.end;
+    pos = p + len;
     return s;
   }
 
@@ -231,26 +290,26 @@ public final class DerReader {
 
   /** A BIT STRING of at most 32 bits (RFC 4120 §5.2.8 flags), bit 0 as the int's top bit. */
   public int readBits32() throws RejectedException {
-    DerReader c = read(BIT_STRING);
-    int len = c.end - c.pos;
-    if (len < 1 || len > 5 || (c.data[c.pos] & 0xff) > 7) {
+    int len = header(BIT_STRING);
+    int p = pos;
+    if (len < 1 || len > 5 || (data[p] & 0xff) > 7) {
       throw malformed("a BIT STRING of at most 32 bits", len + " content octets");
     }
     int v = 0;
     for (int i = 1; i < 5; i++) {
-      v = (v << 8) | (i < len ? c.data[c.pos + i] & 0xff : 0);
+      v = (v << 8) | (i < len ? data[p + i] & 0xff : 0);
     }
-    c.pos = c.end;
+    pos = p + len;
     return v;
   }
 
   /** A KerberosTime: GeneralizedTime {@code YYYYMMDDHHMMSSZ} (RFC 4120 §5.2.3). */
   public Instant readKerberosTime() throws RejectedException {
-    DerReader c = read(GENERALIZED_TIME);
-    byte[] b = c.data;
-    int p = c.pos;
-    if (c.end - p != 15 || b[p + 14] != 'Z') {
-      throw malformed("a KerberosTime YYYYMMDDHHMMSSZ", (c.end - p) + " octets");
+    int len = header(GENERALIZED_TIME);
+    byte[] b = data;
+    int p = pos;
+    if (len != 15 || b[p + 14] != 'Z') {
+      throw malformed("a KerberosTime YYYYMMDDHHMMSSZ", len + " octets");
     }
     int year = digits(b, p, 4);
     int month = digits(b, p + 4, 2);
@@ -258,7 +317,7 @@ public final class DerReader {
     int hour = digits(b, p + 8, 2);
     int minute = digits(b, p + 10, 2);
     int second = digits(b, p + 12, 2);
-    c.pos = c.end;
+    pos = p + len;
     if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
         || second < 0 || second > 59) {
       throw malformed("a KerberosTime YYYYMMDDHHMMSSZ", "non-digits or a field out of range");
@@ -285,10 +344,10 @@ public final class DerReader {
   }
 
   /** Minimal two's-complement contents (X.690 §8.3.2) of 1..{@code max} octets. */
-  private long signed(DerReader c, int max, String type) throws RejectedException {
-    byte[] b = c.data;
-    int p = c.pos;
-    int len = c.end - p;
+  private long signed(int tag, int max, String type) throws RejectedException {
+    int len = header(tag);
+    byte[] b = data;
+    int p = pos;
     if (len < 1 || len > max) {
       throw malformed("an " + type + " of 1-" + max + " octets", len + " octets");
     }
@@ -299,7 +358,7 @@ public final class DerReader {
     for (int i = 1; i < len; i++) {
       v = (v << 8) | (b[p + i] & 0xff);
     }
-    c.pos = c.end;
+    pos = p + len;
     return v;
   }
 

@@ -40,16 +40,20 @@ public final class GssFraming {
    * copied: the caller must not change it while it uses the result.
    */
   public static GssFraming parse(byte[] token) throws RejectedException {
-    DerReader outer = DerReader.of(token, "RFC 2743 initial context token");
-    DerReader body = outer.read(DerReader.APPLICATION_0);
-    outer.expectEnd();
-    byte[] oid = body.readEncoded(DerReader.OID);
-    if (oid.length > MAX_MECH_OID) {
+    DerReader r = DerReader.of(token, "RFC 2743 initial context token");
+    int outer = r.enter(DerReader.APPLICATION_0);
+    r.expectFilled(r.end(), outer);
+    int oidStart = r.position();
+    int body = r.enter(DerReader.OID);
+    int oidEnd = r.end();
+    r.skipRest();
+    r.exit(body);
+    if (oidEnd - oidStart > MAX_MECH_OID) {
       throw new RejectedException(Reason.MALFORMED_TOKEN, "expected a mechanism OID of at most "
-          + MAX_MECH_OID + " bytes in the RFC 2743 framing, got " + oid.length);
+          + MAX_MECH_OID + " bytes in the RFC 2743 framing, got " + (oidEnd - oidStart));
     }
-    ObjectId mech = DerReader.of(oid, "thisMech").readOid();
-    return new GssFraming(mech, token, token.length - body.remaining());
+    ObjectId mech = DerReader.of(token, oidStart, oidEnd, "thisMech").readOid();
+    return new GssFraming(mech, token, oidEnd);
   }
 
   /** Frames {@code inner} for {@code mech}. */
