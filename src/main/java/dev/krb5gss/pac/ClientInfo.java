@@ -23,13 +23,13 @@ record ClientInfo(Instant authTime, String name) {
   private static final int FIXED = 10;
 
   static ClientInfo parse(PacLayout layout) throws RejectedException {
-    PacLayout.Buffer b = layout.require(PacBufferType.CLIENT_INFO);
+    int b = layout.require(PacBufferType.CLIENT_INFO);
     LeReader r = layout.reader(b, PacCheck.CLIENT_INFO);
     long clientId = r.u64();
     int nameLength = r.u16();
-    if (b.size() != FIXED + nameLength) {
+    if (layout.size(b) != FIXED + nameLength) {
       throw PacCheck.CLIENT_INFO.fail("expected " + (FIXED + nameLength) + " bytes (10 + "
-          + "NameLength " + nameLength + "), got " + b.size());
+          + "NameLength " + nameLength + "), got " + layout.size(b));
     }
     String name = r.name(nameLength, "Name");
     return new ClientInfo(FileTime.toInstant(clientId), name);

@@ -83,10 +83,18 @@ final class LeReader {
   /** A 32-bit value as the int with the same bits. */
   int u32() throws RejectedException {
     need(4);
-    int v = (data[pos] & 0xff) | (data[pos + 1] & 0xff) << 8 | (data[pos + 2] & 0xff) << 16
-        | (data[pos + 3] & 0xff) << 24;
+    int v = u32At(data, pos);
     pos += 4;
     return v;
+  }
+
+  /**
+   * The 32-bit little-endian value at {@code data[at, at + 4)}, for a caller that checked those
+   * bounds (an index outside {@code data} still throws, it is never read past).
+   */
+  static int u32At(byte[] data, int at) {
+    return (data[at] & 0xff) | (data[at + 1] & 0xff) << 8 | (data[at + 2] & 0xff) << 16
+        | (data[at + 3] & 0xff) << 24;
   }
 
   /** A 32-bit value as a non-negative long. */

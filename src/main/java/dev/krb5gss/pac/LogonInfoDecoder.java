@@ -25,7 +25,7 @@ final class LogonInfoDecoder {
   }
 
   static LogonInfo decode(PacLayout layout) throws RejectedException {
-    PacLayout.Buffer b = layout.require(PacBufferType.LOGON_INFO);
+    int b = layout.require(PacBufferType.LOGON_INFO);
     LeReader header = layout.reader(b, PacCheck.LOGON_INFO);
     int version = header.u8();
     int endianness = header.u8();
@@ -38,12 +38,12 @@ final class LogonInfoDecoder {
     }
     long objectLength = header.u32Unsigned();
     header.u32(); // private header filler
-    if (objectLength % 8 != 0 || objectLength > b.size() - HEADERS) {
+    if (objectLength % 8 != 0 || objectLength > layout.size(b) - HEADERS) {
       throw header.fail("ObjectBufferLength a multiple of 8 within the buffer's "
-          + (b.size() - HEADERS) + " bytes", Long.toString(objectLength));
+          + (layout.size(b) - HEADERS) + " bytes", Long.toString(objectLength));
     }
     // Alignment is relative to the stream start; the headers keep it 8-aligned.
-    LeReader body = LeReader.of(layout.pac(), b.offset(), HEADERS + (int) objectLength,
+    LeReader body = LeReader.of(layout.pac(), layout.offset(b), HEADERS + (int) objectLength,
         PacCheck.LOGON_INFO, "KERB_VALIDATION_INFO");
     body.skip(HEADERS);
     return new LogonInfoDecoder(body).read();

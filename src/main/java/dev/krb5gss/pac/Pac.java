@@ -36,8 +36,10 @@ public final class Pac {
 
   Pac(PacLayout layout, ClientInfo clientInfo, LogonInfo logon, Optional<UpnDnsInfo> upnDns,
       PacExtras extras) {
-    List<Integer> types = new ArrayList<>();
-    layout.buffers().forEach(b -> types.add(b.type()));
+    List<Integer> types = new ArrayList<>(layout.count());
+    for (int i = 0; i < layout.count(); i++) {
+      types.add(layout.type(i));
+    }
     this.bufferTypes = List.copyOf(types);
     this.clientInfo = clientInfo;
     this.logon = logon;

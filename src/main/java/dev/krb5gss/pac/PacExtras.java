@@ -13,26 +13,29 @@ import java.util.Optional;
 record PacExtras(Optional<Integer> attributes, Optional<Sid> requestor) {
   /** FlagsLength of two bits is what MS-PAC defines; more is allowed up to a sane bound. */
   private static final long MAX_FLAG_BITS = 1024;
+  /** A PAC with neither buffer (MIT's): one shared value. */
+  private static final PacExtras NONE = new PacExtras(Optional.empty(), Optional.empty());
 
   static PacExtras parse(PacLayout layout) throws RejectedException {
     Optional<Integer> attributes = Optional.empty();
-    Optional<PacLayout.Buffer> a = layout.find(PacBufferType.ATTRIBUTES_INFO);
-    if (a.isPresent()) {
-      LeReader r = layout.reader(a.get(), PacCheck.ATTRIBUTES_AND_REQUESTOR);
+    int a = layout.indexOf(PacBufferType.ATTRIBUTES_INFO);
+    if (a >= 0) {
+      LeReader r = layout.reader(a, PacCheck.ATTRIBUTES_AND_REQUESTOR);
       long bits = r.u32Unsigned();
       long words = (bits + 31) / 32;
-      if (bits == 0 || bits > MAX_FLAG_BITS || a.get().size() != 4 + 4 * words) {
+      if (bits == 0 || bits > MAX_FLAG_BITS || layout.size(a) != 4 + 4 * words) {
         throw r.fail("FlagsLength in [1, " + MAX_FLAG_BITS + "] bits and 4 + 4 * ceil(bits / 32)"
-            + " bytes", "FlagsLength " + bits + " in " + a.get().size() + " bytes");
+            + " bytes", "FlagsLength " + bits + " in " + layout.size(a) + " bytes");
       }
       attributes = Optional.of(r.u32());
     }
     Optional<Sid> requestor = Optional.empty();
-    Optional<PacLayout.Buffer> q = layout.find(PacBufferType.REQUESTOR);
-    if (q.isPresent()) {
-      LeReader r = layout.reader(q.get(), PacCheck.ATTRIBUTES_AND_REQUESTOR);
-      requestor = Optional.of(r.sid(q.get().size(), "PAC_REQUESTOR"));
+    int q = layout.indexOf(PacBufferType.REQUESTOR);
+    if (q >= 0) {
+      LeReader r = layout.reader(q, PacCheck.ATTRIBUTES_AND_REQUESTOR);
+      requestor = Optional.of(r.sid(layout.size(q), "PAC_REQUESTOR"));
     }
-    return new PacExtras(attributes, requestor);
+    return attributes.isEmpty() && requestor.isEmpty() ? NONE
+        : new PacExtras(attributes, requestor);
   }
 }

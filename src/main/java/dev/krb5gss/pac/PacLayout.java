@@ -2,9 +2,9 @@ package dev.krb5gss.pac;
 
 import dev.krb5gss.error.RejectedException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The PACTYPE header and its PAC_INFO_BUFFER array (MS-PAC §2.3, §2.4), parsed strictly: Version
@@ -12,24 +12,36 @@ import java.util.Optional;
  * offset 8-byte aligned, past the header, and offset + size inside the PAC; no two buffers
  * overlapping; no type MS-PAC defines appearing twice. Buffers of unknown types are kept and
  * ignored (they stay covered by the server signature). Nothing is trusted before it is checked.
+ *
+ * <p>Buffers are addressed by their index in the PAC_INFO_BUFFER array ({@link #indexOf},
+ * {@link #require}); the checked entries live in one {@code int} array, so a lookup allocates
+ * nothing ({@link Buffer} is a value view for messages and tests).
  */
 final class PacLayout {
   /** Windows PACs carry about ten buffers; the bound keeps the header small. */
   static final int MAX_BUFFERS = 128;
+  /**
+   * Up to this many buffers the overlap check compares every pair without allocating (at most
+   * 120 comparisons); more (no KDC writes that many) are sorted, as is a layout that overlaps,
+   * so the rejection names the same pair either way.
+   */
+  static final int PAIRWISE_MAX = 16;
   private static final int PACTYPE_LENGTH = 8;
   private static final int INFO_BUFFER_LENGTH = 16;
 
   /** One PAC_INFO_BUFFER whose bounds were checked against the PAC. */
   record Buffer(int type, int offset, int size) {}
 
-  private final byte[] pac;
-  private final List<Buffer> buffers;
   private static final Comparator<Buffer> BY_POSITION =
       Comparator.comparingInt(Buffer::offset).thenComparingInt(Buffer::size);
 
-  private PacLayout(byte[] pac, List<Buffer> buffers) {
+  private final byte[] pac;
+  /** PAC_INFO_BUFFER {@code i} as type, offset, size at {@code [3i, 3i + 3)}, checked. */
+  private final int[] table;
+
+  private PacLayout(byte[] pac, int[] table) {
     this.pac = pac;
-    this.buffers = buffers;
+    this.table = table;
   }
 
   static PacLayout parse(byte[] pac) throws RejectedException {
@@ -51,21 +63,22 @@ final class PacLayout {
       throw PacCheck.PACTYPE.fail("expected " + count + " PAC_INFO_BUFFERs (" + headerLength
           + " bytes of header), but the PAC has " + pac.length + " bytes");
     }
-    Buffer[] buffers = new Buffer[(int) count];
+    int[] table = new int[3 * (int) count];
     for (int i = 0; i < count; i++) {
-      Buffer b = buffer(r, i, headerLength, pac.length);
-      if (PacBufferType.isSingleton(b.type()) && first(buffers, i, b.type()) != null) {
-        throw PacCheck.BUFFER_SET.fail("expected at most one " + PacBufferType.name(b.type())
+      readBuffer(r, i, headerLength, pac.length, table);
+      int type = table[3 * i];
+      if (PacBufferType.isSingleton(type) && indexOf(table, i, type) >= 0) {
+        throw PacCheck.BUFFER_SET.fail("expected at most one " + PacBufferType.name(type)
             + ", got two or more");
       }
-      buffers[i] = b;
     }
-    checkOverlap(buffers);
-    return new PacLayout(pac, List.of(buffers));
+    checkOverlap(table);
+    return new PacLayout(pac, table);
   }
 
-  private static Buffer buffer(LeReader r, int index, long headerLength, int pacLength)
-      throws RejectedException {
+  /** Reads and checks PAC_INFO_BUFFER {@code index} into {@code table}. */
+  private static void readBuffer(LeReader r, int index, long headerLength, int pacLength,
+      int[] table) throws RejectedException {
     int type = r.u32();
     long size = r.u32Unsigned();
     long offset = r.u64();
@@ -82,26 +95,60 @@ final class PacLayout {
           + "the PAC's " + pacLength + " bytes, got offset " + Long.toUnsignedString(offset)
           + " + size " + size);
     }
-    return new Buffer(type, (int) offset, (int) size);
+    table[3 * index] = type;
+    table[3 * index + 1] = (int) offset;
+    table[3 * index + 2] = (int) size;
   }
 
   private static String which(int index, int type) {
     return "PAC_INFO_BUFFER " + index + " (" + PacBufferType.name(type) + ")";
   }
 
-  /** The first of {@code buffers[0, n)} of {@code type}, or null (a PAC has a handful). */
-  private static Buffer first(Buffer[] buffers, int n, int type) {
+  /** The index of the first of buffers {@code [0, n)} of {@code type}, or -1 (a PAC has a handful). */
+  private static int indexOf(int[] table, int n, int type) {
     for (int i = 0; i < n; i++) {
-      if (buffers[i].type() == type) {
-        return buffers[i];
+      if (table[3 * i] == type) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
-  private static void checkOverlap(Buffer[] buffers) throws RejectedException {
-    Buffer[] sorted = buffers.clone();
-    java.util.Arrays.sort(sorted, BY_POSITION);
+  /**
+   * Rejects overlapping buffers: buffer a (before b by offset, then size) overlaps b when a's end
+   * lies past b's offset. Any such pair exists exactly when one exists between neighbours in that
+   * order, which is what the sorted check looks at.
+   */
+  private static void checkOverlap(int[] table) throws RejectedException {
+    int n = table.length / 3;
+    if (n > PAIRWISE_MAX || overlapsPairwise(table, n)) {
+      checkOverlapSorted(table, n);
+    }
+  }
+
+  private static boolean overlapsPairwise(int[] table, int n) {
+    for (int i = 0; i < n; i++) {
+      int offsetI = table[3 * i + 1];
+      int sizeI = table[3 * i + 2];
+      for (int j = i + 1; j < n; j++) {
+        int offsetJ = table[3 * j + 1];
+        int sizeJ = table[3 * j + 2];
+        boolean iFirst = offsetI < offsetJ || (offsetI == offsetJ && sizeI <= sizeJ);
+        if (iFirst ? (long) offsetI + sizeI > offsetJ : (long) offsetJ + sizeJ > offsetI) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The sorted check, naming the first overlapping neighbours. */
+  private static void checkOverlapSorted(int[] table, int n) throws RejectedException {
+    Buffer[] sorted = new Buffer[n];
+    for (int i = 0; i < n; i++) {
+      sorted[i] = new Buffer(table[3 * i], table[3 * i + 1], table[3 * i + 2]);
+    }
+    Arrays.sort(sorted, BY_POSITION);
     for (int i = 1; i < sorted.length; i++) {
       Buffer prev = sorted[i - 1];
       Buffer cur = sorted[i];
@@ -118,38 +165,59 @@ final class PacLayout {
     return pac;
   }
 
+  /** The number of PAC_INFO_BUFFERs (cBuffers). */
+  int count() {
+    return table.length / 3;
+  }
+
+  /** The ulType of buffer {@code i}. */
+  int type(int i) {
+    return table[3 * i];
+  }
+
+  /** The checked Offset of buffer {@code i}: 8-byte aligned, past the header. */
+  int offset(int i) {
+    return table[3 * i + 1];
+  }
+
+  /** The checked cbBufferSize of buffer {@code i}: offset + size lies within the PAC. */
+  int size(int i) {
+    return table[3 * i + 2];
+  }
+
+  /** Buffer {@code i} as a value. */
+  Buffer buffer(int i) {
+    return new Buffer(type(i), offset(i), size(i));
+  }
+
+  /** Every buffer in PAC order, built on each call (not on the accept path). */
   List<Buffer> buffers() {
-    return buffers;
-  }
-
-  /** The buffer of a singleton {@code type}, if any (other types are kept, not looked up). */
-  Optional<Buffer> find(int type) {
-    return Optional.ofNullable(first(type));
-  }
-
-  private Buffer first(int type) {
-    if (!PacBufferType.isSingleton(type)) {
-      return null;
+    List<Buffer> all = new ArrayList<>(count());
+    for (int i = 0; i < count(); i++) {
+      all.add(buffer(i));
     }
-    for (int i = 0; i < buffers.size(); i++) {
-      Buffer b = buffers.get(i);
-      if (b.type() == type) {
-        return b;
-      }
-    }
-    return null;
+    return List.copyOf(all);
   }
 
-  Buffer require(int type) throws RejectedException {
-    Buffer b = first(type);
-    if (b == null) {
+  /**
+   * The index of the buffer of a singleton {@code type}, or -1 if the PAC has none (other types
+   * are kept, not looked up).
+   */
+  int indexOf(int type) {
+    return PacBufferType.isSingleton(type) ? indexOf(table, count(), type) : -1;
+  }
+
+  /** The index of the buffer of a singleton {@code type}; a PAC without one is rejected. */
+  int require(int type) throws RejectedException {
+    int i = indexOf(type);
+    if (i < 0) {
       throw PacCheck.BUFFER_SET.fail("expected a " + PacBufferType.name(type) + " buffer, got none");
     }
-    return b;
+    return i;
   }
 
-  /** A reader over one buffer, failing {@code check} when the buffer is short. */
-  LeReader reader(Buffer b, PacCheck check) {
-    return LeReader.of(pac, b.offset(), b.size(), check, PacBufferType.name(b.type()));
+  /** A reader over buffer {@code i}, failing {@code check} when the buffer is short. */
+  LeReader reader(int i, PacCheck check) {
+    return LeReader.of(pac, offset(i), size(i), check, PacBufferType.name(type(i)));
   }
 }

@@ -29,28 +29,37 @@ record PacSignature(int type, int signatureOffset, int signatureLength, boolean 
     }
   }
 
-  static PacSignature parse(PacLayout layout, PacLayout.Buffer b, PacCheck check)
+  static PacSignature parse(PacLayout layout, int buffer, PacCheck check)
       throws RejectedException {
-    String what = PacBufferType.name(b.type());
-    if (b.size() < TYPE_LENGTH) {
-      throw check.fail(what + ": expected at least 4 bytes (SignatureType), got " + b.size());
+    int type = checkedType(layout, buffer, check);
+    int length = lengthOf(type);
+    return new PacSignature(type, layout.offset(buffer) + TYPE_LENGTH, length,
+        layout.size(buffer) == TYPE_LENGTH + length + RODC_LENGTH);
+  }
+
+  /**
+   * Checks the shape of signature buffer {@code buffer} (a checksum type used for PACs, the size
+   * that type defines, with or without an RODCIdentifier) and returns its SignatureType; what
+   * {@link #parse} checks, without making a value.
+   */
+  static int checkedType(PacLayout layout, int buffer, PacCheck check)
+      throws RejectedException {
+    String what = PacBufferType.name(layout.type(buffer));
+    int size = layout.size(buffer);
+    if (size < TYPE_LENGTH) {
+      throw check.fail(what + ": expected at least 4 bytes (SignatureType), got " + size);
     }
-    int type = layout.reader(b, check).u32();
+    int type = LeReader.u32At(layout.pac(), layout.offset(buffer));
     int length = lengthOf(type);
     if (length < 0) {
       throw check.fail(what + ": expected checksum type 15, 16, -138, 19 or 20, got " + type);
     }
-    boolean rodc;
-    if (b.size() == TYPE_LENGTH + length) {
-      rodc = false;
-    } else if (b.size() == TYPE_LENGTH + length + RODC_LENGTH) {
-      rodc = true;
-    } else {
+    if (size != TYPE_LENGTH + length && size != TYPE_LENGTH + length + RODC_LENGTH) {
       throw check.fail(what + ": expected " + (TYPE_LENGTH + length) + " or "
           + (TYPE_LENGTH + length + RODC_LENGTH) + " bytes for checksum type " + type + ", got "
-          + b.size());
+          + size);
     }
-    return new PacSignature(type, b.offset() + TYPE_LENGTH, length, rodc);
+    return type;
   }
 
   byte[] signature(byte[] pac) {
@@ -60,25 +69,41 @@ record PacSignature(int type, int signatureOffset, int signatureLength, boolean 
   }
 
   /**
+   * Whether {@code mac} is the Signature in {@code pac}, in constant time for a {@code mac} of the
+   * Signature's length (as {@link java.security.MessageDigest#isEqual}), without copying it out.
+   */
+  boolean matches(byte[] pac, byte[] mac) {
+    if (mac.length != signatureLength) {
+      return false;
+    }
+    int diff = 0;
+    for (int i = 0; i < signatureLength; i++) {
+      diff |= pac[signatureOffset + i] ^ mac[i];
+    }
+    return diff == 0;
+  }
+
+  /**
    * Zeroes everything after SignatureType in {@code copy}: the Signature and, if present, the
    * RODCIdentifier, as MIT ({@code k5_pac_zero_signature}), Heimdal and Samba do (MS-PAC §2.8
    * names the Signature field; an RODC identifier appears only in a KDC signature).
    */
   void zero(byte[] copy) {
-    java.util.Arrays.fill(copy, signatureOffset, fieldEnd(), (byte) 0);
+    java.util.Arrays.fill(copy, signatureOffset, signatureOffset + fieldLength(), (byte) 0);
   }
 
-  /** The bytes {@link #zero} overwrites (Signature and RODCIdentifier), to put back afterwards. */
-  byte[] field(byte[] pac) {
-    return java.util.Arrays.copyOfRange(pac, signatureOffset, fieldEnd());
+  /** The length of what {@link #zero} overwrites (Signature and RODCIdentifier). */
+  int fieldLength() {
+    return signatureLength + (rodc ? RODC_LENGTH : 0);
   }
 
-  /** Puts back what {@link #field} returned. */
-  void restore(byte[] pac, byte[] field) {
-    System.arraycopy(field, 0, pac, signatureOffset, field.length);
+  /** Copies the bytes {@link #zero} overwrites to {@code saved[at, at + fieldLength())}. */
+  void save(byte[] pac, byte[] saved, int at) {
+    System.arraycopy(pac, signatureOffset, saved, at, fieldLength());
   }
 
-  private int fieldEnd() {
-    return signatureOffset + signatureLength + (rodc ? RODC_LENGTH : 0);
+  /** Puts back what {@link #save} copied to {@code saved[at, at + fieldLength())}. */
+  void restore(byte[] pac, byte[] saved, int at) {
+    System.arraycopy(saved, at, pac, signatureOffset, fieldLength());
   }
 }

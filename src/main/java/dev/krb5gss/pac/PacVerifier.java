@@ -70,15 +70,15 @@ public final class PacVerifier {
     ServerSignature.verify(layout, serviceKey);
     ClientInfo clientInfo = ClientInfo.parse(layout);
     clientInfo.check(client, authTime);
-    Optional<UpnDnsInfo> upnDns = UpnDnsInfo.parse(layout);
+    UpnDnsInfo upnDns = UpnDnsInfo.parse(layout);
     PacExtras extras = PacExtras.parse(layout);
-    if (layout.find(PacBufferType.LOGON_INFO).isEmpty()) {
+    if (layout.indexOf(PacBufferType.LOGON_INFO) < 0) {
       return Optional.empty(); // MIT's minimal PAC: bound to the ticket, no Windows identity
     }
     LogonInfo logon = LogonInfoDecoder.decode(layout);
-    if (upnDns.isPresent()) {
-      upnDns.get().check(logon);
+    if (upnDns != null) {
+      upnDns.check(logon);
     }
-    return Optional.of(new Pac(layout, clientInfo, logon, upnDns, extras));
+    return Optional.of(new Pac(layout, clientInfo, logon, Optional.ofNullable(upnDns), extras));
   }
 }

@@ -4,7 +4,6 @@ import dev.krb5gss.crypto.CipherKey;
 import dev.krb5gss.crypto.CryptoProfile;
 import dev.krb5gss.crypto.CryptoProfiles;
 import dev.krb5gss.error.RejectedException;
-import java.security.MessageDigest;
 
 /**
  * Verifies PAC_SERVER_CHECKSUM (MS-PAC §2.8.1) with the service's long-term key, the key that
@@ -33,38 +32,48 @@ final class ServerSignature {
         layout.require(PacBufferType.SERVER_CHECKSUM), PacCheck.SERVER_SIGNATURE);
     PacSignature kdc = PacSignature.parse(layout,
         layout.require(PacBufferType.PRIVSVR_CHECKSUM), PacCheck.KDC_SIGNATURE);
-    for (int type : new int[] {PacBufferType.TICKET_CHECKSUM, PacBufferType.FULL_CHECKSUM}) {
-      if (layout.find(type).isPresent()) {
-        PacSignature.parse(layout, layout.find(type).get(), PacCheck.KDC_SIGNATURE);
-      }
+    checkShapeIfPresent(layout, PacBufferType.TICKET_CHECKSUM);
+    checkShapeIfPresent(layout, PacBufferType.FULL_CHECKSUM);
+    CryptoProfile profile = CryptoProfiles.of(serviceKey.encType()).orElse(null);
+    if (profile == null) {
+      throw PacCheck.SERVER_SIGNATURE.fail("no checksum is implemented for the service key's "
+          + "enctype " + serviceKey.encType());
     }
-    CryptoProfile profile = CryptoProfiles.of(serviceKey.encType()).orElseThrow(() ->
-        PacCheck.SERVER_SIGNATURE.fail("no checksum is implemented for the service key's enctype "
-            + serviceKey.encType()));
     if (server.type() != profile.checksumType()) {
       throw PacCheck.SERVER_SIGNATURE.fail("expected checksum type " + profile.checksumType()
           + " for the service key's enctype " + serviceKey.encType().mitName() + ", got "
           + server.type());
     }
     // Checksummed with both signature fields zeroed (MS-PAC §2.8.1): zeroed in place and put
-    // back afterwards (this PAC array is this verification's own copy), not copied whole.
+    // back afterwards (this PAC array is this verification's own copy), not copied whole. Both
+    // fields are saved in one array (at most 2 * 26 bytes); the received signature is compared
+    // where it lies once restored.
     byte[] pac = layout.pac();
-    byte[] received = server.signature(pac);
-    byte[] serverField = server.field(pac);
-    byte[] kdcField = kdc.field(pac);
+    int kdcAt = server.fieldLength();
+    byte[] saved = new byte[kdcAt + kdc.fieldLength()];
+    server.save(pac, saved, 0);
+    kdc.save(pac, saved, kdcAt);
     byte[] expected;
     try {
       server.zero(pac);
       kdc.zero(pac);
       expected = profile.checksum(serviceKey, KEY_USAGE, pac, 0, pac.length);
     } finally {
-      kdc.restore(pac, kdcField);
-      server.restore(pac, serverField);
+      kdc.restore(pac, saved, kdcAt);
+      server.restore(pac, saved, 0);
     }
-    if (!MessageDigest.isEqual(expected, received)) {
+    if (!server.matches(pac, expected)) {
       throw PacCheck.SERVER_SIGNATURE.fail("the server signature does not verify with the "
           + "service key (" + serviceKey.encType().mitName() + "): the PAC was altered, or was "
           + "signed by another key than the one that encrypted the ticket");
+    }
+  }
+
+  /** The ticket and full-PAC signatures need the krbtgt key: their shape only, when present. */
+  private static void checkShapeIfPresent(PacLayout layout, int type) throws RejectedException {
+    int buffer = layout.indexOf(type);
+    if (buffer >= 0) {
+      PacSignature.checkedType(layout, buffer, PacCheck.KDC_SIGNATURE);
     }
   }
 }

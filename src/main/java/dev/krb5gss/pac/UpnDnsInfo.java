@@ -16,12 +16,13 @@ record UpnDnsInfo(String upn, String dnsDomainName, int flags, Optional<String> 
   /** Flag S: the SAM name and SID extension is present. */
   static final int EXTENDED = 0x2;
 
-  static Optional<UpnDnsInfo> parse(PacLayout layout) throws RejectedException {
-    Optional<PacLayout.Buffer> found = layout.find(PacBufferType.UPN_DNS_INFO);
-    if (found.isEmpty()) {
-      return Optional.empty();
+  /** The PAC's UPN_DNS_INFO, or null when it has none. */
+  static UpnDnsInfo parse(PacLayout layout) throws RejectedException {
+    int found = layout.indexOf(PacBufferType.UPN_DNS_INFO);
+    if (found < 0) {
+      return null;
     }
-    LeReader r = layout.reader(found.get(), PacCheck.UPN_DNS_INFO);
+    LeReader r = layout.reader(found, PacCheck.UPN_DNS_INFO);
     int upnLength = r.u16();
     int upnOffset = r.u16();
     int dnsLength = r.u16();
@@ -47,7 +48,7 @@ record UpnDnsInfo(String upn, String dnsDomainName, int flags, Optional<String> 
       locate(r, sidOffset, sidLength, header, "Sid");
       sid = Optional.of(r.sid(sidLength, "Sid"));
     }
-    return Optional.of(new UpnDnsInfo(upn, dns, flags, sam, sid));
+    return new UpnDnsInfo(upn, dns, flags, sam, sid);
   }
 
   private static String string(LeReader r, int offset, int length, int header, String field)

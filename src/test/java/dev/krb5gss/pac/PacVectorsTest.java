@@ -160,6 +160,7 @@ class PacVectorsTest {
   }
 
   private static int kdcSignatureOffset(byte[] pac) throws RejectedException {
-    return PacLayout.parse(pac).require(PacBufferType.PRIVSVR_CHECKSUM).offset();
+    PacLayout layout = PacLayout.parse(pac);
+    return layout.offset(layout.require(PacBufferType.PRIVSVR_CHECKSUM));
   }
 }
