@@ -2,9 +2,6 @@ package dev.krb5gss.pac;
 
 import dev.krb5gss.der.DerReader;
 import dev.krb5gss.error.RejectedException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Finds the PAC in a ticket's authorization-data (RFC 4120 §5.2.6): an AD-WIN2K-PAC (128) element,
@@ -19,27 +16,38 @@ final class PacAuthorizationData {
 
   private PacAuthorizationData() {}
 
-  /** The PAC's bytes, or empty when the authorization data holds none. */
-  static Optional<byte[]> find(byte[] authorizationData) throws RejectedException {
+  /**
+   * The PAC's bytes, or null when the authorization data holds none. The PAC is copied out: the
+   * server-signature check zeroes and restores its signature fields in place
+   * ({@link ServerSignature}), which must never touch the caller's array (another thread may be
+   * reading or verifying the same authorization data).
+   */
+  static byte[] pac(byte[] authorizationData) throws RejectedException {
     if (authorizationData.length == 0) {
-      return Optional.empty();
+      return null;
     }
-    List<byte[]> found = new ArrayList<>(1);
+    Found found = new Found();
     try {
       collect(authorizationData, 0, authorizationData.length, 0, found);
     } catch (RejectedException e) {
       throw PacCheck.AUTHORIZATION_DATA.fail("the ticket's authorization data is not valid DER: "
           + e.detail());
     }
-    if (found.size() > 1) {
+    if (found.count > 1) {
       throw PacCheck.AUTHORIZATION_DATA.fail("expected at most one AD-WIN2K-PAC, got "
-          + found.size());
+          + found.count);
     }
-    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    return found.pac;
   }
 
-  /** Walks {@code der[from, to)} in place; only a PAC found is copied out. */
-  private static void collect(byte[] der, int from, int to, int depth, List<byte[]> found)
+  /** What the walk found: the first PAC, copied out, and how many there were. */
+  private static final class Found {
+    byte[] pac;
+    int count;
+  }
+
+  /** Walks {@code der[from, to)} in place; only the first PAC found is copied out. */
+  private static void collect(byte[] der, int from, int to, int depth, Found found)
       throws RejectedException {
     DerReader all = DerReader.of(der, from, to, "AuthorizationData");
     DerReader seq = all.read(DerReader.SEQUENCE);
@@ -56,7 +64,9 @@ final class PacAuthorizationData {
       int start = data.position();
       int end = start + data.remaining();
       if (type == AD_WIN2K_PAC) {
-        found.add(java.util.Arrays.copyOfRange(der, start, end));
+        if (found.count++ == 0) {
+          found.pac = java.util.Arrays.copyOfRange(der, start, end);
+        }
       } else if (type == AD_IF_RELEVANT && depth < MAX_DEPTH) {
         collect(der, start, end, depth + 1, found);
       }

@@ -53,11 +53,11 @@ public final class PacVerifier {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(authTime, "authTime");
     Objects.requireNonNull(serviceKey, "serviceKey");
-    Optional<byte[]> pac = PacAuthorizationData.find(authorizationData);
-    if (pac.isEmpty()) {
+    byte[] pac = PacAuthorizationData.pac(authorizationData);
+    if (pac == null) {
       return Optional.empty();
     }
-    return verifyPac(pac.get(), client, authTime, serviceKey);
+    return verifyPac(pac, client, authTime, serviceKey);
   }
 
   /**
