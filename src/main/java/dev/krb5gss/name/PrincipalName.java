@@ -157,15 +157,39 @@ public final class PrincipalName {
   public String toString() {
     String t = text;
     if (t == null) {
-      StringBuilder sb = new StringBuilder(textLength() + 2);
-      appendName(sb);
-      if (!realm.isEmpty()) {
-        sb.append('@');
-        escape(realm, sb);
-      }
-      t = sb.toString();
+      t = format();
       text = t;
     }
     return t;
+  }
+
+  /**
+   * The text form. The usual names (one or two components and a realm, nothing to escape) are
+   * concatenated directly, which allocates just the {@code String} and its bytes; the others are
+   * built with escapes.
+   */
+  private String format() {
+    int n = components.size();
+    if (n <= 2 && !realm.isEmpty() && !needsEscape(realm)) {
+      String first = components.get(0);
+      if (n == 1 && !needsEscape(first)) {
+        return first + "@" + realm;
+      }
+      if (n == 2 && !needsEscape(first) && !needsEscape(components.get(1))) {
+        return first + "/" + components.get(1) + "@" + realm;
+      }
+    }
+    return escaped();
+  }
+
+  /** The text form built with escapes: the general case of {@link #format()}. */
+  String escaped() {
+    StringBuilder sb = new StringBuilder(textLength() + 2);
+    appendName(sb);
+    if (!realm.isEmpty()) {
+      sb.append('@');
+      escape(realm, sb);
+    }
+    return sb.toString();
   }
 }
