@@ -17,6 +17,9 @@ import java.util.Optional;
 final class LogonInfoDecoder {
   private static final int HEADERS = 16;
   private static final int LITTLE_ENDIAN = 0x10;
+  private static final String[] USER_STRINGS = {"EffectiveName", "FullName", "LogonScript",
+      "ProfilePath", "HomeDirectory", "HomeDirectoryDrive"};
+  private static final int[] NO_GROUPS = {};
 
   private final LeReader r;
 
@@ -86,12 +89,10 @@ final class LogonInfoDecoder {
     int resourceGroupIdsPtr = r.u32();
 
     String[] strings = new String[6];
-    String[] fields = {"EffectiveName", "FullName", "LogonScript", "ProfilePath",
-        "HomeDirectory", "HomeDirectoryDrive"};
     for (int i = 0; i < names.length; i++) {
-      strings[i] = deferredString(names[i], fields[i], i == 0);
+      strings[i] = deferredString(names[i], USER_STRINGS[i], i == 0);
     }
-    int[][] groupRids = ridArray(groupIdsPtr, groupCount, "GroupIds");
+    int[] groupRids = ridArray(groupIdsPtr, groupCount, "GroupIds");
     String server = deferredString(logonServer, "LogonServer", true);
     String domain = deferredString(logonDomainName, "LogonDomainName", true);
     if (logonDomainIdPtr == 0) {
@@ -102,8 +103,8 @@ final class LogonInfoDecoder {
     groups.add(new GroupMembership(domainSid.withRid(primaryGroupId),
         GroupMembership.MANDATORY | GroupMembership.ENABLED_BY_DEFAULT | GroupMembership.ENABLED,
         GroupMembership.Source.PRIMARY_GROUP));
-    for (int[] g : groupRids) {
-      groups.add(new GroupMembership(domainSid.withRid(g[0]), g[1],
+    for (int i = 0; i < groupRids.length; i += 2) {
+      groups.add(new GroupMembership(domainSid.withRid(groupRids[i]), groupRids[i + 1],
           GroupMembership.Source.DOMAIN_GROUP));
     }
     extraSids(extraSidsPtr, sidCount, groups);
@@ -114,9 +115,10 @@ final class LogonInfoDecoder {
       throw r.fail("a ResourceGroupDomainSid for " + resourceGroupCount + " resource groups",
           "a null pointer");
     }
-    for (int[] g : ridArray(resourceGroupIdsPtr, resourceGroupCount, "ResourceGroupIds")) {
-      groups.add(new GroupMembership(resourceDomain.get().withRid(g[0]), g[1],
-          GroupMembership.Source.RESOURCE_GROUP));
+    int[] resourceRids = ridArray(resourceGroupIdsPtr, resourceGroupCount, "ResourceGroupIds");
+    for (int i = 0; i < resourceRids.length; i += 2) {
+      groups.add(new GroupMembership(resourceDomain.get().withRid(resourceRids[i]),
+          resourceRids[i + 1], GroupMembership.Source.RESOURCE_GROUP));
     }
     return new LogonInfo(FileTime.optional(times[0]), FileTime.optional(times[1]),
         FileTime.optional(times[2]), FileTime.optional(times[3]), FileTime.optional(times[4]),
@@ -160,18 +162,21 @@ final class LogonInfoDecoder {
     return isName ? r.name(s.length(), field) : r.utf16(s.length(), field);
   }
 
-  /** A deferred conformant array of GROUP_MEMBERSHIP {RelativeId, Attributes}. */
-  private int[][] ridArray(int pointer, long count, String field) throws RejectedException {
+  /**
+   * A deferred conformant array of GROUP_MEMBERSHIP {RelativeId, Attributes}, flat: entry i's
+   * RelativeId at 2i, its Attributes at 2i + 1.
+   */
+  private int[] ridArray(int pointer, long count, String field) throws RejectedException {
     if (pointer == 0) {
       if (count != 0) {
         throw r.fail(field + " for a count of " + count, "a null pointer");
       }
-      return new int[0][];
+      return NO_GROUPS;
     }
     conformance(count, 8, field);
-    int[][] out = new int[(int) count][];
-    for (int i = 0; i < count; i++) {
-      out[i] = new int[] {r.u32(), r.u32()};
+    int[] out = new int[2 * (int) count];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = r.u32();
     }
     return out;
   }
