@@ -259,7 +259,8 @@ public final class DerReader {
     if (isPrintableAscii(data, p, p + len)) {
       // The usual name: no decoder, and nothing PeerText could object to.
       pos = p + len;
-      return new String(data, p, len, StandardCharsets.ISO_8859_1);
+      return len <= RecentStrings.MAX_LENGTH ? RecentStrings.ascii(data, p, len)
+          : new String(data, p, len, StandardCharsets.ISO_8859_1);
     }
     String s;
     try {
