@@ -27,29 +27,44 @@ final class ApReplyBuilder {
   private static final byte[] MS_KRB5_OID = MechOids.MS_KRB5.encoded();
   private static final byte[] TOK_ID = {(byte) (InitialContextToken.TOK_AP_REP >> 8),
       (byte) InitialContextToken.TOK_AP_REP};
-  private static final byte[] EMPTY = {};
   /** Room for every header in front of the ciphertext (at most 60 bytes: 12 elements, an OID). */
   private static final int HEADROOM = 64;
 
   private ApReplyBuilder() {}
+
+  /**
+   * This thread's buffers for the EncAPRepPart plaintext (zeroed after each use: it holds the
+   * subkey) and for the sealed token, whose headers are written in front of the ciphertext at
+   * the buffer's end (public bytes); the token handed out is the one array an AP-REP allocates.
+   */
+  private static final ThreadLocal<byte[]> PLAIN = ThreadLocal.withInitial(() -> new byte[128]);
+  private static final ThreadLocal<byte[]> SEALED = ThreadLocal.withInitial(() -> new byte[512]);
 
   /** The framed AP-REP token; {@code acceptorSubkey} may be null (no subkey field). */
   static byte[] build(String mechOid, CipherKey sessionKey, Instant ctime, int cusec,
       CipherKey acceptorSubkey, long sequence) {
     CryptoProfile profile = CryptoProfiles.of(sessionKey.encType()).orElseThrow(
         () -> new InternalFaultException("no crypto profile for " + sessionKey.encType()));
-    DerBackWriter plain = encApRepPart(ctime, cusec, acceptorSubkey, sequence);
+    DerBackWriter plain = encApRepPart(PLAIN.get(), ctime, cusec, acceptorSubkey, sequence);
     byte[] sealed;
+    int cipherAt;
     try {
-      // The ciphertext comes with HEADROOM free bytes in front, where the headers are written.
-      sealed = profile.encrypt(sessionKey, USAGE_AP_REP, plain.array(), plain.start(),
-          plain.mark(), EMPTY, HEADROOM);
+      int length = plain.mark();
+      int sealedLength = length + profile.encryptionOverhead();
+      sealed = SEALED.get();
+      if (sealed.length < HEADROOM + sealedLength) {
+        sealed = new byte[HEADROOM + sealedLength];
+      }
+      // The ciphertext ends the buffer, with at least HEADROOM free bytes in front for headers.
+      cipherAt = sealed.length - sealedLength;
+      profile.encryptInto(sessionKey, USAGE_AP_REP, plain.array(), plain.start(), length,
+          sealed, cipherAt);
     } finally {
       plain.wipe();
     }
     // Everything is written in front of the ciphertext, so each enclosing element starts at
     // mark 0 (all that is written so far).
-    DerBackWriter w = DerBackWriter.over(sealed, HEADROOM);
+    DerBackWriter w = DerBackWriter.over(sealed, cipherAt);
     int all = 0;
     w.wrap(DerReader.OCTET_STRING, all).wrap(0xa2, all);      // [2] cipher
     int field = w.mark();
@@ -84,9 +99,9 @@ final class ApReplyBuilder {
    * EncAPRepPart, RFC 4120 §5.5.2, in a writer the caller wipes after encrypting it (it holds the
    * subkey); wiped here if writing fails.
    */
-  private static DerBackWriter encApRepPart(Instant ctime, int cusec, CipherKey acceptorSubkey,
-      long sequence) {
-    DerBackWriter w = new DerBackWriter(96);
+  private static DerBackWriter encApRepPart(byte[] buffer, Instant ctime, int cusec,
+      CipherKey acceptorSubkey, long sequence) {
+    DerBackWriter w = DerBackWriter.over(buffer, buffer.length); // nothing written yet
     boolean done = false;
     try {
       int part = w.mark();

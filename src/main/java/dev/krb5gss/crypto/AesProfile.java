@@ -143,6 +143,36 @@ abstract class AesProfile implements CryptoProfile {
     return encrypt(key, usage, Jce.random(CONFOUNDER), data, offset, length, trailer, headroom);
   }
 
+  /**
+   * The plaintext (confounder || data) is put together in this thread's scratch area and zeroed
+   * there afterwards; the ciphertext and tag go straight into {@code out}.
+   */
+  @Override
+  public final void encryptInto(CipherKey key, int usage, byte[] data, int offset, int length,
+      byte[] out, int outOffset) {
+    java.util.Objects.checkFromIndexSize(offset, length, data.length);
+    java.util.Objects.checkFromIndexSize(outOffset, length + CONFOUNDER + macLength, out.length);
+    UsageKeys k = usageKeys(key, usage);
+    int plainLength = CONFOUNDER + length;
+    byte[] plain = Scratch.plaintext(plainLength);
+    try {
+      dev.krb5gss.crypto.SecureRandoms.fill(plain, 0, CONFOUNDER);
+      System.arraycopy(data, offset, plain, CONFOUNDER, length);
+      AesCts.encrypt(k.ke, plain, 0, plainLength, out, outOffset);
+      Mac mac = Jce.mac(hmac, k.ki);
+      if (macCoversCiphertext()) {
+        mac.update(ZERO_IV);
+        mac.update(out, outOffset, plainLength);
+      } else {
+        mac.update(plain, 0, plainLength);
+      }
+      System.arraycopy(Scratch.macInto(mac), Scratch.MAC, out, outOffset + plainLength,
+          macLength);
+    } finally {
+      Arrays.fill(plain, 0, plainLength, (byte) 0);
+    }
+  }
+
   /** Encryption with an explicit confounder: for the RFC test vectors only. */
   final byte[] encrypt(CipherKey key, int usage, byte[] confounder, byte[] plaintext, int offset,
       int length) {

@@ -30,6 +30,21 @@ public interface CryptoProfile {
   byte[] encrypt(CipherKey key, int usage, byte[] plaintext, int offset, int length);
 
   /**
+   * Encrypts {@code data[offset, offset + length)} with a fresh confounder into
+   * {@code out[outOffset, outOffset + length + }{@link #encryptionOverhead()}{@code )}, e.g. into
+   * a caller's reused buffer, saving the new array {@link #encrypt} returns.
+   */
+  default void encryptInto(CipherKey key, int usage, byte[] data, int offset, int length,
+      byte[] out, int outOffset) {
+    byte[] c = encrypt(key, usage, data, offset, length);
+    if (c.length != length + encryptionOverhead()) {
+      throw new IllegalStateException(encType() + " produced " + c.length + " bytes for "
+          + length + " plaintext bytes, not " + (length + encryptionOverhead()));
+    }
+    System.arraycopy(c, 0, out, outOffset, c.length);
+  }
+
+  /**
    * Encrypts {@code data[offset..offset+length) || trailer} with a fresh confounder into a new
    * array that has {@code headroom} unused bytes in front (where a caller puts its token header),
    * saving the copies of concatenating first and prepending after (RFC 4121 §4.2.4 encrypts

@@ -18,6 +18,27 @@ final class Scratch {
 
   private Scratch() {}
 
+  /** Larger plaintexts than this get a new array instead of this thread's reused one. */
+  static final int MAX_REUSED_PLAINTEXT = 1024;
+  private static final ThreadLocal<byte[]> PLAINTEXT = ThreadLocal.withInitial(() -> new byte[256]);
+
+  /**
+   * A buffer of at least {@code length} bytes for a plaintext being put together before
+   * encryption: this thread's (grown up to {@link #MAX_REUSED_PLAINTEXT}) or, above that, a new
+   * one. Holds zeros between uses: the caller zeroes {@code [0, length)} in a {@code finally}.
+   */
+  static byte[] plaintext(int length) {
+    if (length > MAX_REUSED_PLAINTEXT) {
+      return new byte[length];
+    }
+    byte[] b = PLAINTEXT.get();
+    if (b.length < length) {
+      b = new byte[MAX_REUSED_PLAINTEXT];
+      PLAINTEXT.set(b);
+    }
+    return b;
+  }
+
   static byte[] get() {
     return SPACE.get();
   }

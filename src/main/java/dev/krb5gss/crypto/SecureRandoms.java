@@ -34,12 +34,15 @@ public final class SecureRandoms {
     return out;
   }
 
+  /** Fills {@code out[offset, offset + length)} with fresh random bytes. */
+  public static void fill(byte[] out, int offset, int length) {
+    java.util.Objects.checkFromIndexSize(offset, length, out.length);
+    PER_THREAD.get().fill(out, offset, length);
+  }
+
   /** A random int. */
   public static int nextInt() {
-    byte[] b = bytes(4);
-    int v = (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
-    Arrays.fill(b, (byte) 0);
-    return v;
+    return PER_THREAD.get().nextInt();
   }
 
   /** One thread's DRBG and its block of unused output. */
@@ -49,17 +52,42 @@ public final class SecureRandoms {
     int used = BLOCK;
 
     void fill(byte[] out) {
-      if (out.length > BLOCK / 4) {
-        drbg.nextBytes(out);
+      fill(out, 0, out.length);
+    }
+
+    void fill(byte[] out, int offset, int length) {
+      if (length > BLOCK / 4) {
+        if (offset == 0 && length == out.length) {
+          drbg.nextBytes(out);
+          return;
+        }
+        byte[] fresh = new byte[length];
+        drbg.nextBytes(fresh);
+        System.arraycopy(fresh, 0, out, offset, length);
+        Arrays.fill(fresh, (byte) 0);
         return;
       }
-      if (BLOCK - used < out.length) {
+      take(length);
+      System.arraycopy(block, used, out, offset, length);
+      Arrays.fill(block, used, used + length, (byte) 0);
+      used += length;
+    }
+
+    int nextInt() {
+      take(4);
+      int v = (block[used] & 0xff) << 24 | (block[used + 1] & 0xff) << 16
+          | (block[used + 2] & 0xff) << 8 | (block[used + 3] & 0xff);
+      Arrays.fill(block, used, used + 4, (byte) 0);
+      used += 4;
+      return v;
+    }
+
+    /** Makes sure {@code length} unused bytes are left in the block. */
+    private void take(int length) {
+      if (BLOCK - used < length) {
         drbg.nextBytes(block);
         used = 0;
       }
-      System.arraycopy(block, used, out, 0, out.length);
-      Arrays.fill(block, used, used + out.length, (byte) 0);
-      used += out.length;
     }
   }
 
