@@ -115,11 +115,11 @@ public final class ApAcceptor {
     }
     EncryptedPart ticketEnc = req.ticket().encPart();
     EncType ticketType = EncType.of(ticketEnc.etype());
-    CryptoProfile ticketProfile = crypto.permitted(ticketType, "the ticket for " + server);
+    CryptoProfile ticketProfile = crypto.permitted(ticketType, "the ticket for ", server);
     ServiceKeyTable table = keys.current();
     ServiceKey serviceKey = selectKey(table, server, ticketEnc, ticketType);
     checkKeySharers(table, server, serviceKey);
-    List<CipherKey> created = new ArrayList<>();
+    List<CipherKey> created = new ArrayList<>(3); // session key, initiator and acceptor subkeys
     try {
       return verifyTicket(mechOid, req, bindings, serviceKey, ticketProfile, created);
     } catch (RejectedException | RuntimeException e) {
@@ -133,8 +133,8 @@ public final class ApAcceptor {
       throws RejectedException {
     PrincipalName server = req.ticket().server();
     TicketContents ticket = crypto.decryptTicket(req.ticket().encPart(), serviceKey, ticketProfile);
-    CipherKey sessionKey = crypto.cipherKey(ticket.key(),
-        "the session key of the ticket for " + server);
+    CipherKey sessionKey = crypto.cipherKey(ticket.key(), "the session key of the ticket for ",
+        server);
     created.add(sessionKey);
     AuthenticatorContents auth = crypto.decryptAuthenticator(req.authenticator(), sessionKey);
     if (!auth.client().equals(ticket.client())) {
@@ -153,8 +153,8 @@ public final class ApAcceptor {
     cksum.checkBindings(bindings, policy.requireChannelBindings());
     CipherKey initiatorSubkey = null;
     if (auth.subkey() != null) {
-      initiatorSubkey = crypto.cipherKey(auth.subkey(),
-          "the authenticator subkey from " + auth.client());
+      initiatorSubkey = crypto.cipherKey(auth.subkey(), "the authenticator subkey from ",
+          auth.client());
       created.add(initiatorSubkey);
     }
     Pac pac = verifyPac(ticket, serviceKey);
@@ -252,8 +252,12 @@ public final class ApAcceptor {
    */
   private void checkKeySharers(ServiceKeyTable table, PrincipalName server, ServiceKey serviceKey)
       throws RejectedException {
+    Set<PrincipalName> sharers = table.principalsSharing(serviceKey);
+    if (sharers.isEmpty()) {
+      return; // the usual keytab: no iterator to walk
+    }
     List<PrincipalName> refused = new ArrayList<>();
-    for (PrincipalName p : table.principalsSharing(serviceKey)) {
+    for (PrincipalName p : sharers) {
       if (!policy.allowedServices().test(p)) {
         refused.add(p);
       }

@@ -33,15 +33,26 @@ final class ApCrypto {
     this.policy = policy;
   }
 
-  /** The profile for {@code type}, if the policy permits it and we implement it. */
-  CryptoProfile permitted(EncType type, String what) throws RejectedException {
+  /**
+   * The profile for {@code type}, if the policy permits it and we implement it; {@code what}
+   * followed by {@code about} (which may be null) names the object in a refusal, put together
+   * only then.
+   */
+  CryptoProfile permitted(EncType type, String what, Object about) throws RejectedException {
     if (!policy.permits(type)) {
-      throw new RejectedException(Reason.ENCTYPE_NOT_PERMITTED, what + " uses " + type + ": "
-          + policy.refusal(type));
+      throw new RejectedException(Reason.ENCTYPE_NOT_PERMITTED, named(what, about) + " uses "
+          + type + ": " + policy.refusal(type));
     }
-    return CryptoProfiles.of(type).orElseThrow(() -> new RejectedException(
-        Reason.ENCTYPE_NOT_PERMITTED, what + " uses " + type + ", which is permitted by the "
-            + "policy but not implemented by this library"));
+    CryptoProfile profile = CryptoProfiles.of(type).orElse(null);
+    if (profile == null) {
+      throw new RejectedException(Reason.ENCTYPE_NOT_PERMITTED, named(what, about) + " uses "
+          + type + ", which is permitted by the policy but not implemented by this library");
+    }
+    return profile;
+  }
+
+  private static String named(String what, Object about) {
+    return about == null ? what : what + about;
   }
 
   TicketContents decryptTicket(EncryptedPart enc, ServiceKey key, CryptoProfile profile)
@@ -72,7 +83,7 @@ final class ApCrypto {
           + "encrypted with " + EncType.of(enc.etype()) + ", but the ticket's session key is "
           + session.encType());
     }
-    CryptoProfile profile = permitted(session.encType(), "the authenticator");
+    CryptoProfile profile = permitted(session.encType(), "the authenticator", null);
     byte[] plain = plaintextBuffer(enc.length());
     int end;
     try {
@@ -113,13 +124,17 @@ final class ApCrypto {
   private static final ThreadLocal<byte[]> PLAINTEXT =
       ThreadLocal.withInitial(() -> new byte[2048]);
 
-  /** A received key (session key or subkey) bound to its profile; the raw bytes are wiped. */
-  CipherKey cipherKey(KeyValue kv, String what) throws RejectedException {
+  /**
+   * A received key (session key or subkey) bound to its profile; the raw bytes are wiped.
+   * {@code what} and {@code about} name it in a refusal, as in {@link #permitted}.
+   */
+  CipherKey cipherKey(KeyValue kv, String what, Object about) throws RejectedException {
     byte[] value = kv.keyValue();
     try {
-      CryptoProfile profile = permitted(EncType.of(kv.keyType()), what);
+      CryptoProfile profile = permitted(EncType.of(kv.keyType()), what, about);
       if (value.length != profile.keyLength()) {
-        throw new RejectedException(Reason.MALFORMED_TOKEN, what + " has " + value.length
+        throw new RejectedException(Reason.MALFORMED_TOKEN, named(what, about) + " has "
+            + value.length
             + " bytes, " + profile.encType().mitName() + " keys have " + profile.keyLength());
       }
       return profile.key(SecretBytes.copyOf(value));

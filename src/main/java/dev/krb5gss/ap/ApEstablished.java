@@ -39,7 +39,9 @@ public final class ApEstablished {
   ApEstablished(Builder b) {
     this.client = b.client;
     this.service = b.service;
-    this.flags = Collections.unmodifiableSet(EnumSet.copyOf(b.flags));
+    // The builder is the acceptor's, used once: its set is not copied again.
+    this.flags = Collections.unmodifiableSet(
+        b.flags != null ? b.flags : EnumSet.noneOf(ContextFlag.class));
     this.sessionKey = b.sessionKey;
     this.initiatorSubkey = b.initiatorSubkey;
     this.acceptorSubkey = b.acceptorSubkey;
@@ -200,9 +202,11 @@ public final class ApEstablished {
 
   /** Assembles an {@link ApEstablished}; package-private so only the acceptor can. */
   static final class Builder {
+    private static final byte[] NONE = {};
     PrincipalName client;
     PrincipalName service;
-    Set<ContextFlag> flags = EnumSet.noneOf(ContextFlag.class);
+    /** Set from the checksum's flags by the acceptor (a fresh set the result keeps). */
+    Set<ContextFlag> flags;
     CipherKey sessionKey;
     CipherKey initiatorSubkey;
     CipherKey acceptorSubkey;
@@ -211,11 +215,11 @@ public final class ApEstablished {
     Instant authTime;
     Instant startTime;
     Instant endTime;
-    byte[] authorizationData = new byte[0];
+    byte[] authorizationData = NONE;
     byte[] delegatedCredential;
     EncType ticketEncType;
     int kvno;
-    byte[] outputToken = new byte[0];
+    byte[] outputToken = NONE;
     String mechOid;
     Pac pac;
 

@@ -112,7 +112,8 @@ public final class ServiceKeyTable implements KeySource {
   public ServiceKey select(PrincipalName server, Integer kvno, EncType encType)
       throws RejectedException {
     List<ServiceKey> keys = keysFor(server);
-    for (ServiceKey k : keys) {  // newest first: the common case without building a message
+    for (int i = 0; i < keys.size(); i++) {  // newest first: the usual case, no message built
+      ServiceKey k = keys.get(i);
       if (k.encType().equals(encType) && (kvno == null || k.kvno() == kvno)) {
         return k;
       }

@@ -110,18 +110,44 @@ public final class ReplayKey {
 
   private byte[] computeDigest() {
     MessageDigest md = sha256();
-    byte[] name = client.toString().getBytes(StandardCharsets.UTF_8);
-    // length(name) as 4 bytes, then ctime seconds (8) and cusec (4), all big-endian
-    byte[] fixed = new byte[16];
-    INT_BE.set(fixed, 0, name.length);
-    LONG_BE.set(fixed, 4, ctime.getEpochSecond());
-    INT_BE.set(fixed, 12, cusec);
-    md.update(fixed, 0, 4);
-    md.update(name);
-    md.update(fixed, 4, 12);
+    String text = client.toString();
+    // length(name) as 4 bytes, the name in UTF-8, then ctime seconds (8) and cusec (4), all
+    // big-endian: put together in this thread's scratch when the name is ASCII (the usual name),
+    // the same bytes either way.
+    byte[] scratch = SCRATCH.get();
+    int n = text.length();
+    if (n + 16 <= scratch.length && isAscii(text)) {
+      INT_BE.set(scratch, 0, n);
+      for (int i = 0; i < n; i++) {
+        scratch[4 + i] = (byte) text.charAt(i);
+      }
+      LONG_BE.set(scratch, 4 + n, ctime.getEpochSecond());
+      INT_BE.set(scratch, 12 + n, cusec);
+      md.update(scratch, 0, 16 + n);
+    } else {
+      byte[] name = text.getBytes(StandardCharsets.UTF_8);
+      INT_BE.set(scratch, 0, name.length);
+      LONG_BE.set(scratch, 4, ctime.getEpochSecond());
+      INT_BE.set(scratch, 12, cusec);
+      md.update(scratch, 0, 4);
+      md.update(name);
+      md.update(scratch, 4, 12);
+    }
     md.update(authenticatorHash);
     return md.digest();
   }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The digest input's fixed fields and an ASCII name; public values, never wiped. */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
 
   /** This thread's SHA-256 engine, reset ({@code getInstance} costs a provider lookup). */
   private static MessageDigest sha256() {

@@ -302,6 +302,21 @@ class InMemoryReplayCacheTest {
         .isEqualTo("4067c2602c68b09c1934b5d0d32bb7a17e453639a33a29cfa9a430dca6a58ca4");
   }
 
+  @Test
+  void theDigestEncodesNamesAsUtf8WithTheirByteLengthAsciiOrNot() throws Exception {
+    // The ASCII fast path and the general path must put the same bytes into the digest.
+    for (String text : new String[] {"alice@R", "j\u00f6rg@R", "x".repeat(300) + "@R"}) {
+      PrincipalName name = PrincipalName.parse(text, "");
+      ReplayKey k = key(name, T0, 7, "ct");
+      byte[] utf8 = name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(4 + utf8.length + 12 + 32);
+      in.putInt(utf8.length).put(utf8).putLong(T0.getEpochSecond()).putInt(7)
+          .put(k.authenticatorHash());
+      byte[] expected = java.security.MessageDigest.getInstance("SHA-256").digest(in.array());
+      assertThat(k.digest()).as(text).isEqualTo(expected);
+    }
+  }
+
   private static long usedAfterGc(Runtime rt) throws InterruptedException {
     for (int i = 0; i < 3; i++) {
       System.gc();
