@@ -95,6 +95,12 @@ abstract class AesProfile implements CryptoProfile {
   }
 
   @Override
+  public final CipherKey longTermKey(SecretBytes protocolKey) {
+    key(protocolKey); // the same checks
+    return new CipherKey(encType, protocolKey, true);
+  }
+
+  @Override
   public final CipherKey randomKey() {
     return new CipherKey(encType, SecretBytes.wrap(Jce.random(keyLength)));
   }

@@ -20,9 +20,22 @@ public final class CipherKey {
    */
   private volatile Object[] derived = NONE;
 
+  /** A service's key (from a keytab), used by every accept: see {@link WipeableKey#longTerm()}. */
+  private final boolean longTerm;
+
   CipherKey(EncType encType, SecretBytes secret) {
+    this(encType, secret, false);
+  }
+
+  CipherKey(EncType encType, SecretBytes secret, boolean longTerm) {
     this.encType = encType;
     this.secret = secret;
+    this.longTerm = longTerm;
+  }
+
+  /** True for a long-term key (see {@link CryptoProfile#longTermKey}). */
+  public boolean isLongTerm() {
+    return longTerm;
   }
 
   /** How a profile derives one kind of key from a protocol key for a usage. */
@@ -50,6 +63,9 @@ public final class CipherKey {
     if (v == null) {
       // Derived outside the lock: a derivation looks up the protocol key in this same table.
       Object fresh = derivation.derive(this, id.usage());
+      if (longTerm) {
+        markLongTerm(fresh); // before it is published in the table below
+      }
       synchronized (this) {
         if (secret.isDestroyed()) { // destroy() ran meanwhile: cache nothing that outlives it
           wipe(fresh);
@@ -97,6 +113,15 @@ public final class CipherKey {
       wipe(table[i]);
     }
     Jce.scrubDestroyedKeys();
+  }
+
+  private static void markLongTerm(Object key) {
+    if (key instanceof UsageKeys) {
+      ((UsageKeys) key).ke.markLongTerm();
+      ((UsageKeys) key).ki.markLongTerm();
+    } else if (key instanceof WipeableKey) {
+      ((WipeableKey) key).markLongTerm();
+    }
   }
 
   private static void wipe(Object key) {

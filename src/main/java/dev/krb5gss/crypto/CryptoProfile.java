@@ -23,6 +23,15 @@ public interface CryptoProfile {
   /** Binds raw key bytes to this profile; derived keys are cached in the result. */
   CipherKey key(SecretBytes protocolKey);
 
+  /**
+   * As {@link #key}, for a service's long-term key (from a keytab), which every accept uses: its
+   * derived keys keep JCE engines of their own on each thread, instead of being re-keyed into an
+   * engine after each context's keys.
+   */
+  default CipherKey longTermKey(SecretBytes protocolKey) {
+    return key(protocolKey);
+  }
+
   /** A new random protocol key for this enctype (e.g. an acceptor subkey). */
   CipherKey randomKey();
 

@@ -10,8 +10,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Per-thread javax.crypto engines: {@code Cipher.getInstance}/{@code Mac.getInstance} and
  * {@code init} (the AES key schedule, the HMAC pads) cost more than the work for a small message,
- * so each thread keeps two engines per algorithm (and per direction for AES) and re-keys one only
- * when neither holds the key asked for (a finished {@code doFinal} leaves an engine as it was
+ * so each thread keeps four engines per algorithm (and per direction for AES), two for a
+ * service's long-term keys and two for the others, and re-keys one only when neither of its pair
+ * holds the key asked for (a finished {@code doFinal} leaves an engine as it was
  * after {@code init}: same key, same IV). Keys are matched by identity: the derived keys cached
  * in a {@link CipherKey}. Engines never leave the calling thread.
  *
@@ -145,21 +146,30 @@ final class Jce {
 
   private static ThreadLocal<Keyed<Mac>> mac(String algorithm) {
     SecretKeySpec dummy = new SecretKeySpec(DUMMY, algorithm);
-    return ThreadLocal.withInitial(() -> {
-      try {
-        return created(new Keyed<>(Mac.getInstance(algorithm), Mac.getInstance(algorithm),
-            m -> m.init(dummy)));
-      } catch (GeneralSecurityException e) {
-        throw new InternalFaultException("the JDK lacks " + algorithm, e);
-      }
-    });
+    return ThreadLocal.withInitial(
+        () -> created(new Keyed<>(() -> newMac(algorithm), m -> m.init(dummy))));
   }
 
   private static ThreadLocal<Keyed<Cipher>> keyedCipher(String transformation) {
-    ThreadLocal<Cipher> first = cipher(transformation);
-    ThreadLocal<Cipher> second = cipher(transformation);
     // AES engines are not re-keyed by a scrub (see the class comment): they only forget the key.
-    return ThreadLocal.withInitial(() -> created(new Keyed<>(first.get(), second.get(), null)));
+    return ThreadLocal.withInitial(() -> created(new Keyed<>(() -> newCipher(transformation),
+        null)));
+  }
+
+  private static Mac newMac(String algorithm) {
+    try {
+      return Mac.getInstance(algorithm);
+    } catch (GeneralSecurityException e) {
+      throw new InternalFaultException("the JDK lacks " + algorithm, e);
+    }
+  }
+
+  private static Cipher newCipher(String transformation) {
+    try {
+      return Cipher.getInstance(transformation);
+    } catch (GeneralSecurityException e) {
+      throw new InternalFaultException("the JDK lacks " + transformation, e);
+    }
   }
 
   private static <T> Keyed<T> created(Keyed<T> keyed) {
@@ -174,18 +184,54 @@ final class Jce {
   }
 
   /**
-   * Two engines and the key (by identity) each was last initialised with, or null; the most
-   * recently used first. Two, so a long-lived key (the service key) stays keyed while per-context
-   * keys come and go in the other engine.
+   * Four engines: two for long-term keys (a service's keys: {@link WipeableKey#longTerm()}, used
+   * by every accept) and two for the others (a context's session key and subkeys, used a few
+   * times), each pair most recently used first, with the key (by identity) each engine was last
+   * initialised with, or null. One pair for all keys re-keyed an engine with the service key on
+   * every accept: a ticket's Ki, the PAC checksum key Kc and the context's two Ki cycled through
+   * two HMAC engines, so each accept re-computed the service key's pads twice.
    */
   private static final class Keyed<T> {
+    private final Pair<T> shortTerm;
+    private final Pair<T> longTerm;
+
+    Keyed(java.util.function.Supplier<T> engines, Scrub<T> scrub) {
+      this.shortTerm = new Pair<>(engines.get(), engines.get(), scrub);
+      this.longTerm = new Pair<>(engines.get(), engines.get(), scrub);
+    }
+
+    private Pair<T> pairFor(SecretKeySpec k) {
+      return k instanceof WipeableKey && ((WipeableKey) k).longTerm() ? longTerm : shortTerm;
+    }
+
+    void scrubDestroyed() {
+      shortTerm.scrubDestroyed();
+      longTerm.scrubDestroyed();
+    }
+
+    Cipher cipher(SecretKeySpec k, int mode, IvParameterSpec iv) throws GeneralSecurityException {
+      return pairFor(k).cipher(k, mode, iv);
+    }
+
+    Mac mac(SecretKeySpec k) throws GeneralSecurityException {
+      return pairFor(k).mac(k);
+    }
+
+    void forget() {
+      shortTerm.forget();
+      longTerm.forget();
+    }
+  }
+
+  /** Two engines and the key (by identity) each was last initialised with; most recent first. */
+  private static final class Pair<T> {
     private final Scrub<T> scrub;
     private T recent;
     private T older;
     private SecretKeySpec recentKey;
     private SecretKeySpec olderKey;
 
-    Keyed(T first, T second, Scrub<T> scrub) {
+    Pair(T first, T second, Scrub<T> scrub) {
       this.recent = first;
       this.older = second;
       this.scrub = scrub;

@@ -21,6 +21,8 @@ final class WipeableKey extends SecretKeySpec {
 
   private final transient byte[] bytes;
   private volatile boolean destroyed;
+  /** Derived from a long-term key (see {@link #longTerm()}); set before the key is shared. */
+  private boolean longTerm;
 
   /** Takes ownership of {@code bytes}: the caller must not keep or wipe them. */
   WipeableKey(byte[] bytes, String algorithm) {
@@ -50,6 +52,18 @@ final class WipeableKey extends SecretKeySpec {
   public void destroy() {
     destroyed = true;
     Arrays.fill(bytes, (byte) 0);
+  }
+
+  /**
+   * True for a key derived from a service's long-term key, which every accept uses: {@link Jce}
+   * keeps such keys in engines of their own.
+   */
+  boolean longTerm() {
+    return longTerm;
+  }
+
+  void markLongTerm() {
+    longTerm = true;
   }
 
   @Override

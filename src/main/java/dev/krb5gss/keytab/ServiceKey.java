@@ -24,7 +24,7 @@ public final class ServiceKey {
     this.kvno = kvno;
     this.encType = Objects.requireNonNull(encType, "encType");
     this.secret = Objects.requireNonNull(secret, "secret");
-    this.cipherKey = CryptoProfiles.of(encType).map(p -> p.key(secret)).orElse(null);
+    this.cipherKey = CryptoProfiles.of(encType).map(p -> p.longTermKey(secret)).orElse(null);
   }
 
   public PrincipalName principal() {
