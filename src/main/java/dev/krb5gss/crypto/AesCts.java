@@ -3,7 +3,7 @@ package dev.krb5gss.crypto;
 import dev.krb5gss.error.InternalFaultException;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
-import javax.crypto.spec.SecretKeySpec;
+import javax.crypto.SecretKey;
 
 /**
  * AES in CBC mode with ciphertext stealing, as RFC 3962 §5 (and RFC 8009 §5) define it: CBC over
@@ -17,7 +17,7 @@ final class AesCts {
   private AesCts() {}
 
   /** Encrypts {@code len >= 16} bytes of {@code in} into {@code out} at {@code outOff}. */
-  static void encrypt(SecretKeySpec key, byte[] in, int off, int len, byte[] out, int outOff) {
+  static void encrypt(SecretKey key, byte[] in, int off, int len, byte[] out, int outOff) {
     checkLength(len);
     boolean done = false;
     try {
@@ -33,7 +33,7 @@ final class AesCts {
   }
 
   /** Decrypts {@code len >= 16} bytes of {@code in} into {@code out} at {@code outOff}. */
-  static void decrypt(SecretKeySpec key, byte[] in, int off, int len, byte[] out, int outOff) {
+  static void decrypt(SecretKey key, byte[] in, int off, int len, byte[] out, int outOff) {
     checkLength(len);
     boolean done = false;
     try {
@@ -48,7 +48,7 @@ final class AesCts {
     }
   }
 
-  private static void encryptCts(SecretKeySpec key, byte[] in, int off, int len, byte[] out,
+  private static void encryptCts(SecretKey key, byte[] in, int off, int len, byte[] out,
       int outOff) throws GeneralSecurityException {
     Cipher cbc = Jce.cbcEncrypt(key);
     if (len == BLOCK) {
@@ -74,7 +74,7 @@ final class AesCts {
     }
   }
 
-  private static void decryptCts(SecretKeySpec key, byte[] in, int off, int len, byte[] out,
+  private static void decryptCts(SecretKey key, byte[] in, int off, int len, byte[] out,
       int outOff) throws GeneralSecurityException {
     Cipher cbc = Jce.cbcDecrypt(key);
     if (len == BLOCK) {
@@ -110,7 +110,7 @@ final class AesCts {
    * One AES block encryption of {@code in[inOff, inOff+16)} into {@code out[outOff, outOff+16)}
    * (the ranges must not overlap).
    */
-  static void encryptBlock(SecretKeySpec key, byte[] in, int inOff, byte[] out, int outOff) {
+  static void encryptBlock(SecretKey key, byte[] in, int inOff, byte[] out, int outOff) {
     try {
       Jce.ecbEncrypt(key).doFinal(in, inOff, BLOCK, out, outOff);
     } catch (GeneralSecurityException e) {
@@ -120,7 +120,7 @@ final class AesCts {
   }
 
   /** One AES block encryption (the "E" of RFC 3961 §5.1 DR for a one-block input). */
-  static byte[] encryptBlock(SecretKeySpec key, byte[] block) {
+  static byte[] encryptBlock(SecretKey key, byte[] block) {
     byte[] out = new byte[BLOCK];
     encryptBlock(key, block, 0, out, 0);
     return out;

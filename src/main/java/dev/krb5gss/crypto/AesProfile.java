@@ -2,6 +2,7 @@ package dev.krb5gss.crypto;
 
 import java.util.Arrays;
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -39,10 +40,10 @@ abstract class AesProfile implements CryptoProfile {
   }
 
   /** Ke and Ki for {@code usage}, derived from the protocol key. */
-  abstract UsageKeys deriveUsageKeys(SecretKeySpec protocolKey, int usage);
+  abstract UsageKeys deriveUsageKeys(SecretKey protocolKey, int usage);
 
   /** Kc for {@code usage}, derived from the protocol key. */
-  abstract WipeableKey deriveChecksumKey(SecretKeySpec protocolKey, int usage);
+  abstract WipeableKey deriveChecksumKey(SecretKey protocolKey, int usage);
 
   /** The JCA algorithm the protocol key is used with when deriving (AES, or the HMAC). */
   abstract String derivationAlgorithm();
@@ -51,7 +52,7 @@ abstract class AesProfile implements CryptoProfile {
   abstract boolean macCoversCiphertext();
 
   /** The PRF output for {@code input} given the cached PRF key (see {@link #derivePrfKey}). */
-  abstract byte[] prf(SecretKeySpec prfKey, byte[] input);
+  abstract byte[] prf(SecretKey prfKey, byte[] input);
 
   /** The key the PRF is keyed with (DK(key, "prf") for RFC 3962; the key itself for RFC 8009). */
   abstract WipeableKey derivePrfKey(byte[] protocolKey);
@@ -129,7 +130,7 @@ abstract class AesProfile implements CryptoProfile {
   }
 
   /** {@code derive} applied to a copy of raw key bytes as a JCA key, destroyed afterwards. */
-  private <T> T withKey(byte[] protocolKey, java.util.function.Function<SecretKeySpec, T> derive) {
+  private <T> T withKey(byte[] protocolKey, java.util.function.Function<SecretKey, T> derive) {
     WipeableKey k = WipeableKey.copyOf(protocolKey, derivationAlgorithm());
     try {
       return derive.apply(k);

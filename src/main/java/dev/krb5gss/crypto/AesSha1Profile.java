@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.spec.SecretKeySpec;
+import javax.crypto.SecretKey;
 import dev.krb5gss.error.InternalFaultException;
 
 /**
@@ -32,14 +32,14 @@ final class AesSha1Profile extends AesProfile {
   }
 
   @Override
-  UsageKeys deriveUsageKeys(SecretKeySpec protocolKey, int usage) {
+  UsageKeys deriveUsageKeys(SecretKey protocolKey, int usage) {
     return new UsageKeys(
         new WipeableKey(dk(protocolKey, foldedUsageConstant(usage, 0xAA)), "AES"),
         new WipeableKey(dk(protocolKey, foldedUsageConstant(usage, 0x55)), "HmacSHA1"));
   }
 
   @Override
-  WipeableKey deriveChecksumKey(SecretKeySpec protocolKey, int usage) {
+  WipeableKey deriveChecksumKey(SecretKey protocolKey, int usage) {
     return new WipeableKey(dk(protocolKey, foldedUsageConstant(usage, 0x99)), "HmacSHA1");
   }
 
@@ -65,7 +65,7 @@ final class AesSha1Profile extends AesProfile {
 
   /** RFC 3962 §6: the AES encryption of the first block of SHA-1(input) under DK(key, "prf"). */
   @Override
-  byte[] prf(SecretKeySpec prfKey, byte[] input) {
+  byte[] prf(SecretKey prfKey, byte[] input) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-1").digest(input);
       return AesCts.encryptBlock(prfKey, Arrays.copyOf(hash, AesCts.BLOCK));
@@ -91,7 +91,7 @@ final class AesSha1Profile extends AesProfile {
    * repeatedly (each output the next input) until there are key-length bytes; AES's
    * random-to-key is the identity.
    */
-  byte[] dk(SecretKeySpec key, byte[] constant) {
+  byte[] dk(SecretKey key, byte[] constant) {
     byte[] block = constant.length == AesCts.BLOCK ? constant
         : NFold.fold(constant, AesCts.BLOCK);
     byte[] out = new byte[keyLength()]; // 16 or 32: whole blocks, each the next one's input

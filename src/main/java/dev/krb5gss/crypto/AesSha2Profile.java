@@ -3,7 +3,7 @@ package dev.krb5gss.crypto;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import javax.crypto.SecretKey;
 
 /**
  * aes128-cts-hmac-sha256-128 (19) and aes256-cts-hmac-sha384-192 (20), RFC 8009: keys derived
@@ -35,7 +35,7 @@ final class AesSha2Profile extends AesProfile {
   }
 
   @Override
-  UsageKeys deriveUsageKeys(SecretKeySpec protocolKey, int usage) {
+  UsageKeys deriveUsageKeys(SecretKey protocolKey, int usage) {
     byte[] ke = kdf(protocolKey, AesSha1Profile.usageConstant(usage, 0xAA), NO_CONTEXT,
         keyLength() * 8);
     byte[] ki = kdf(protocolKey, AesSha1Profile.usageConstant(usage, 0x55), NO_CONTEXT, macBits);
@@ -43,7 +43,7 @@ final class AesSha2Profile extends AesProfile {
   }
 
   @Override
-  WipeableKey deriveChecksumKey(SecretKeySpec protocolKey, int usage) {
+  WipeableKey deriveChecksumKey(SecretKey protocolKey, int usage) {
     byte[] kc = kdf(protocolKey, AesSha1Profile.usageConstant(usage, 0x99), NO_CONTEXT, macBits);
     return new WipeableKey(kc, hmacAlgorithm());
   }
@@ -65,7 +65,7 @@ final class AesSha2Profile extends AesProfile {
 
   /** RFC 8009 §5: PRF = KDF-HMAC-SHA2(key, "prf", input, 256 or 384). */
   @Override
-  byte[] prf(SecretKeySpec prfKey, byte[] input) {
+  byte[] prf(SecretKey prfKey, byte[] input) {
     return kdf(prfKey, PRF, input, prfBits);
   }
 
@@ -98,7 +98,7 @@ final class AesSha2Profile extends AesProfile {
    * KDF-HMAC-SHA2(key, label, context, k) = k-truncate(HMAC(key, 00000001 | label | 00 | context
    * | k)), k in bits as a 4-byte big-endian number; one HMAC block always suffices here.
    */
-  private byte[] kdf(SecretKeySpec key, byte[] label, byte[] context, int bits) {
+  private byte[] kdf(SecretKey key, byte[] label, byte[] context, int bits) {
     Mac mac = Jce.mac(hmacAlgorithm(), key);
     mac.update(new byte[] {0, 0, 0, 1});
     mac.update(label);

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -29,7 +30,7 @@ final class Jce {
   private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[16]);
   /** A public key to re-key engines with, so they stop holding a destroyed key's schedule. */
   private static final byte[] DUMMY = new byte[16];
-  private static final SecretKeySpec DUMMY_RC4 = new SecretKeySpec(DUMMY, "ARCFOUR");
+  private static final SecretKey DUMMY_RC4 = new SecretKeySpec(DUMMY, "ARCFOUR");
   /** The keyed engines this thread has created, for {@link #scrubDestroyedKeys()}. */
   private static final ThreadLocal<java.util.List<Keyed<?>>> CREATED =
       ThreadLocal.withInitial(java.util.ArrayList::new);
@@ -45,7 +46,7 @@ final class Jce {
   private Jce() {}
 
   /** This thread's AES-CBC engine ready to encrypt under {@code key} with a zero IV. */
-  static Cipher cbcEncrypt(SecretKeySpec key) throws GeneralSecurityException {
+  static Cipher cbcEncrypt(SecretKey key) throws GeneralSecurityException {
     return CBC_ENCRYPT.get().cipher(key, Cipher.ENCRYPT_MODE, ZERO_IV);
   }
 
@@ -53,12 +54,12 @@ final class Jce {
    * This thread's AES-CBC engine ready to decrypt under {@code key} with a zero IV (a one-block
    * {@code doFinal} on it is a raw AES block decryption).
    */
-  static Cipher cbcDecrypt(SecretKeySpec key) throws GeneralSecurityException {
+  static Cipher cbcDecrypt(SecretKey key) throws GeneralSecurityException {
     return CBC_DECRYPT.get().cipher(key, Cipher.DECRYPT_MODE, ZERO_IV);
   }
 
   /** This thread's AES-ECB engine ready to encrypt under {@code key}. */
-  static Cipher ecbEncrypt(SecretKeySpec key) throws GeneralSecurityException {
+  static Cipher ecbEncrypt(SecretKey key) throws GeneralSecurityException {
     return ECB_ENCRYPT.get().cipher(key, Cipher.ENCRYPT_MODE, null);
   }
 
@@ -97,7 +98,7 @@ final class Jce {
   }
 
   /** The per-thread Mac for {@code algorithm}, keyed with {@code key} and reset. */
-  static Mac mac(String algorithm, SecretKeySpec key) {
+  static Mac mac(String algorithm, SecretKey key) {
     try {
       return macFor(algorithm).mac(key);
     } catch (GeneralSecurityException e) {
@@ -145,7 +146,7 @@ final class Jce {
   }
 
   private static ThreadLocal<Keyed<Mac>> mac(String algorithm) {
-    SecretKeySpec dummy = new SecretKeySpec(DUMMY, algorithm);
+    SecretKey dummy = new SecretKeySpec(DUMMY, algorithm);
     return ThreadLocal.withInitial(
         () -> created(new Keyed<>(() -> newMac(algorithm), m -> m.init(dummy))));
   }
@@ -200,7 +201,7 @@ final class Jce {
       this.longTerm = new Pair<>(engines.get(), engines.get(), scrub);
     }
 
-    private Pair<T> pairFor(SecretKeySpec k) {
+    private Pair<T> pairFor(SecretKey k) {
       return k instanceof WipeableKey && ((WipeableKey) k).longTerm() ? longTerm : shortTerm;
     }
 
@@ -209,11 +210,11 @@ final class Jce {
       longTerm.scrubDestroyed();
     }
 
-    Cipher cipher(SecretKeySpec k, int mode, IvParameterSpec iv) throws GeneralSecurityException {
+    Cipher cipher(SecretKey k, int mode, IvParameterSpec iv) throws GeneralSecurityException {
       return pairFor(k).cipher(k, mode, iv);
     }
 
-    Mac mac(SecretKeySpec k) throws GeneralSecurityException {
+    Mac mac(SecretKey k) throws GeneralSecurityException {
       return pairFor(k).mac(k);
     }
 
@@ -228,8 +229,8 @@ final class Jce {
     private final Scrub<T> scrub;
     private T recent;
     private T older;
-    private SecretKeySpec recentKey;
-    private SecretKeySpec olderKey;
+    private SecretKey recentKey;
+    private SecretKey olderKey;
 
     Pair(T first, T second, Scrub<T> scrub) {
       this.recent = first;
@@ -257,7 +258,7 @@ final class Jce {
       }
     }
 
-    Cipher cipher(SecretKeySpec k, int mode, IvParameterSpec iv) throws GeneralSecurityException {
+    Cipher cipher(SecretKey k, int mode, IvParameterSpec iv) throws GeneralSecurityException {
       if (!select(k)) {
         Cipher c = (Cipher) recent;
         if (iv == null) {
@@ -270,7 +271,7 @@ final class Jce {
       return (Cipher) recent;
     }
 
-    Mac mac(SecretKeySpec k) throws GeneralSecurityException {
+    Mac mac(SecretKey k) throws GeneralSecurityException {
       boolean keyed = select(k);
       Mac m = (Mac) recent;
       if (keyed) {
@@ -286,12 +287,12 @@ final class Jce {
      * Moves the engine keyed with {@code k} to the front and returns true, or moves the least
      * recently used engine to the front, unkeyed, and returns false.
      */
-    private boolean select(SecretKeySpec k) {
+    private boolean select(SecretKey k) {
       if (recentKey == k && !k.isDestroyed()) {
         return true;
       }
       T engine = older;
-      SecretKeySpec key = olderKey;
+      SecretKey key = olderKey;
       older = recent;
       olderKey = recentKey;
       recent = engine;

@@ -1,5 +1,6 @@
 package dev.krb5gss.crypto;
 
+import javax.crypto.SecretKey;
 import java.util.Arrays;
 import javax.crypto.Mac;
 
@@ -12,7 +13,7 @@ final class Pbkdf2 {
   private Pbkdf2() {}
 
   static byte[] derive(String hmac, byte[] password, byte[] salt, int iterations, int length) {
-    // An empty HMAC key equals a one-zero-byte key (both are zero-padded); SecretKeySpec needs one.
+    // An empty HMAC key equals a one-zero-byte key (both are zero-padded); SecretKey needs one.
     WipeableKey key = WipeableKey.copyOf(password.length == 0 ? new byte[1] : password, hmac);
     try {
       Mac mac = Jce.mac(hmac, key);

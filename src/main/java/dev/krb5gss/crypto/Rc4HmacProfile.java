@@ -6,7 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Cipher;
-import javax.crypto.spec.SecretKeySpec;
+import javax.crypto.SecretKey;
 
 /**
  * rc4-hmac (23), RFC 4757 §3-§5: key usages translated to Microsoft's numbers, K1 =
@@ -87,7 +87,7 @@ final class Rc4HmacProfile implements CryptoProfile {
   /** Encryption with an explicit confounder, for tests. */
   byte[] encrypt(CipherKey key, int usage, byte[] confounder, byte[] plaintext, int offset,
       int length) {
-    SecretKeySpec k1 = k1(key, usage);
+    SecretKey k1 = k1(key, usage);
     byte[] plain = new byte[CONFOUNDER + length];
     System.arraycopy(confounder, 0, plain, 0, CONFOUNDER);
     System.arraycopy(plaintext, offset, plain, CONFOUNDER, length);
@@ -110,7 +110,7 @@ final class Rc4HmacProfile implements CryptoProfile {
       throw new IntegrityException("ciphertext of " + length + " bytes is shorter than the "
           + (CONFOUNDER + MAC) + " bytes of checksum and confounder for rc4-hmac");
     }
-    SecretKeySpec k1 = k1(key, usage);
+    SecretKey k1 = k1(key, usage);
     byte[] checksum = Arrays.copyOfRange(ciphertext, offset, offset + MAC);
     byte[] plain = new byte[length - MAC];
     WipeableKey k3 = k3(k1, checksum);
@@ -159,12 +159,12 @@ final class Rc4HmacProfile implements CryptoProfile {
   }
 
   /** K3 = HMAC-MD5(K1, checksum), a per-message key the caller destroys after use. */
-  private static WipeableKey k3(SecretKeySpec k1, byte[] checksum) {
+  private static WipeableKey k3(SecretKey k1, byte[] checksum) {
     return new WipeableKey(Jce.mac("HmacMD5", k1).doFinal(checksum), "ARCFOUR");
   }
 
   /** RC4 of {@code len} bytes under {@code key}, leaving the engine keyed with a dummy key. */
-  static void rc4(SecretKeySpec key, byte[] in, int off, int len, byte[] out, int outOff) {
+  static void rc4(SecretKey key, byte[] in, int off, int len, byte[] out, int outOff) {
     try {
       Cipher rc4 = Jce.rc4();
       rc4.init(Cipher.ENCRYPT_MODE, key);

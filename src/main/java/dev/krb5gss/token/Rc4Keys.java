@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -32,11 +33,11 @@ final class Rc4Keys {
       "signaturekey\0".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ZERO = new byte[4];
   /** A public key to re-key a used RC4 engine with. */
-  private static final SecretKeySpec DUMMY_RC4_KEY = new SecretKeySpec(new byte[16], "ARCFOUR");
+  private static final SecretKey DUMMY_RC4_KEY = new SecretKeySpec(new byte[16], "ARCFOUR");
 
-  private final SecretKeySpec ksign;
-  private final SecretKeySpec seqBase;
-  private final SecretKeySpec sealBase;
+  private final SecretKey ksign;
+  private final SecretKey seqBase;
+  private final SecretKey sealBase;
 
   Rc4Keys(CipherKey key) {
     byte[] k = key.secret().toByteArray();
@@ -55,7 +56,7 @@ final class Rc4Keys {
   }
 
   /** HMAC-MD5(key, data) as an HMAC key; the computed bytes are zeroed once copied into it. */
-  private static SecretKeySpec derivedKey(byte[] key, byte[] data) {
+  private static SecretKey derivedKey(byte[] key, byte[] data) {
     byte[] derived = mac(hmacKey(key)).doFinal(data);
     try {
       return hmacKey(derived);
@@ -122,11 +123,11 @@ final class Rc4Keys {
     }
   }
 
-  private static SecretKeySpec hmacKey(byte[] key) {
+  private static SecretKey hmacKey(byte[] key) {
     return new SecretKeySpec(key, "HmacMD5");
   }
 
-  private static Mac mac(SecretKeySpec key) {
+  private static Mac mac(SecretKey key) {
     try {
       Mac mac = Mac.getInstance("HmacMD5");
       mac.init(key);
