@@ -142,7 +142,7 @@ public final class ApAcceptor {
           + auth.client() + ", but the ticket was issued to " + ticket.client());
     }
     Instant now = policy.clock().instant();
-    TicketValidator.checkSkew(auth.ctime().plusNanos(auth.cusec() * 1000L), now,
+    TicketValidator.checkSkew(auth.ctime(), auth.cusec(), now,
         policy.maxSkew());
     TicketValidator.checkTicket(ticket, now, policy.maxSkew());
     GssChecksum cksum = GssChecksum.parse(auth.checksum());
@@ -282,8 +282,7 @@ public final class ApAcceptor {
       Instant now) throws RejectedException {
     ReplayKey key = ReplayKey.of(auth.client(), auth.ctime(), auth.cusec(), enc.data(),
         enc.offset(), enc.length());
-    Instant expires = replayExpiry(auth.ctime().plusNanos(auth.cusec() * 1000L),
-        policy.maxSkew());
+    Instant expires = replayExpiry(auth.ctime(), auth.cusec(), policy.maxSkew());
     boolean fresh;
     try {
       fresh = policy.replayCache().checkAndInsert(key, expires);
@@ -299,11 +298,14 @@ public final class ApAcceptor {
     }
   }
 
-  /** The first whole millisecond strictly after {@code authTime + skew}. */
-  static Instant replayExpiry(Instant authTime, Duration skew) {
-    Instant last = authTime.plus(skew);
-    Instant floor = last.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    return floor.plusMillis(1);
+  /** The first whole millisecond strictly after {@code ctime + cusec + skew}. */
+  static Instant replayExpiry(Instant ctime, int cusec, Duration skew) {
+    // ctime + cusec + skew, truncated to the millisecond, plus one millisecond: computed in
+    // milliseconds (ctime is within the skew of now, checked before), one Instant made.
+    long nanos = (long) ctime.getNano() + cusec * 1000L + skew.getNano();
+    long seconds = ctime.getEpochSecond() + skew.getSeconds() + nanos / 1_000_000_000L;
+    long millis = seconds * 1000L + (nanos % 1_000_000_000L) / 1_000_000L;
+    return Instant.ofEpochMilli(millis + 1);
   }
 
   @Override

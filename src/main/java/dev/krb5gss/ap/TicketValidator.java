@@ -14,11 +14,26 @@ import java.time.Instant;
 final class TicketValidator {
   private TicketValidator() {}
 
-  /** Checks the authenticator time {@code ctime} (with cusec) against {@code now}. */
-  static void checkSkew(Instant ctime, Instant now, Duration maxSkew) throws RejectedException {
-    if (!ctime.isAfter(now.plus(maxSkew)) && !ctime.isBefore(now.minus(maxSkew))) {
-      return; // (Duration.abs() would multiply through a BigDecimal on every accept)
+  /** Checks the authenticator time {@code ctime} plus {@code cusec} against {@code now}. */
+  static void checkSkew(Instant ctime, int cusec, Instant now, Duration maxSkew)
+      throws RejectedException {
+    // In seconds and nanoseconds, no Instant made on the way (Duration.abs() would even multiply
+    // through a BigDecimal): |ctime + cusec - now| <= maxSkew. The seconds first, so a ctime
+    // years away (a peer's field) cannot overflow the nanoseconds.
+    long seconds = ctime.getEpochSecond() - now.getEpochSecond();
+    long skewSeconds = maxSkew.getSeconds();
+    if (seconds > -skewSeconds - 2 && seconds < skewSeconds + 2) {
+      long nanos = seconds * 1_000_000_000L + ctime.getNano() + cusec * 1000L - now.getNano();
+      long skewNanos = skewSeconds * 1_000_000_000L + maxSkew.getNano();
+      if (nanos <= skewNanos && nanos >= -skewNanos) {
+        return;
+      }
     }
+    rejectSkew(ctime.plusNanos(cusec * 1000L), now, maxSkew);
+  }
+
+  private static void rejectSkew(Instant ctime, Instant now, Duration maxSkew)
+      throws RejectedException {
     Duration delta = Duration.between(now, ctime);
     throw new RejectedException(Reason.CLOCK_SKEW, "the client's clock is "
         + human(delta.abs()) + (delta.isNegative() ? " behind" : " ahead of") + " ours"
