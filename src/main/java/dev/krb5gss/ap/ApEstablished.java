@@ -160,6 +160,11 @@ public final class ApEstablished {
     return outputToken.clone();
   }
 
+  /** The length of {@link #outputToken()}: 0 when there is nothing to send. */
+  public int outputTokenLength() {
+    return outputToken.length;
+  }
+
   /** The mechanism OID seen in the framing: {@link InitialContextToken#KRB5_OID} or the MS one. */
   public String mechOid() {
     return mechOid;

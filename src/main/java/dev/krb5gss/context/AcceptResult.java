@@ -12,10 +12,22 @@ public final class AcceptResult {
 
   private final AcceptStatus status;
   private final byte[] outputToken;
+  /**
+   * When not null, the token is this Kerberos session's AP-REP, which the session keeps and copies
+   * on each request: one copy per {@link #outputToken()} call, none made in between.
+   */
+  private final Krb5Session reply;
 
   AcceptResult(AcceptStatus status, byte[] outputToken) {
     this.status = Objects.requireNonNull(status, "status");
     this.outputToken = outputToken == null ? EMPTY : outputToken;
+    this.reply = null;
+  }
+
+  AcceptResult(AcceptStatus status, Krb5Session reply) {
+    this.status = Objects.requireNonNull(status, "status");
+    this.outputToken = null;
+    this.reply = Objects.requireNonNull(reply, "reply");
   }
 
   public AcceptStatus status() {
@@ -24,15 +36,19 @@ public final class AcceptResult {
 
   /** The token to send to the client (a copy; empty when there is nothing to send). */
   public byte[] outputToken() {
-    return outputToken.clone();
+    return reply != null ? reply.outputToken() : outputToken.clone();
   }
 
   public boolean hasOutputToken() {
-    return outputToken.length > 0;
+    return length() > 0;
+  }
+
+  private int length() {
+    return reply != null ? reply.outputTokenLength() : outputToken.length;
   }
 
   @Override
   public String toString() {
-    return "AcceptResult[" + status + ", " + outputToken.length + "-byte output token]";
+    return "AcceptResult[" + status + ", " + length() + "-byte output token]";
   }
 }

@@ -41,6 +41,11 @@ final class ApSession implements Krb5Session {
   }
 
   @Override
+  public int outputTokenLength() {
+    return established.outputTokenLength();
+  }
+
+  @Override
   public byte[] getMic(byte[] data) throws RejectedException {
     return protection().getMic(data, 0, data.length);
   }

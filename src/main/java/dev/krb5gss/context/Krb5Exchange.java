@@ -29,7 +29,7 @@ final class Krb5Exchange implements Exchange {
           "expected no further Kerberos token, got one after the AP exchange completed");
     }
     session = step.accept(token);
-    return new Leg(AcceptStatus.COMPLETE, session.outputToken());
+    return new Leg(AcceptStatus.COMPLETE, session);
   }
 
   @Override

@@ -7,8 +7,11 @@ import dev.krb5gss.error.RejectedException;
  * and MICs for the SPNEGO mechListMIC exchange (RFC 4178 §5) with the context's per-message keys.
  */
 interface Krb5Session {
-  /** The framed AP-REP when mutual authentication was requested, else empty. */
+  /** The framed AP-REP when mutual authentication was requested, else empty (a new array). */
   byte[] outputToken();
+
+  /** The length of {@link #outputToken()}, without copying it. */
+  int outputTokenLength();
 
   /** A GSS_GetMIC token over {@code data}, sent by the acceptor (RFC 4121 §4.2.6.1). */
   byte[] getMic(byte[] data) throws RejectedException;

@@ -111,7 +111,8 @@ public final class ServerContext {
     } else {
       moveTo(ContextState.ESTABLISHED);
     }
-    return new AcceptResult(leg.status, leg.output);
+    return leg.reply != null ? new AcceptResult(leg.status, leg.reply)
+        : new AcceptResult(leg.status, leg.output);
   }
 
   private void refuseUnlessPending() throws RejectedException {

@@ -62,6 +62,15 @@ class AcceptorKdcTest {
       assertThat(ctx.state()).isEqualTo(ContextState.ESTABLISHED);
       assertThat(ctx.mechanism()).isEqualTo(Negotiated.KRB5);
       assertThat(ctx.established().client()).isEqualTo(PrincipalName.parse(kdc.user, ""));
+      // The AP-REP: a new array on each call, which a caller may change without effect.
+      byte[] first = r.outputToken();
+      byte[] again = r.outputToken();
+      assertThat(first).isNotSameAs(again).isEqualTo(again)
+          .isEqualTo(ctx.established().outputToken());
+      assertThat(r.hasOutputToken()).isTrue();
+      assertThat(r.toString()).contains(first.length + "-byte output token");
+      java.util.Arrays.fill(first, (byte) 0);
+      assertThat(r.outputToken()).isEqualTo(again);
       assertThat(init.complete(r.outputToken())).isNull();
       assertThat(init.isEstablished()).isTrue();
       assertJdkTalksToOurProtection(init, ctx.protection());
