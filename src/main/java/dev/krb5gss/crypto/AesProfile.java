@@ -279,6 +279,14 @@ abstract class AesProfile implements CryptoProfile {
   }
 
   @Override
+  public final byte[] checksumZeroing(CipherKey key, int usage, byte[] data, int offset,
+      int length, int zeroFrom1, int zeroTo1, int zeroFrom2, int zeroTo2) {
+    Mac mac = Jce.mac(hmac, checksumKey(key, usage));
+    ZeroedRanges.update(mac, data, offset, length, zeroFrom1, zeroTo1, zeroFrom2, zeroTo2);
+    return Arrays.copyOfRange(Scratch.macInto(mac), Scratch.MAC, Scratch.MAC + macLength);
+  }
+
+  @Override
   public final byte[] checksum(CipherKey key, int usage, byte[] data, int offset, int length,
       byte[] trailer) {
     Mac mac = Jce.mac(hmac, checksumKey(key, usage));

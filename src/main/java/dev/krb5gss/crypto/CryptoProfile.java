@@ -78,6 +78,23 @@ public interface CryptoProfile {
   byte[] checksum(CipherKey key, int usage, byte[] data, int offset, int length);
 
   /**
+   * The keyed checksum of {@code data[offset, offset + length)} read as if
+   * {@code [zeroFrom1, zeroTo1)} and {@code [zeroFrom2, zeroTo2)} held zeros, without changing
+   * {@code data} (MS-PAC §2.8.1: a PAC's server checksum is over the PAC with its signature fields
+   * zeroed). The ranges lie within the data and do not overlap; either may come first; an empty
+   * range ({@code from == to}) zeroes nothing. This default copies the range; profiles feed the
+   * pieces to the MAC instead.
+   */
+  default byte[] checksumZeroing(CipherKey key, int usage, byte[] data, int offset, int length,
+      int zeroFrom1, int zeroTo1, int zeroFrom2, int zeroTo2) {
+    ZeroedRanges.check(offset, length, zeroFrom1, zeroTo1, zeroFrom2, zeroTo2);
+    byte[] copy = java.util.Arrays.copyOfRange(data, offset, offset + length);
+    java.util.Arrays.fill(copy, zeroFrom1 - offset, zeroTo1 - offset, (byte) 0);
+    java.util.Arrays.fill(copy, zeroFrom2 - offset, zeroTo2 - offset, (byte) 0);
+    return checksum(key, usage, copy, 0, copy.length);
+  }
+
+  /**
    * As {@link #decrypt}, but the result may be a larger buffer whose plaintext starts at
    * {@link #plaintextOffset()} and runs to its end (no copy to strip a confounder); everything
    * before the offset is zero. For callers that parse the plaintext in place; they wipe the whole
