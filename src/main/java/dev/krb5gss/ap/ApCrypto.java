@@ -125,21 +125,27 @@ final class ApCrypto {
       ThreadLocal.withInitial(() -> new byte[2048]);
 
   /**
-   * A received key (session key or subkey) bound to its profile; the raw bytes are wiped.
+   * A received key (session key or subkey) bound to its profile, which takes over its holder;
+   * a refused key's holder is wiped.
    * {@code what} and {@code about} name it in a refusal, as in {@link #permitted}.
    */
   CipherKey cipherKey(KeyValue kv, String what, Object about) throws RejectedException {
-    byte[] value = kv.keyValue();
+    SecretBytes value = kv.keyValue();
+    boolean bound = false;
     try {
       CryptoProfile profile = permitted(EncType.of(kv.keyType()), what, about);
-      if (value.length != profile.keyLength()) {
+      if (value.length() != profile.keyLength()) {
         throw new RejectedException(Reason.MALFORMED_TOKEN, named(what, about) + " has "
-            + value.length
-            + " bytes, " + profile.encType().mitName() + " keys have " + profile.keyLength());
+            + value.length() + " bytes, " + profile.encType().mitName() + " keys have "
+            + profile.keyLength());
       }
-      return profile.key(SecretBytes.copyOf(value));
+      CipherKey key = profile.key(value); // the holder is the key's now, not copied again
+      bound = true;
+      return key;
     } finally {
-      Arrays.fill(value, (byte) 0);
+      if (!bound) {
+        value.destroy();
+      }
     }
   }
 }

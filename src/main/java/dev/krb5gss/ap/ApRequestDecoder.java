@@ -7,6 +7,7 @@ import dev.krb5gss.ap.KerberosMessages.EncryptedPart;
 import dev.krb5gss.ap.KerberosMessages.KeyValue;
 import dev.krb5gss.ap.KerberosMessages.TicketContents;
 import dev.krb5gss.ap.KerberosMessages.TicketPart;
+import dev.krb5gss.crypto.SecretBytes;
 import dev.krb5gss.der.DerReader;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
@@ -207,7 +208,12 @@ final class ApRequestDecoder {
   private static KeyValue key(DerReader r) throws RejectedException {
     int seq = enterSequence(r);
     int type = int32Field(r, 0);
-    byte[] value = octetsField(r, 1);
+    int o = r.enterField(1);
+    int c = r.enter(DerReader.OCTET_STRING);
+    SecretBytes value = SecretBytes.copyOf(r.buffer(), r.position(), r.remaining());
+    r.skipRest();
+    r.exit(c);
+    r.exit(o);
     r.exit(seq);
     return new KeyValue(type, value);
   }

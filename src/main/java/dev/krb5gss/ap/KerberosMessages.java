@@ -1,5 +1,6 @@
 package dev.krb5gss.ap;
 
+import dev.krb5gss.crypto.SecretBytes;
 import dev.krb5gss.name.PrincipalName;
 import java.time.Instant;
 
@@ -24,8 +25,11 @@ final class KerberosMessages {
    */
   record EncryptedPart(int etype, Long kvno, byte[] data, int offset, int length) {}
 
-  /** EncryptionKey, RFC 4120 §5.2.9. */
-  record KeyValue(int keyType, byte[] keyValue) {}
+  /**
+   * EncryptionKey, RFC 4120 §5.2.9: the key bytes copied once, from the decrypted plaintext into
+   * their holder (which the acceptor binds to its profile, or destroys when it refuses the key).
+   */
+  record KeyValue(int keyType, SecretBytes keyValue) {}
 
   /** Checksum, RFC 4120 §5.2.9. */
   record Checksum(int type, byte[] value) {}

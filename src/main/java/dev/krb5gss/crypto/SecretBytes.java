@@ -20,6 +20,12 @@ public final class SecretBytes {
     return new SecretBytes(key.clone());
   }
 
+  /** A holder with a copy of {@code data[offset, offset + length)} (e.g. a decoded field). */
+  public static SecretBytes copyOf(byte[] data, int offset, int length) {
+    java.util.Objects.checkFromIndexSize(offset, length, data.length);
+    return new SecretBytes(Arrays.copyOfRange(data, offset, offset + length));
+  }
+
   /** A holder that takes ownership of {@code key}; the caller must not keep a reference. */
   static SecretBytes wrap(byte[] key) {
     return new SecretBytes(key);

@@ -1,8 +1,6 @@
 package dev.krb5gss.der;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 
 /**
@@ -121,19 +119,32 @@ public final class DerBackWriter {
 
   /** A KerberosTime {@code YYYYMMDDHHMMSSZ} (RFC 4120 §5.2.3); fractions are dropped. */
   public DerBackWriter kerberosTime(Instant t) {
-    LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
-    if (d.getYear() < 0 || d.getYear() > 9999) {
-      throw new IllegalArgumentException("year " + d.getYear() + " does not fit a KerberosTime");
+    long seconds = t.getEpochSecond();
+    long days = Math.floorDiv(seconds, 86_400L);
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+    // The proleptic Gregorian date of a day number, in integers (the civil_from_days algorithm,
+    // 400-year eras of 146,097 days): no LocalDateTime and its parts per reply.
+    long z = days + 719_468L;
+    long era = Math.floorDiv(z, 146_097L);
+    long doe = z - era * 146_097L;                                      // [0, 146096]
+    long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;  // [0, 399]
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                  // [0, 365]
+    long mp = (5 * doy + 2) / 153;                                       // [0, 11], from March
+    int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+    int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+    long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999) {
+      throw new IllegalArgumentException("year " + year + " does not fit a KerberosTime");
     }
     int m = mark();
     room(15);
     pos -= 15;
-    put(pos, d.getYear(), 4);
-    put(pos + 4, d.getMonthValue(), 2);
-    put(pos + 6, d.getDayOfMonth(), 2);
-    put(pos + 8, d.getHour(), 2);
-    put(pos + 10, d.getMinute(), 2);
-    put(pos + 12, d.getSecond(), 2);
+    put(pos, (int) year, 4);
+    put(pos + 4, month, 2);
+    put(pos + 6, day, 2);
+    put(pos + 8, secondOfDay / 3600, 2);
+    put(pos + 10, secondOfDay / 60 % 60, 2);
+    put(pos + 12, secondOfDay % 60, 2);
     buf[pos + 14] = 'Z';
     return wrap(DerReader.GENERALIZED_TIME, m);
   }

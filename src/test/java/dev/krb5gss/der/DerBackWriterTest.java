@@ -78,6 +78,31 @@ class DerBackWriterTest {
   }
 
   @Test
+  void kerberosTimesAgreeWithJavaTimeFromYearZeroToNineThousandNineHundredNinetyNine() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    long first = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    java.time.format.DateTimeFormatter format =
+        java.time.format.DateTimeFormatter.ofPattern("uuuuMMddHHmmss'Z'");
+    java.util.List<Long> seconds = new java.util.ArrayList<>(java.util.List.of(first, last, 0L,
+        -1L, 951_782_400L /* 2000-02-29 */, 4_107_542_400L /* 2100-03-01 */,
+        -2_203_891_200L /* 1900-02-28 */));
+    for (int i = 0; i < 100_000; i++) {
+      seconds.add(random.nextLong(first, last + 1));
+    }
+    for (long s : seconds) {
+      Instant t = Instant.ofEpochSecond(s, random.nextInt(1_000_000_000));
+      String expected = java.time.LocalDateTime.ofEpochSecond(s, 0, java.time.ZoneOffset.UTC)
+          .format(format);
+      byte[] der = new DerBackWriter(16).kerberosTime(t).toByteArray();
+      assertThat(new String(der, 2, 15, java.nio.charset.StandardCharsets.US_ASCII))
+          .as("%d", s).isEqualTo(expected);
+    }
+    assertThatThrownBy(() -> new DerBackWriter(16).kerberosTime(Instant.ofEpochSecond(first - 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("year -1");
+  }
+
+  @Test
   void yearsOutsideAKerberosTimeAndOverlongElementsAreRefused() {
     assertThatThrownBy(() -> new DerBackWriter(16).kerberosTime(Instant.parse("+10000-01-01T00:00:00Z")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("year 10000");
