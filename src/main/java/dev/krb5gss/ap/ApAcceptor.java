@@ -173,7 +173,8 @@ public final class ApAcceptor {
     b.kvno = serviceKey.kvno();
     b.mechOid = mechOid;
     b.delegatedCredential = cksum.takeDelegation();
-    b.initiatorSequence = auth.seqNumber() == null ? 0 : auth.seqNumber();
+    b.initiatorSequence = auth.seqNumber() == KerberosMessages.NO_SEQ_NUMBER ? 0
+        : auth.seqNumber();
     b.pac = pac;
     b.flags = ContextFlag.fromBits(cksum.flags());
     if (b.delegatedCredential == null) {

@@ -3,12 +3,12 @@ package dev.krb5gss.ap;
 import dev.krb5gss.crypto.CipherKey;
 import dev.krb5gss.crypto.CryptoProfile;
 import dev.krb5gss.crypto.CryptoProfiles;
+import dev.krb5gss.crypto.SecretBytes;
 import dev.krb5gss.der.DerBackWriter;
 import dev.krb5gss.der.DerReader;
 import dev.krb5gss.error.InternalFaultException;
 import dev.krb5gss.gss.MechOids;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * Builds the KRB_AP_REP of RFC 4120 §5.5.2 for mutual authentication: EncAPRepPart {ctime, cusec
@@ -83,19 +83,6 @@ final class ApReplyBuilder {
   }
 
   /**
-   * {@code SEQUENCE { [0] INTEGER type, [n] OCTET STRING value }}: EncryptedData without kvno
-   * (n = 2) and EncryptionKey (n = 1), RFC 4120 §5.2.9.
-   */
-  private static void typedOctets(DerBackWriter w, int type, int n, byte[] value) {
-    int seq = w.mark();
-    int field = w.mark();
-    w.octetString(value).wrap(0xa0 | n, field);
-    field = w.mark();
-    w.integer(type).wrap(0xa0, field);
-    w.wrap(DerReader.SEQUENCE, seq);
-  }
-
-  /**
    * EncAPRepPart, RFC 4120 §5.5.2, in a writer the caller wipes after encrypting it (it holds the
    * subkey); wiped here if writing fails.
    */
@@ -108,14 +95,18 @@ final class ApReplyBuilder {
       int field = w.mark();
       w.integer(sequence).wrap(0xa3, field);
       if (acceptorSubkey != null) {
-        byte[] keyBytes = acceptorSubkey.secret().toByteArray();
-        try {
-          field = w.mark();
-          typedOctets(w, acceptorSubkey.encType().id(), 1, keyBytes); // EncryptionKey
-          w.wrap(0xa2, field);
-        } finally {
-          Arrays.fill(keyBytes, (byte) 0);
-        }
+        // EncryptionKey: SEQUENCE { [0] keytype, [1] OCTET STRING keyvalue }, the key bytes
+        // copied from their holder straight into this writer's buffer (wiped by the caller).
+        field = w.mark();
+        int seq = w.mark();
+        int value = w.mark();
+        SecretBytes key = acceptorSubkey.secret();
+        key.copyTo(w.array(), w.reserve(key.length()));
+        w.wrap(DerReader.OCTET_STRING, value).wrap(0xa1, value);
+        int type = w.mark();
+        w.integer(acceptorSubkey.encType().id()).wrap(0xa0, type);
+        w.wrap(DerReader.SEQUENCE, seq);
+        w.wrap(0xa2, field);
       }
       field = w.mark();
       w.integer(cusec).wrap(0xa1, field);

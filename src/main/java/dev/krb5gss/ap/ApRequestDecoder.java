@@ -142,7 +142,7 @@ final class ApRequestDecoder {
       subkey = key(r);
       r.exit(o);
     }
-    Long seqNumber = null;
+    long seqNumber = KerberosMessages.NO_SEQ_NUMBER;
     o = r.enterOptionalField(7);
     if (o >= 0) {
       seqNumber = r.readUInt32();

@@ -48,7 +48,13 @@ final class KerberosMessages {
   record TicketContents(int flags, KeyValue key, PrincipalName client, Instant authTime,
       Instant startTime, Instant endTime, byte[] authorizationData) {}
 
-  /** Authenticator, RFC 4120 §5.5.1; {@code checksum}, {@code subkey}, {@code seqNumber} optional. */
+  /**
+   * Authenticator, RFC 4120 §5.5.1; {@code checksum} and {@code subkey} optional (null), and
+   * {@code seqNumber} a UInt32 or {@link #NO_SEQ_NUMBER} when absent.
+   */
   record AuthenticatorContents(PrincipalName client, Checksum checksum, int cusec, Instant ctime,
-      KeyValue subkey, Long seqNumber) {}
+      KeyValue subkey, long seqNumber) {}
+
+  /** The seq-number of an authenticator without one (a UInt32 is never negative). */
+  static final long NO_SEQ_NUMBER = -1;
 }

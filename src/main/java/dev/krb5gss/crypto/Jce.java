@@ -146,7 +146,7 @@ final class Jce {
   }
 
   private static ThreadLocal<Keyed<Mac>> mac(String algorithm) {
-    SecretKey dummy = new SecretKeySpec(DUMMY, algorithm);
+    SecretKey dummy = new ZeroKey(algorithm);
     return ThreadLocal.withInitial(
         () -> created(new Keyed<>(() -> newMac(algorithm), m -> m.init(dummy))));
   }
@@ -176,6 +176,36 @@ final class Jce {
   private static <T> Keyed<T> created(Keyed<T> keyed) {
     CREATED.get().add(keyed);
     return keyed;
+  }
+
+  /**
+   * The public dummy key for HMAC engines: sixteen zero bytes, handed out as one shared array
+   * (a {@code SecretKeySpec} copies its bytes for every {@code init}, and every accept re-keys two
+   * engines). Engines read the bytes and zero them after keying, which leaves them as they are.
+   */
+  private static final class ZeroKey implements SecretKey {
+    private static final long serialVersionUID = 1L;
+    private static final byte[] ZEROS = new byte[16];
+    private final String algorithm;
+
+    ZeroKey(String algorithm) {
+      this.algorithm = algorithm;
+    }
+
+    @Override
+    public String getAlgorithm() {
+      return algorithm;
+    }
+
+    @Override
+    public String getFormat() {
+      return "RAW";
+    }
+
+    @Override
+    public byte[] getEncoded() {
+      return ZEROS;
+    }
   }
 
   /** How to re-key an engine with the public dummy key (null: the engine only forgets the key). */

@@ -31,6 +31,12 @@ public final class SecretBytes {
     return new SecretBytes(key);
   }
 
+  /** Copies the key bytes into {@code dst[offset, offset + length())} (e.g. a wiped buffer). */
+  public void copyTo(byte[] dst, int offset) {
+    checkAlive();
+    System.arraycopy(bytes, 0, dst, offset, bytes.length);
+  }
+
   /** A copy of the key bytes. */
   public byte[] toByteArray() {
     checkAlive();

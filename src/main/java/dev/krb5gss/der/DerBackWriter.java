@@ -85,6 +85,16 @@ public final class DerBackWriter {
     return this;
   }
 
+  /**
+   * Makes room for {@code length} bytes in front of what was written and returns where they
+   * start in {@link #array()}, for the caller to fill (e.g. key bytes copied from their holder).
+   */
+  public int reserve(int length) {
+    room(length);
+    pos -= length;
+    return pos;
+  }
+
   /** Raw bytes in front of what was written. */
   public DerBackWriter raw(byte[] b, int offset, int length) {
     room(length);

@@ -144,7 +144,15 @@ public final class PrincipalName {
       return false;
     }
     PrincipalName p = (PrincipalName) o;
-    return components.equals(p.components) && realm.equals(p.realm);
+    if (components.size() != p.components.size() || !realm.equals(p.realm)) {
+      return false;
+    }
+    for (int i = 0; i < components.size(); i++) { // (List.equals walks two iterators)
+      if (!components.get(i).equals(p.components.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -103,6 +103,18 @@ class DerBackWriterTest {
   }
 
   @Test
+  void reservedBytesAreFilledInPlaceAndCountAsWritten() {
+    DerBackWriter w = new DerBackWriter(16);
+    int m = w.mark();
+    byte[] value = new byte[40]; // more than the capacity: the writer grows first
+    java.util.Arrays.fill(value, (byte) 7);
+    int at = w.reserve(value.length);
+    System.arraycopy(value, 0, w.array(), at, value.length);
+    w.wrap(DerReader.OCTET_STRING, m);
+    assertThat(w.toByteArray()).isEqualTo(DerWriter.octetString(value));
+  }
+
+  @Test
   void yearsOutsideAKerberosTimeAndOverlongElementsAreRefused() {
     assertThatThrownBy(() -> new DerBackWriter(16).kerberosTime(Instant.parse("+10000-01-01T00:00:00Z")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("year 10000");
