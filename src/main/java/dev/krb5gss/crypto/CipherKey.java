@@ -13,10 +13,13 @@ public final class CipherKey {
   private final EncType encType;
   private final SecretBytes secret;
   private static final Object[] NONE = {};
+  /** A session key's protocol key and Ke/Ki of two usages (authenticator, AP-REP): 3 entries. */
+  private static final int INITIAL_SLOTS = 6;
   /**
-   * The derived keys: id, key, id, key... A key has a handful (one or two usages' Ke/Ki, a
-   * checksum key), so a scanned array replaced on each addition (under this object's lock) costs
-   * less than a map, and nothing for a key that derives none (an acceptor subkey never used).
+   * The derived keys: id, key, id, key..., then free (null) slots. A key has a handful (a
+   * session key: its protocol key and two usages' Ke/Ki), so a scanned array filled in place and
+   * replaced by a larger copy when full (under this object's lock) costs less than a map, and
+   * nothing for a key that derives none (an acceptor subkey never used).
    */
   private volatile Object[] derived = NONE;
 
@@ -74,10 +77,18 @@ public final class CipherKey {
         Object[] table = derived;
         v = find(table, id);
         if (v == null) {
-          Object[] grown = java.util.Arrays.copyOf(table, table.length + 2);
-          grown[table.length] = id;
-          grown[table.length + 1] = fresh;
-          derived = grown;
+          int n = 0;
+          while (n < table.length && table[n] != null) {
+            n += 2;
+          }
+          if (n == table.length) { // full (or NONE): a larger copy, room for three keys at first
+            table = java.util.Arrays.copyOf(table, Math.max(INITIAL_SLOTS, table.length + 2));
+          }
+          // Value before id, then the volatile write: a reader that finds the id but not yet
+          // the value sees a miss and comes here, where the lock shows it the value.
+          table[n + 1] = fresh;
+          table[n] = id;
+          derived = table;
           v = fresh;
         } else {
           wipe(fresh); // another thread cached the same key first
@@ -87,9 +98,14 @@ public final class CipherKey {
     return (T) v;
   }
 
+  /** The value cached for {@code id}, or null (also for a slot being filled). */
   private static Object find(Object[] table, DerivedKeyId id) {
     for (int i = 0; i < table.length; i += 2) {
-      if (table[i] == id || table[i].equals(id)) {
+      Object k = table[i];
+      if (k == null) {
+        return null; // the free slots are at the end
+      }
+      if (k == id || k.equals(id)) {
         return table[i + 1];
       }
     }
@@ -142,7 +158,9 @@ public final class CipherKey {
     Object[] table = derived;
     java.util.List<Object> keys = new java.util.ArrayList<>();
     for (int i = 1; i < table.length; i += 2) {
-      keys.add(table[i]);
+      if (table[i] != null) {
+        keys.add(table[i]);
+      }
     }
     return java.util.List.copyOf(keys);
   }
