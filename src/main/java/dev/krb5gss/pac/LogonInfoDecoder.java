@@ -46,7 +46,7 @@ final class LogonInfoDecoder {
           + (layout.size(b) - HEADERS) + " bytes", Long.toString(objectLength));
     }
     // Alignment is relative to the stream start; the headers keep it 8-aligned.
-    LeReader body = LeReader.of(layout.pac(), layout.offset(b), HEADERS + (int) objectLength,
+    LeReader body = LeReader.of(layout.array(), layout.at(b), HEADERS + (int) objectLength,
         PacCheck.LOGON_INFO, "KERB_VALIDATION_INFO");
     body.skip(HEADERS);
     return new LogonInfoDecoder(body).read();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The PACTYPE header and its PAC_INFO_BUFFER array (MS-PAC §2.3, §2.4), parsed strictly: Version
@@ -16,6 +17,11 @@ import java.util.List;
  * <p>Buffers are addressed by their index in the PAC_INFO_BUFFER array ({@link #indexOf},
  * {@link #require}); the checked entries live in one {@code int} array, so a lookup allocates
  * nothing ({@link Buffer} is a value view for messages and tests).
+ *
+ * <p>The PAC may be a range {@code [base, base + length)} of a larger array (the ticket's
+ * authorization data, read where it lies): the offsets the table keeps are relative to the PAC's
+ * start, as MS-PAC defines them and as messages quote them; {@link #at} gives the absolute
+ * position in {@link #array()}. The array is only read, never written.
  */
 final class PacLayout {
   /** Windows PACs carry about ten buffers; the bound keeps the header small. */
@@ -35,21 +41,36 @@ final class PacLayout {
   private static final Comparator<Buffer> BY_POSITION =
       Comparator.comparingInt(Buffer::offset).thenComparingInt(Buffer::size);
 
-  private final byte[] pac;
+  private final byte[] array;
+  private final int base;
+  private final int length;
   /** PAC_INFO_BUFFER {@code i} as type, offset, size at {@code [3i, 3i + 3)}, checked. */
   private final int[] table;
 
-  private PacLayout(byte[] pac, int[] table) {
-    this.pac = pac;
+  private PacLayout(byte[] array, int base, int length, int[] table) {
+    this.array = array;
+    this.base = base;
+    this.length = length;
     this.table = table;
   }
 
+  /** Parses a PAC that is the whole of {@code pac}. */
   static PacLayout parse(byte[] pac) throws RejectedException {
-    if (pac.length < PACTYPE_LENGTH) {
+    return parse(pac, 0, pac.length);
+  }
+
+  /**
+   * Parses the PAC at {@code array[base, base + length)} (a range the caller located within the
+   * array; anything else is our own fault, an {@link IndexOutOfBoundsException}). The array is
+   * kept, not copied: the caller must not change it while the layout is in use.
+   */
+  static PacLayout parse(byte[] array, int base, int length) throws RejectedException {
+    Objects.checkFromIndexSize(base, length, array.length);
+    if (length < PACTYPE_LENGTH) {
       throw PacCheck.PACTYPE.fail("expected at least " + PACTYPE_LENGTH + " bytes, got "
-          + pac.length);
+          + length);
     }
-    LeReader r = LeReader.of(pac, 0, pac.length, PacCheck.PACTYPE, "PACTYPE");
+    LeReader r = LeReader.of(array, base, length, PacCheck.PACTYPE, "PACTYPE");
     long count = r.u32Unsigned();
     long version = r.u32Unsigned();
     if (version != 0) {
@@ -59,13 +80,13 @@ final class PacLayout {
       throw PacCheck.PACTYPE.fail("expected cBuffers in [1, " + MAX_BUFFERS + "], got " + count);
     }
     long headerLength = PACTYPE_LENGTH + count * INFO_BUFFER_LENGTH;
-    if (headerLength > pac.length) {
+    if (headerLength > length) {
       throw PacCheck.PACTYPE.fail("expected " + count + " PAC_INFO_BUFFERs (" + headerLength
-          + " bytes of header), but the PAC has " + pac.length + " bytes");
+          + " bytes of header), but the PAC has " + length + " bytes");
     }
     int[] table = new int[3 * (int) count];
     for (int i = 0; i < count; i++) {
-      readBuffer(r, i, headerLength, pac.length, table);
+      readBuffer(r, i, headerLength, length, table);
       int type = table[3 * i];
       if (PacBufferType.isSingleton(type) && indexOf(table, i, type) >= 0) {
         throw PacCheck.BUFFER_SET.fail("expected at most one " + PacBufferType.name(type)
@@ -73,7 +94,7 @@ final class PacLayout {
       }
     }
     checkOverlap(table);
-    return new PacLayout(pac, table);
+    return new PacLayout(array, base, length, table);
   }
 
   /** Reads and checks PAC_INFO_BUFFER {@code index} into {@code table}. */
@@ -161,8 +182,27 @@ final class PacLayout {
     }
   }
 
-  byte[] pac() {
-    return pac;
+  /**
+   * The array the PAC lies in, shared (it may be the ticket's authorization data): to be read at
+   * {@code [base(), base() + length())} only, never written or handed out.
+   */
+  byte[] array() {
+    return array;
+  }
+
+  /** Where the PAC starts in {@link #array()}. */
+  int base() {
+    return base;
+  }
+
+  /** The PAC's length in bytes. */
+  int length() {
+    return length;
+  }
+
+  /** Where buffer {@code i} starts in {@link #array()}: {@link #base()} + its Offset. */
+  int at(int i) {
+    return base + offset(i);
   }
 
   /** The number of PAC_INFO_BUFFERs (cBuffers). */
@@ -175,7 +215,10 @@ final class PacLayout {
     return table[3 * i];
   }
 
-  /** The checked Offset of buffer {@code i}: 8-byte aligned, past the header. */
+  /**
+   * The checked Offset of buffer {@code i}, from the PAC's start (MS-PAC §2.4): 8-byte aligned,
+   * past the header; {@link #at} is its position in {@link #array()}.
+   */
   int offset(int i) {
     return table[3 * i + 1];
   }
@@ -218,6 +261,6 @@ final class PacLayout {
 
   /** A reader over buffer {@code i}, failing {@code check} when the buffer is short. */
   LeReader reader(int i, PacCheck check) {
-    return LeReader.of(pac, offset(i), size(i), check, PacBufferType.name(type(i)));
+    return LeReader.of(array, at(i), size(i), check, PacBufferType.name(type(i)));
   }
 }

@@ -9,7 +9,7 @@ import dev.krb5gss.error.RejectedException;
  * HMAC-SHA256-128-AES128 / HMAC-SHA384-192-AES256 (19/20, RFC 8009) as MIT's KDC signs with
  * aes-sha2 keys.
  */
-record PacSignature(int type, int signatureOffset, int signatureLength, boolean rodc) {
+record PacSignature(int type, int signatureAt, int signatureLength, boolean rodc) {
   private static final int TYPE_LENGTH = 4;
   private static final int RODC_LENGTH = 2;
 
@@ -29,11 +29,15 @@ record PacSignature(int type, int signatureOffset, int signatureLength, boolean 
     }
   }
 
+  /**
+   * The signature in buffer {@code buffer} of {@code layout}, checked as {@link #checkedType}
+   * does; {@link #signatureAt} is where its Signature starts in {@link PacLayout#array()}.
+   */
   static PacSignature parse(PacLayout layout, int buffer, PacCheck check)
       throws RejectedException {
     int type = checkedType(layout, buffer, check);
     int length = lengthOf(type);
-    return new PacSignature(type, layout.offset(buffer) + TYPE_LENGTH, length,
+    return new PacSignature(type, layout.at(buffer) + TYPE_LENGTH, length,
         layout.size(buffer) == TYPE_LENGTH + length + RODC_LENGTH);
   }
 
@@ -49,7 +53,7 @@ record PacSignature(int type, int signatureOffset, int signatureLength, boolean 
     if (size < TYPE_LENGTH) {
       throw check.fail(what + ": expected at least 4 bytes (SignatureType), got " + size);
     }
-    int type = LeReader.u32At(layout.pac(), layout.offset(buffer));
+    int type = LeReader.u32At(layout.array(), layout.at(buffer));
     int length = lengthOf(type);
     if (length < 0) {
       throw check.fail(what + ": expected checksum type 15, 16, -138, 19 or 20, got " + type);
@@ -62,48 +66,36 @@ record PacSignature(int type, int signatureOffset, int signatureLength, boolean 
     return type;
   }
 
-  byte[] signature(byte[] pac) {
+  /** A copy of the Signature, read from the layout's {@code array} (for tests). */
+  byte[] signature(byte[] array) {
     byte[] s = new byte[signatureLength];
-    System.arraycopy(pac, signatureOffset, s, 0, signatureLength);
+    System.arraycopy(array, signatureAt, s, 0, signatureLength);
     return s;
   }
 
   /**
-   * Whether {@code mac} is the Signature in {@code pac}, in constant time for a {@code mac} of the
-   * Signature's length (as {@link java.security.MessageDigest#isEqual}), without copying it out.
+   * Whether {@code mac} is the Signature in the layout's {@code array}, in constant time for a
+   * {@code mac} of the Signature's length (as {@link java.security.MessageDigest#isEqual}),
+   * without copying it out.
    */
-  boolean matches(byte[] pac, byte[] mac) {
+  boolean matches(byte[] array, byte[] mac) {
     if (mac.length != signatureLength) {
       return false;
     }
     int diff = 0;
     for (int i = 0; i < signatureLength; i++) {
-      diff |= pac[signatureOffset + i] ^ mac[i];
+      diff |= array[signatureAt + i] ^ mac[i];
     }
     return diff == 0;
   }
 
   /**
-   * Zeroes everything after SignatureType in {@code copy}: the Signature and, if present, the
-   * RODCIdentifier, as MIT ({@code k5_pac_zero_signature}), Heimdal and Samba do (MS-PAC §2.8
-   * names the Signature field; an RODC identifier appears only in a KDC signature).
+   * Where the bytes a checksum over the PAC reads as zeros end in the layout's array: they start
+   * at {@link #signatureAt} and are everything after SignatureType, the Signature and, if present,
+   * the RODCIdentifier, as MIT ({@code k5_pac_zero_signature}), Heimdal and Samba zero them
+   * (MS-PAC §2.8 names the Signature field; an RODC identifier appears only in a KDC signature).
    */
-  void zero(byte[] copy) {
-    java.util.Arrays.fill(copy, signatureOffset, signatureOffset + fieldLength(), (byte) 0);
-  }
-
-  /** The length of what {@link #zero} overwrites (Signature and RODCIdentifier). */
-  int fieldLength() {
-    return signatureLength + (rodc ? RODC_LENGTH : 0);
-  }
-
-  /** Copies the bytes {@link #zero} overwrites to {@code saved[at, at + fieldLength())}. */
-  void save(byte[] pac, byte[] saved, int at) {
-    System.arraycopy(pac, signatureOffset, saved, at, fieldLength());
-  }
-
-  /** Puts back what {@link #save} copied to {@code saved[at, at + fieldLength())}. */
-  void restore(byte[] pac, byte[] saved, int at) {
-    System.arraycopy(saved, at, pac, signatureOffset, fieldLength());
+  int fieldEnd() {
+    return signatureAt + signatureLength + (rodc ? RODC_LENGTH : 0);
   }
 }

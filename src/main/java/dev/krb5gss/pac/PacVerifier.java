@@ -53,11 +53,13 @@ public final class PacVerifier {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(authTime, "authTime");
     Objects.requireNonNull(serviceKey, "serviceKey");
-    byte[] pac = PacAuthorizationData.pac(authorizationData);
-    if (pac == null) {
+    long found = PacAuthorizationData.find(authorizationData);
+    if (found == PacAuthorizationData.NONE) {
       return Optional.empty();
     }
-    return verifyPac(pac, client, authTime, serviceKey);
+    // Verified where it lies: nothing below writes to the array or keeps it past this call.
+    return verify(PacLayout.parse(authorizationData, PacAuthorizationData.offset(found),
+        PacAuthorizationData.length(found)), client, authTime, serviceKey);
   }
 
   /**
@@ -66,7 +68,12 @@ public final class PacVerifier {
    */
   static Optional<Pac> verifyPac(byte[] pac, PrincipalName client, Instant authTime,
       CipherKey serviceKey) throws RejectedException {
-    PacLayout layout = PacLayout.parse(pac);
+    return verify(PacLayout.parse(pac), client, authTime, serviceKey);
+  }
+
+  /** Verifies and decodes the PAC {@code layout} was parsed from (checks 3 to 6 above). */
+  static Optional<Pac> verify(PacLayout layout, PrincipalName client, Instant authTime,
+      CipherKey serviceKey) throws RejectedException {
     ServerSignature.verify(layout, serviceKey);
     ClientInfo clientInfo = ClientInfo.parse(layout);
     clientInfo.check(client, authTime);

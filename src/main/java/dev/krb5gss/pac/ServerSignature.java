@@ -44,25 +44,15 @@ final class ServerSignature {
           + " for the service key's enctype " + serviceKey.encType().mitName() + ", got "
           + server.type());
     }
-    // Checksummed with both signature fields zeroed (MS-PAC §2.8.1): zeroed in place and put
-    // back afterwards (this PAC array is this verification's own copy), not copied whole. Both
-    // fields are saved in one array (at most 2 * 26 bytes); the received signature is compared
-    // where it lies once restored.
-    byte[] pac = layout.pac();
-    int kdcAt = server.fieldLength();
-    byte[] saved = new byte[kdcAt + kdc.fieldLength()];
-    server.save(pac, saved, 0);
-    kdc.save(pac, saved, kdcAt);
-    byte[] expected;
-    try {
-      server.zero(pac);
-      kdc.zero(pac);
-      expected = profile.checksum(serviceKey, KEY_USAGE, pac, 0, pac.length);
-    } finally {
-      kdc.restore(pac, saved, kdcAt);
-      server.restore(pac, saved, 0);
-    }
-    if (!server.matches(pac, expected)) {
+    // Checksummed with both signature fields read as zeros (MS-PAC §2.8.1), where the PAC lies:
+    // nothing is written to the array (it is the caller's authorization data) or copied from it;
+    // the received signature is compared in place. The fields lie in two different buffers, which
+    // the layout checked do not overlap.
+    byte[] array = layout.array();
+    byte[] expected = profile.checksumZeroing(serviceKey, KEY_USAGE, array, layout.base(),
+        layout.length(), server.signatureAt(), server.fieldEnd(), kdc.signatureAt(),
+        kdc.fieldEnd());
+    if (!server.matches(array, expected)) {
       throw PacCheck.SERVER_SIGNATURE.fail("the server signature does not verify with the "
           + "service key (" + serviceKey.encType().mitName() + "): the PAC was altered, or was "
           + "signed by another key than the one that encrypted the ticket");

@@ -117,10 +117,12 @@ class PacRobustnessTest {
     if (server.type() != profile.checksumType()) {
       return;
     }
+    // Zeroed in a copy here, independently of the verifier's checksumZeroing: everything after
+    // SignatureType of both signatures (the layout is of the whole array: positions are offsets).
     byte[] zeroed = Arrays.copyOf(pac, pac.length);
-    server.zero(zeroed);
-    kdc.zero(zeroed);
+    Arrays.fill(zeroed, server.signatureAt(), server.fieldEnd(), (byte) 0);
+    Arrays.fill(zeroed, kdc.signatureAt(), kdc.fieldEnd(), (byte) 0);
     byte[] sig = profile.checksum(key, ServerSignature.KEY_USAGE, zeroed, 0, zeroed.length);
-    System.arraycopy(sig, 0, pac, server.signatureOffset(), sig.length);
+    System.arraycopy(sig, 0, pac, server.signatureAt(), sig.length);
   }
 }
