@@ -160,53 +160,46 @@ public final class ApAcceptor {
     Pac pac = verifyPac(ticket, serviceKey);
     checkReplay(auth, server, req.authenticator(), now);
 
-    ApEstablished.Builder b = new ApEstablished.Builder();
-    b.client = ticket.client();
-    b.service = server;
-    b.sessionKey = sessionKey;
-    b.initiatorSubkey = initiatorSubkey;
-    b.authTime = ticket.authTime();
-    b.startTime = ticket.startTime();
-    b.endTime = ticket.endTime();
-    b.authorizationData = ticket.authorizationData();
-    b.ticketEncType = serviceKey.encType();
-    b.kvno = serviceKey.kvno();
-    b.mechOid = mechOid;
-    b.delegatedCredential = cksum.takeDelegation();
-    b.initiatorSequence = auth.seqNumber() == KerberosMessages.NO_SEQ_NUMBER ? 0
+    Set<ContextFlag> flags = ContextFlag.fromBits(cksum.flags());
+    byte[] delegated = cksum.takeDelegation();
+    if (delegated == null) {
+      flags.remove(ContextFlag.DELEG);
+    }
+    long initiatorSequence = auth.seqNumber() == KerberosMessages.NO_SEQ_NUMBER ? 0
         : auth.seqNumber();
-    b.pac = pac;
-    b.flags = ContextFlag.fromBits(cksum.flags());
-    if (b.delegatedCredential == null) {
-      b.flags.remove(ContextFlag.DELEG);
+    CipherKey acceptorSubkey = null;
+    long acceptorSequence = initiatorSequence;
+    byte[] outputToken = NO_TOKEN;
+    if (req.mutualRequired() || flags.contains(ContextFlag.MUTUAL)) {
+      // The AP-REP, RFC 4121 §2 / §4.1: a fresh acceptor subkey and a random initial sequence.
+      acceptorSubkey = acceptorSubkey(initiatorSubkey != null ? initiatorSubkey : sessionKey);
+      if (acceptorSubkey != null) {
+        created.add(acceptorSubkey);
+      }
+      acceptorSequence = SecureRandoms.nextInt() & 0x3fffffff;
+      flags.add(ContextFlag.MUTUAL);
+      outputToken = ApReplyBuilder.build(mechOid, sessionKey, auth.ctime(), auth.cusec(),
+          acceptorSubkey, acceptorSequence);
     }
-    if (req.mutualRequired() || b.flags.contains(ContextFlag.MUTUAL)) {
-      reply(b, auth, created);
-    } else {
-      b.acceptorSequence = b.initiatorSequence;
-    }
-    return b.build();
+    return new ApEstablished(ticket, server, serviceKey, mechOid, flags, sessionKey,
+        initiatorSubkey, acceptorSubkey, initiatorSequence, acceptorSequence, delegated,
+        outputToken, pac);
   }
 
+  private static final byte[] NO_TOKEN = {};
+
   /**
-   * Adds the AP-REP with a fresh acceptor subkey (of the initiator subkey's enctype if any, else
-   * the session key's, as MIT does) and a random initial sequence number, RFC 4121 §2 / §4.1.
-   * An rc4-hmac context gets no acceptor subkey: its RFC 4757 §7 tokens do not say which key
+   * A fresh acceptor subkey of the initiator subkey's enctype if any, else the session key's
+   * ({@code base}), as MIT does; none for rc4-hmac: its RFC 4757 §7 tokens do not say which key
    * protects them, so both sides keep the initiator's key (RFC 4121 §2 "not-newer" enctypes, as
    * MIT and Heimdal acceptors do).
    */
-  private static void reply(ApEstablished.Builder b, AuthenticatorContents auth,
-      List<CipherKey> created) {
-    CipherKey base = b.initiatorSubkey != null ? b.initiatorSubkey : b.sessionKey;
-    if (!base.encType().equals(EncType.RC4_HMAC)) {
-      b.acceptorSubkey = CryptoProfiles.of(base.encType()).orElseThrow(
-          () -> new InternalFaultException("no profile for " + base.encType())).randomKey();
-      created.add(b.acceptorSubkey);
+  private static CipherKey acceptorSubkey(CipherKey base) {
+    if (base.encType().equals(EncType.RC4_HMAC)) {
+      return null;
     }
-    b.acceptorSequence = SecureRandoms.nextInt() & 0x3fffffff;
-    b.flags.add(ContextFlag.MUTUAL);
-    b.outputToken = ApReplyBuilder.build(b.mechOid, b.sessionKey, auth.ctime(), auth.cusec(),
-        b.acceptorSubkey, b.acceptorSequence);
+    return CryptoProfiles.of(base.encType()).orElseThrow(
+        () -> new InternalFaultException("no profile for " + base.encType())).randomKey();
   }
 
   /** The ticket's verified PAC, or null when it has none and the policy does not require one. */

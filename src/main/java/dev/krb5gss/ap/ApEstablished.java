@@ -6,7 +6,6 @@ import dev.krb5gss.name.PrincipalName;
 import dev.krb5gss.pac.Pac;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,27 +35,34 @@ public final class ApEstablished {
   private final String mechOid;
   private final Pac pac;
 
-  ApEstablished(Builder b) {
-    this.client = b.client;
-    this.service = b.service;
-    // The builder is the acceptor's, used once: its set is not copied again.
-    this.flags = Collections.unmodifiableSet(
-        b.flags != null ? b.flags : EnumSet.noneOf(ContextFlag.class));
-    this.sessionKey = b.sessionKey;
-    this.initiatorSubkey = b.initiatorSubkey;
-    this.acceptorSubkey = b.acceptorSubkey;
-    this.initiatorSequence = b.initiatorSequence;
-    this.acceptorSequence = b.acceptorSequence;
-    this.authTime = b.authTime;
-    this.startTime = b.startTime;
-    this.endTime = b.endTime;
-    this.authorizationData = b.authorizationData;
-    this.delegatedCredential = b.delegatedCredential;
-    this.ticketEncType = b.ticketEncType;
-    this.kvno = b.kvno;
-    this.outputToken = b.outputToken;
-    this.mechOid = b.mechOid;
-    this.pac = b.pac;
+  /**
+   * The verified exchange: the ticket's contents (client, times, authorization data), the service
+   * key that decrypted it, and what the acceptor derived; {@code flags} is a fresh set this value
+   * keeps; {@code outputToken} empty when no AP-REP is sent.
+   */
+  ApEstablished(KerberosMessages.TicketContents ticket, PrincipalName service,
+      dev.krb5gss.keytab.ServiceKey serviceKey, String mechOid, Set<ContextFlag> flags,
+      CipherKey sessionKey, CipherKey initiatorSubkey, CipherKey acceptorSubkey,
+      long initiatorSequence, long acceptorSequence, byte[] delegatedCredential,
+      byte[] outputToken, Pac pac) {
+    this.client = ticket.client();
+    this.service = service;
+    this.flags = Collections.unmodifiableSet(flags);
+    this.sessionKey = sessionKey;
+    this.initiatorSubkey = initiatorSubkey;
+    this.acceptorSubkey = acceptorSubkey;
+    this.initiatorSequence = initiatorSequence;
+    this.acceptorSequence = acceptorSequence;
+    this.authTime = ticket.authTime();
+    this.startTime = ticket.startTime();
+    this.endTime = ticket.endTime();
+    this.authorizationData = ticket.authorizationData();
+    this.delegatedCredential = delegatedCredential;
+    this.ticketEncType = serviceKey.encType();
+    this.kvno = serviceKey.kvno();
+    this.outputToken = outputToken;
+    this.mechOid = mechOid;
+    this.pac = pac;
   }
 
   /** The authenticated client principal (from the ticket, matched by the authenticator). */
@@ -203,33 +209,5 @@ public final class ApEstablished {
   public String toString() {
     return "ApEstablished[" + client + " -> " + service + ", " + flags + ", "
         + contextKey().encType() + ", kvno " + kvno + ", until " + endTime + "]";
-  }
-
-  /** Assembles an {@link ApEstablished}; package-private so only the acceptor can. */
-  static final class Builder {
-    private static final byte[] NONE = {};
-    PrincipalName client;
-    PrincipalName service;
-    /** Set from the checksum's flags by the acceptor (a fresh set the result keeps). */
-    Set<ContextFlag> flags;
-    CipherKey sessionKey;
-    CipherKey initiatorSubkey;
-    CipherKey acceptorSubkey;
-    long initiatorSequence;
-    long acceptorSequence;
-    Instant authTime;
-    Instant startTime;
-    Instant endTime;
-    byte[] authorizationData = NONE;
-    byte[] delegatedCredential;
-    EncType ticketEncType;
-    int kvno;
-    byte[] outputToken = NONE;
-    String mechOid;
-    Pac pac;
-
-    ApEstablished build() {
-      return new ApEstablished(this);
-    }
   }
 }
