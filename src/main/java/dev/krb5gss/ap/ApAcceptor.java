@@ -119,71 +119,73 @@ public final class ApAcceptor {
     ServiceKeyTable table = keys.current();
     ServiceKey serviceKey = selectKey(table, server, ticketEnc, ticketType);
     checkKeySharers(table, server, serviceKey);
-    List<CipherKey> created = new ArrayList<>(3); // session key, initiator and acceptor subkeys
+    return verifyTicket(mechOid, req, bindings, serviceKey, ticketProfile);
+  }
+
+  private ApEstablished verifyTicket(String mechOid, ApRequest req, ChannelBindings bindings,
+      ServiceKey serviceKey, CryptoProfile ticketProfile) throws RejectedException {
+    PrincipalName server = req.ticket().server();
+    TicketContents ticket = crypto.decryptTicket(req.ticket().encPart(), serviceKey, ticketProfile);
+    // The keys made below are destroyed if the exchange fails after them.
+    CipherKey sessionKey = null;
+    CipherKey initiatorSubkey = null;
+    CipherKey acceptorSubkey = null;
     try {
-      return verifyTicket(mechOid, req, bindings, serviceKey, ticketProfile, created);
+      sessionKey = crypto.cipherKey(ticket.key(), "the session key of the ticket for ", server);
+      AuthenticatorContents auth = crypto.decryptAuthenticator(req.authenticator(), sessionKey,
+          ticket.client());
+      if (!auth.client().equals(ticket.client())) {
+        throw new RejectedException(Reason.CLIENT_MISMATCH, "the authenticator names "
+            + auth.client() + ", but the ticket was issued to " + ticket.client());
+      }
+      Instant now = policy.clock().instant();
+      TicketValidator.checkSkew(auth.ctime(), auth.cusec(), now, policy.maxSkew());
+      TicketValidator.checkTicket(ticket, now, policy.maxSkew());
+      GssChecksum cksum = GssChecksum.parse(auth.checksum());
+      if ((cksum.flags() & GssChecksum.DCE_STYLE) != 0) {
+        throw new RejectedException(Reason.UNSUPPORTED_OPERATION, "the client asked for "
+            + "DCE-style (three-leg) authentication, which this acceptor does not support");
+      }
+      cksum.checkBindings(bindings, policy.requireChannelBindings());
+      if (auth.subkey() != null) {
+        initiatorSubkey = crypto.cipherKey(auth.subkey(), "the authenticator subkey from ",
+            auth.client());
+      }
+      Pac pac = verifyPac(ticket, serviceKey);
+      checkReplay(auth, server, req.authenticator(), now);
+
+      Set<ContextFlag> flags = ContextFlag.fromBits(cksum.flags());
+      byte[] delegated = cksum.takeDelegation();
+      if (delegated == null) {
+        flags.remove(ContextFlag.DELEG);
+      }
+      long initiatorSequence = auth.seqNumber() == KerberosMessages.NO_SEQ_NUMBER ? 0
+          : auth.seqNumber();
+      long acceptorSequence = initiatorSequence;
+      byte[] outputToken = NO_TOKEN;
+      if (req.mutualRequired() || flags.contains(ContextFlag.MUTUAL)) {
+        // The AP-REP, RFC 4121 §2 / §4.1: a fresh acceptor subkey and a random initial sequence.
+        acceptorSubkey = acceptorSubkey(initiatorSubkey != null ? initiatorSubkey : sessionKey);
+        acceptorSequence = SecureRandoms.nextInt() & 0x3fffffff;
+        flags.add(ContextFlag.MUTUAL);
+        outputToken = ApReplyBuilder.build(mechOid, sessionKey, auth.ctime(), auth.cusec(),
+            acceptorSubkey, acceptorSequence);
+      }
+      return new ApEstablished(ticket, server, serviceKey, mechOid, flags, sessionKey,
+          initiatorSubkey, acceptorSubkey, initiatorSequence, acceptorSequence, delegated,
+          outputToken, pac);
     } catch (RejectedException | RuntimeException e) {
-      created.forEach(CipherKey::destroy);
+      destroy(sessionKey);
+      destroy(initiatorSubkey);
+      destroy(acceptorSubkey);
       throw e;
     }
   }
 
-  private ApEstablished verifyTicket(String mechOid, ApRequest req, ChannelBindings bindings,
-      ServiceKey serviceKey, CryptoProfile ticketProfile, List<CipherKey> created)
-      throws RejectedException {
-    PrincipalName server = req.ticket().server();
-    TicketContents ticket = crypto.decryptTicket(req.ticket().encPart(), serviceKey, ticketProfile);
-    CipherKey sessionKey = crypto.cipherKey(ticket.key(), "the session key of the ticket for ",
-        server);
-    created.add(sessionKey);
-    AuthenticatorContents auth = crypto.decryptAuthenticator(req.authenticator(), sessionKey);
-    if (!auth.client().equals(ticket.client())) {
-      throw new RejectedException(Reason.CLIENT_MISMATCH, "the authenticator names "
-          + auth.client() + ", but the ticket was issued to " + ticket.client());
+  private static void destroy(CipherKey key) {
+    if (key != null) {
+      key.destroy();
     }
-    Instant now = policy.clock().instant();
-    TicketValidator.checkSkew(auth.ctime(), auth.cusec(), now,
-        policy.maxSkew());
-    TicketValidator.checkTicket(ticket, now, policy.maxSkew());
-    GssChecksum cksum = GssChecksum.parse(auth.checksum());
-    if ((cksum.flags() & GssChecksum.DCE_STYLE) != 0) {
-      throw new RejectedException(Reason.UNSUPPORTED_OPERATION, "the client asked for "
-          + "DCE-style (three-leg) authentication, which this acceptor does not support");
-    }
-    cksum.checkBindings(bindings, policy.requireChannelBindings());
-    CipherKey initiatorSubkey = null;
-    if (auth.subkey() != null) {
-      initiatorSubkey = crypto.cipherKey(auth.subkey(), "the authenticator subkey from ",
-          auth.client());
-      created.add(initiatorSubkey);
-    }
-    Pac pac = verifyPac(ticket, serviceKey);
-    checkReplay(auth, server, req.authenticator(), now);
-
-    Set<ContextFlag> flags = ContextFlag.fromBits(cksum.flags());
-    byte[] delegated = cksum.takeDelegation();
-    if (delegated == null) {
-      flags.remove(ContextFlag.DELEG);
-    }
-    long initiatorSequence = auth.seqNumber() == KerberosMessages.NO_SEQ_NUMBER ? 0
-        : auth.seqNumber();
-    CipherKey acceptorSubkey = null;
-    long acceptorSequence = initiatorSequence;
-    byte[] outputToken = NO_TOKEN;
-    if (req.mutualRequired() || flags.contains(ContextFlag.MUTUAL)) {
-      // The AP-REP, RFC 4121 §2 / §4.1: a fresh acceptor subkey and a random initial sequence.
-      acceptorSubkey = acceptorSubkey(initiatorSubkey != null ? initiatorSubkey : sessionKey);
-      if (acceptorSubkey != null) {
-        created.add(acceptorSubkey);
-      }
-      acceptorSequence = SecureRandoms.nextInt() & 0x3fffffff;
-      flags.add(ContextFlag.MUTUAL);
-      outputToken = ApReplyBuilder.build(mechOid, sessionKey, auth.ctime(), auth.cusec(),
-          acceptorSubkey, acceptorSequence);
-    }
-    return new ApEstablished(ticket, server, serviceKey, mechOid, flags, sessionKey,
-        initiatorSubkey, acceptorSubkey, initiatorSequence, acceptorSequence, delegated,
-        outputToken, pac);
   }
 
   private static final byte[] NO_TOKEN = {};

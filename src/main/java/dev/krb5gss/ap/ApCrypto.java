@@ -14,6 +14,7 @@ import dev.krb5gss.crypto.SecretBytes;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
 import dev.krb5gss.keytab.ServiceKey;
+import dev.krb5gss.name.PrincipalName;
 import java.util.Arrays;
 
 /**
@@ -76,8 +77,12 @@ final class ApCrypto {
     }
   }
 
-  AuthenticatorContents decryptAuthenticator(EncryptedPart enc, CipherKey session)
-      throws RejectedException {
+  /**
+   * The authenticator under the ticket's session key; its cname is {@code ticketClient} itself
+   * when it names the same principal (the usual case: one name object per accept, not two).
+   */
+  AuthenticatorContents decryptAuthenticator(EncryptedPart enc, CipherKey session,
+      PrincipalName ticketClient) throws RejectedException {
     if (enc.etype() != session.encType().id()) {
       throw new RejectedException(Reason.AUTHENTICATOR_INTEGRITY, "the authenticator is "
           + "encrypted with " + EncType.of(enc.etype()) + ", but the ticket's session key is "
@@ -94,7 +99,7 @@ final class ApCrypto {
           + "decrypt with the ticket's session key: it was altered or made for another ticket");
     }
     try {
-      return ApRequestDecoder.authenticator(plain, profile.plaintextOffset(), end);
+      return ApRequestDecoder.authenticator(plain, profile.plaintextOffset(), end, ticketClient);
     } finally {
       Arrays.fill(plain, 0, end, (byte) 0);
     }

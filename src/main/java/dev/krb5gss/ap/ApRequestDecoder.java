@@ -106,18 +106,21 @@ final class ApRequestDecoder {
   }
 
   static AuthenticatorContents authenticator(byte[] der) throws RejectedException {
-    return authenticator(der, 0, der.length);
+    return authenticator(der, 0, der.length, null);
   }
 
-  /** The Authenticator in {@code der[from, to)}. */
-  static AuthenticatorContents authenticator(byte[] der, int from, int to)
+  /**
+   * The Authenticator in {@code der[from, to)}; its cname is {@code known} itself (no new name)
+   * when it names the same principal, with any name type.
+   */
+  static AuthenticatorContents authenticator(byte[] der, int from, int to, PrincipalName known)
       throws RejectedException {
     DerReader r = DerReader.of(der, from, to, "Authenticator");
     int app = enterApplication(r, 2);
     expect(r, 0, PVNO, "authenticator-vno");
     String crealm = str(r, 1);
     int o = r.enterField(2);
-    PrincipalName cname = principal(r, crealm);
+    PrincipalName cname = principal(r, crealm, known);
     r.exit(o);
     Checksum cksum = null;
     o = r.enterOptionalField(3);
@@ -254,6 +257,12 @@ final class ApRequestDecoder {
 
   /** PrincipalName, RFC 4120 §5.2.2, filling the range being read: at most 16 non-empty components. */
   private static PrincipalName principal(DerReader r, String realm) throws RejectedException {
+    return principal(r, realm, null);
+  }
+
+  /** {@link #principal(DerReader, String)}, returning {@code known} when the name is equal. */
+  private static PrincipalName principal(DerReader r, String realm, PrincipalName known)
+      throws RejectedException {
     int seq = enterSequence(r);
     int type = int32Field(r, 0);
     int namesField = r.enterField(1);
@@ -292,10 +301,25 @@ final class ApRequestDecoder {
     r.exit(strings);
     r.exit(namesField);
     r.exit(seq);
+    if (known != null && known.realm().equals(realm)
+        && sameComponents(known.components(), count, first, second, more)) {
+      return known; // equal names (RFC 4120 §6.2: components and realm; the type is ignored)
+    }
     // Immutable lists of one or two are what PrincipalName keeps (List.copyOf returns them).
     List<String> components = count == 1 ? List.of(first)
         : count == 2 ? List.of(first, second) : more;
     return PrincipalName.of(type, components, realm);
+  }
+
+  private static boolean sameComponents(List<String> known, int count, String first,
+      String second, List<String> more) {
+    if (known.size() != count) {
+      return false;
+    }
+    if (more != null) {
+      return known.equals(more);
+    }
+    return known.get(0).equals(first) && (count == 1 || known.get(1).equals(second));
   }
 
   private static Instant time(DerReader r, int field) throws RejectedException {

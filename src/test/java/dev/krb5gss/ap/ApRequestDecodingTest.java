@@ -57,6 +57,24 @@ class ApRequestDecodingTest {
   }
 
   @Test
+  void anAuthenticatorNamingTheTicketsClientReusesItsNameAndAnyOtherGetsItsOwn() throws Exception {
+    byte[] der = authenticator(-5);
+    dev.krb5gss.name.PrincipalName decoded = ApRequestDecoder.authenticator(der).client();
+    dev.krb5gss.name.PrincipalName same = dev.krb5gss.name.PrincipalName.of(99,
+        decoded.components(), decoded.realm()); // equal: the name type is not compared
+    assertThat(ApRequestDecoder.authenticator(der, 0, der.length, same).client()).isSameAs(same);
+    for (dev.krb5gss.name.PrincipalName other : new dev.krb5gss.name.PrincipalName[] {
+        dev.krb5gss.name.PrincipalName.of(1, decoded.components(), decoded.realm() + "X"),
+        dev.krb5gss.name.PrincipalName.of(1, java.util.List.of("other"), decoded.realm()),
+        dev.krb5gss.name.PrincipalName.of(1, java.util.List.of(decoded.components().get(0), "x"),
+            decoded.realm())}) {
+      dev.krb5gss.name.PrincipalName got =
+          ApRequestDecoder.authenticator(der, 0, der.length, other).client();
+      assertThat(got).isNotSameAs(other).isEqualTo(decoded).isNotEqualTo(other);
+    }
+  }
+
+  @Test
   void everyTruncationAndByteFlipOfAnEncTicketPartIsHandled() throws Exception {
     mutateAll(encTicketPart(), ApRequestDecoder::encTicketPart);
   }
