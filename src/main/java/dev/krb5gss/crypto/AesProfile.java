@@ -163,21 +163,29 @@ abstract class AesProfile implements CryptoProfile {
     int plainLength = CONFOUNDER + length;
     byte[] plain = Scratch.plaintext(plainLength);
     try {
-      dev.krb5gss.crypto.SecureRandoms.fill(plain, 0, CONFOUNDER);
+      SecureRandoms.fill(plain, 0, CONFOUNDER);
       System.arraycopy(data, offset, plain, CONFOUNDER, length);
-      AesCts.encrypt(k.ke, plain, 0, plainLength, out, outOffset);
-      Mac mac = Jce.mac(hmac, k.ki);
-      if (macCoversCiphertext()) {
-        mac.update(ZERO_IV);
-        mac.update(out, outOffset, plainLength);
-      } else {
-        mac.update(plain, 0, plainLength);
-      }
-      System.arraycopy(Scratch.macInto(mac), Scratch.MAC, out, outOffset + plainLength,
-          macLength);
+      seal(k, plain, plainLength, out, outOffset);
     } finally {
       Arrays.fill(plain, 0, plainLength, (byte) 0);
     }
+  }
+
+  /**
+   * Encrypts {@code plain[0, plainLength)} (confounder included) into {@code out} at
+   * {@code outOffset} and appends the integrity tag (over the plaintext, RFC 3961 §5.3, or over
+   * IV and ciphertext, RFC 8009 §5).
+   */
+  private void seal(UsageKeys k, byte[] plain, int plainLength, byte[] out, int outOffset) {
+    AesCts.encrypt(k.ke, plain, 0, plainLength, out, outOffset);
+    Mac mac = Jce.mac(hmac, k.ki);
+    if (macCoversCiphertext()) {
+      mac.update(ZERO_IV);
+      mac.update(out, outOffset, plainLength);
+    } else {
+      mac.update(plain, 0, plainLength);
+    }
+    System.arraycopy(Scratch.macInto(mac), Scratch.MAC, out, outOffset + plainLength, macLength);
   }
 
   /** Encryption with an explicit confounder: for the RFC test vectors only. */
@@ -195,15 +203,7 @@ abstract class AesProfile implements CryptoProfile {
     System.arraycopy(data, offset, plain, CONFOUNDER, length);
     System.arraycopy(trailer, 0, plain, CONFOUNDER + length, trailer.length);
     byte[] out = new byte[headroom + plainLength + macLength];
-    AesCts.encrypt(k.ke, plain, 0, plainLength, out, headroom);
-    Mac mac = Jce.mac(hmac, k.ki);
-    if (macCoversCiphertext()) {
-      mac.update(ZERO_IV);
-      mac.update(out, headroom, plainLength);
-    } else {
-      mac.update(plain);
-    }
-    System.arraycopy(Scratch.macInto(mac), Scratch.MAC, out, headroom + plainLength, macLength);
+    seal(k, plain, plainLength, out, headroom);
     Arrays.fill(plain, (byte) 0);
     return out;
   }
