@@ -102,7 +102,8 @@ final class KerbyOracle {
    * The same instant; before the Gregorian switch of 1582 the same calendar fields instead: Kerby
    * reads GeneralizedTime into a {@code java.util.Date} through a default {@code GregorianCalendar},
    * which counts those years in the Julian calendar, while a KerberosTime (X.680 §46, RFC 4120
-   * §5.2.3) is proleptic Gregorian, as we read it. Fuzzing found the difference with year 0622.
+   * §5.2.3) is proleptic Gregorian, as we read it. Fuzzing found the difference with year 0622,
+   * and year 0000 (below).
    */
   private static boolean sameTime(KerberosTime kerby, Instant ours) {
     if (kerby == null) {
@@ -114,12 +115,16 @@ final class KerbyOracle {
     java.util.GregorianCalendar julian = new java.util.GregorianCalendar(
         java.util.TimeZone.getTimeZone("UTC"));
     julian.setTime(kerby.getValue());
-    java.time.LocalDateTime fields = java.time.LocalDateTime.of(julian.get(java.util.Calendar.YEAR),
+    // Year 0000 is 1 BC to a Calendar (no year zero; its ERA field says BC), year 0 in ISO 8601's
+    // and X.680's proleptic count, as we read it: fuzzing found the difference with 0000-07-14.
+    int year = julian.get(java.util.Calendar.ERA) == java.util.GregorianCalendar.AD
+        ? julian.get(java.util.Calendar.YEAR) : 1 - julian.get(java.util.Calendar.YEAR);
+    java.time.LocalDateTime fields = java.time.LocalDateTime.of(year,
         julian.get(java.util.Calendar.MONTH) + 1, julian.get(java.util.Calendar.DAY_OF_MONTH),
         julian.get(java.util.Calendar.HOUR_OF_DAY), julian.get(java.util.Calendar.MINUTE),
         julian.get(java.util.Calendar.SECOND));
-    return julian.get(java.util.Calendar.ERA) == java.util.GregorianCalendar.AD
-        && fields.getYear() < 1583 && fields.toInstant(java.time.ZoneOffset.UTC).equals(ours);
+    return year >= 0 && year < 1583
+        && fields.toInstant(java.time.ZoneOffset.UTC).equals(ours);
   }
 
   /** Kerby's decoding, or null for the one tolerated difference (short KerberosFlags). */
