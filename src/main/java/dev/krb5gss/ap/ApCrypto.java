@@ -28,6 +28,11 @@ final class ApCrypto {
   /** Key usage of the AP-REQ authenticator, RFC 4120 §7.5.1. */
   static final int USAGE_AUTHENTICATOR = 11;
 
+  /** Tickets with a PAC of a few hundred groups still fit (an MIT ticket with a PAC: ~1 KiB). */
+  static final int REUSED_PLAINTEXT = 16 * 1024;
+  private static final ThreadLocal<byte[]> PLAINTEXT =
+      ThreadLocal.withInitial(() -> new byte[2048]);
+
   private final EnctypePolicy policy;
 
   ApCrypto(EnctypePolicy policy) {
@@ -59,21 +64,21 @@ final class ApCrypto {
   TicketContents decryptTicket(EncryptedPart enc, ServiceKey key, CryptoProfile profile)
       throws RejectedException {
     byte[] plain = plaintextBuffer(enc.length());
-    int end;
     try {
-      end = profile.decryptInto(key.cipherKey(), USAGE_TICKET, enc.data(), enc.offset(),
-          enc.length(), plain);
-    } catch (IntegrityException e) {
-      throw new RejectedException(Reason.TICKET_INTEGRITY, "the ticket for " + key.principal()
-          + " did not decrypt with the keytab's key of the same kvno (" + key.kvno()
-          + ") and enctype (" + key.encType().mitName() + "): the keytab key is wrong (keys "
-          + "changed without a new kvno, or the SPN belongs to another account); re-export the "
-          + "keytab");
-    }
-    try {
+      int end;
+      try {
+        end = profile.decryptInto(key.cipherKey(), USAGE_TICKET, enc.data(), enc.offset(),
+            enc.length(), plain);
+      } catch (IntegrityException e) {
+        throw new RejectedException(Reason.TICKET_INTEGRITY, "the ticket for " + key.principal()
+            + " did not decrypt with the keytab's key of the same kvno (" + key.kvno()
+            + ") and enctype (" + key.encType().mitName() + "): the keytab key is wrong (keys "
+            + "changed without a new kvno, or the SPN belongs to another account); re-export the "
+            + "keytab");
+      }
       return ApRequestDecoder.encTicketPart(plain, profile.plaintextOffset(), end);
     } finally {
-      Arrays.fill(plain, 0, end, (byte) 0);
+      wipe(plain, enc.length()); // whatever happened: no plaintext stays in the reused buffer
     }
   }
 
@@ -90,19 +95,29 @@ final class ApCrypto {
     }
     CryptoProfile profile = permitted(session.encType(), "the authenticator", null);
     byte[] plain = plaintextBuffer(enc.length());
-    int end;
     try {
-      end = profile.decryptInto(session, USAGE_AUTHENTICATOR, enc.data(), enc.offset(),
-          enc.length(), plain);
-    } catch (IntegrityException e) {
-      throw new RejectedException(Reason.AUTHENTICATOR_INTEGRITY, "the authenticator did not "
-          + "decrypt with the ticket's session key: it was altered or made for another ticket");
-    }
-    try {
+      int end;
+      try {
+        end = profile.decryptInto(session, USAGE_AUTHENTICATOR, enc.data(), enc.offset(),
+            enc.length(), plain);
+      } catch (IntegrityException e) {
+        throw new RejectedException(Reason.AUTHENTICATOR_INTEGRITY, "the authenticator did not "
+            + "decrypt with the ticket's session key: it was altered or made for another ticket");
+      }
       return ApRequestDecoder.authenticator(plain, profile.plaintextOffset(), end, ticketClient);
     } finally {
-      Arrays.fill(plain, 0, end, (byte) 0);
+      wipe(plain, enc.length());
     }
+  }
+
+  /** This thread's reused plaintext buffer (tests: it must hold only zeros between uses). */
+  static byte[] plaintextBufferForTest() {
+    return PLAINTEXT.get();
+  }
+
+  /** Zeroes what a decryption of {@code length} ciphertext bytes may have written. */
+  private static void wipe(byte[] plain, int length) {
+    Arrays.fill(plain, 0, Math.min(length, plain.length), (byte) 0);
   }
 
   /**
@@ -123,11 +138,6 @@ final class ApCrypto {
     }
     return b;
   }
-
-  /** Tickets with a PAC of a few hundred groups still fit (an MIT ticket with a PAC: ~1 KiB). */
-  static final int REUSED_PLAINTEXT = 16 * 1024;
-  private static final ThreadLocal<byte[]> PLAINTEXT =
-      ThreadLocal.withInitial(() -> new byte[2048]);
 
   /**
    * A received key (session key or subkey) bound to its profile, which takes over its holder;

@@ -24,6 +24,7 @@ import java.util.List;
 final class ApRequestDecoder {
   private static final int PVNO = 5;
   private static final int KRB_AP_REQ = 14;
+  private static final byte[] NO_AUTHORIZATION_DATA = {};
 
   private ApRequestDecoder() {}
 
@@ -35,10 +36,8 @@ final class ApRequestDecoder {
     int app = enterApplication(r, KRB_AP_REQ);
     expect(r, 0, PVNO, "pvno");
     expect(r, 1, KRB_AP_REQ, "msg-type");
-    int o = r.enterField(2);
-    int apOptions = r.readBits32();
-    r.exit(o);
-    o = r.enterField(3);
+    int apOptions = bits32Field(r, 2);
+    int o = r.enterField(3);
     TicketPart ticket = ticket(r);
     r.exit(o);
     o = r.enterField(4);
@@ -70,10 +69,8 @@ final class ApRequestDecoder {
   static TicketContents encTicketPart(byte[] der, int from, int to) throws RejectedException {
     DerReader r = DerReader.of(der, from, to, "EncTicketPart");
     int app = enterApplication(r, 3);
-    int o = r.enterField(0);
-    int flags = r.readBits32();
-    r.exit(o);
-    o = r.enterField(1);
+    int flags = bits32Field(r, 0);
+    int o = r.enterField(1);
     KeyValue key = key(r);
     r.exit(o);
     String crealm = str(r, 2);
@@ -94,7 +91,7 @@ final class ApRequestDecoder {
       typedValues(r); // HostAddresses
       r.exit(o);
     }
-    byte[] authz = new byte[0];
+    byte[] authz = NO_AUTHORIZATION_DATA;
     o = r.enterOptionalField(10);
     if (o >= 0) {
       authz = r.readEncoded(DerReader.SEQUENCE);
@@ -332,6 +329,13 @@ final class ApRequestDecoder {
   private static String str(DerReader r, int field) throws RejectedException {
     int o = r.enterField(field);
     String v = r.readGeneralString();
+    r.exit(o);
+    return v;
+  }
+
+  private static int bits32Field(DerReader r, int field) throws RejectedException {
+    int o = r.enterField(field);
+    int v = r.readBits32();
     r.exit(o);
     return v;
   }

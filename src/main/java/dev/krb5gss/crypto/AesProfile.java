@@ -211,21 +211,14 @@ abstract class AesProfile implements CryptoProfile {
   @Override
   public final byte[] decrypt(CipherKey key, int usage, byte[] ciphertext, int offset, int length)
       throws IntegrityException {
-    byte[] plain = decryptInPlace(key, usage, ciphertext, offset, length);
+    checkLength(length);
+    byte[] plain = new byte[length - macLength];
     try {
-      return Arrays.copyOfRange(plain, CONFOUNDER, plain.length);
+      int end = decryptInto(key, usage, ciphertext, offset, length, plain);
+      return Arrays.copyOfRange(plain, CONFOUNDER, end);
     } finally {
       Arrays.fill(plain, (byte) 0); // the plaintext (a ticket's session key)
     }
-  }
-
-  @Override
-  public final byte[] decryptInPlace(CipherKey key, int usage, byte[] ciphertext, int offset,
-      int length) throws IntegrityException {
-    checkLength(length);
-    byte[] plain = new byte[length - macLength];
-    decryptInto(key, usage, ciphertext, offset, length, plain);
-    return plain;
   }
 
   @Override

@@ -95,20 +95,10 @@ public interface CryptoProfile {
   }
 
   /**
-   * As {@link #decrypt}, but the result may be a larger buffer whose plaintext starts at
-   * {@link #plaintextOffset()} and runs to its end (no copy to strip a confounder); everything
-   * before the offset is zero. For callers that parse the plaintext in place; they wipe the whole
-   * buffer afterwards.
-   */
-  default byte[] decryptInPlace(CipherKey key, int usage, byte[] ciphertext, int offset,
-      int length) throws IntegrityException {
-    return decrypt(key, usage, ciphertext, offset, length);
-  }
-
-  /**
-   * As {@link #decryptInPlace}, into {@code out} (at least {@code length} bytes, e.g. a caller's
-   * reused buffer): the plaintext is {@code out[plaintextOffset(), returned end)}, everything
-   * before it zero. The caller wipes {@code out[0, end)} afterwards; on failure nothing
+   * As {@link #decrypt}, into {@code out} (at least {@code length} bytes, e.g. a caller's reused
+   * buffer), for callers that parse the plaintext in place: the plaintext is
+   * {@code out[plaintextOffset(), returned end)}, everything before it zero (no copy to strip a
+   * confounder). The caller wipes {@code out} afterwards; on an integrity failure nothing
    * decrypted is left in it.
    */
   default int decryptInto(CipherKey key, int usage, byte[] ciphertext, int offset, int length,
@@ -126,7 +116,7 @@ public interface CryptoProfile {
     }
   }
 
-  /** Where the plaintext starts in what {@link #decryptInPlace} returns. */
+  /** Where the plaintext starts in what {@link #decryptInto} writes. */
   default int plaintextOffset() {
     return 0;
   }

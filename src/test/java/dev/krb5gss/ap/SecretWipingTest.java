@@ -59,6 +59,32 @@ class SecretWipingTest {
   }
 
   @Test
+  void theReusedPlaintextBufferHoldsOnlyZerosAfterAcceptedAndRejectedDecryptions() throws Exception {
+    ApEstablished est = fx.acceptor().accept(fx.validToken(), null);
+    assertThat(est.client()).isNotNull();
+    assertThat(ApCrypto.plaintextBufferForTest()).containsOnly(0);
+
+    // A ticket that decrypts under the service key but is not an EncTicketPart: rejected while
+    // decoding, after the plaintext was written into the buffer.
+    dev.krb5gss.crypto.CryptoProfile profile = dev.krb5gss.crypto.CryptoProfiles
+        .of(dev.krb5gss.crypto.EncType.AES256_CTS_HMAC_SHA1_96).orElseThrow();
+    dev.krb5gss.crypto.SecretBytes secret =
+        dev.krb5gss.crypto.SecretBytes.copyOf(new byte[32]);
+    dev.krb5gss.keytab.ServiceKey key = new dev.krb5gss.keytab.ServiceKey(
+        dev.krb5gss.name.PrincipalName.parse("HTTP/h@R", ""), 1,
+        dev.krb5gss.crypto.EncType.AES256_CTS_HMAC_SHA1_96, secret);
+    byte[] notATicket = new byte[300];
+    java.util.Arrays.fill(notATicket, (byte) 0x5a);
+    byte[] cipher = profile.encrypt(key.cipherKey(), ApCrypto.USAGE_TICKET, notATicket, 0, 300);
+    ApCrypto crypto = new ApCrypto(dev.krb5gss.crypto.EnctypePolicy.defaults());
+    assertThatThrownBy(() -> crypto.decryptTicket(new KerberosMessages.EncryptedPart(
+        18, null, cipher, 0, cipher.length), key, profile))
+        .isInstanceOfSatisfying(RejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_TOKEN));
+    assertThat(ApCrypto.plaintextBufferForTest()).containsOnly(0);
+  }
+
+  @Test
   void destroyZeroesTheDerivedKeysAndPerMessageUseIsRefused() throws Exception {
     ApEstablished est = fx.acceptor().accept(fx.validToken(), null);
     MessageProtection mp = MessageProtection.forAcceptor(est);
@@ -87,6 +113,9 @@ class SecretWipingTest {
     Object[] table = (Object[]) field(key, "derived"); // id, key, id, key...
     for (int i = 1; i < table.length; i += 2) {
       Object v = table[i];
+      if (v == null) {
+        break; // the table's free slots
+      }
       if (v.getClass().getSimpleName().equals("UsageKeys")) {
         out.add(keyBytes(field(v, "ke")));
         out.add(keyBytes(field(v, "ki")));
