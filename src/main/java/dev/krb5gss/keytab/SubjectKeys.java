@@ -49,6 +49,8 @@ public final class SubjectKeys implements KeySource {
   private final AcceptorKeys credential;
   /** What makes two instances the same keys: compared in {@link #equals}, never shown. */
   private final List<Object> identity;
+  /** The identity's hash, computed once: every context created looks its acceptor up by it. */
+  private final int hash;
   private final String description;
 
   private SubjectKeys(KeySource keys, AcceptorKeys credential, List<Object> identity,
@@ -56,6 +58,7 @@ public final class SubjectKeys implements KeySource {
     this.keys = keys;
     this.credential = credential;
     this.identity = identity;
+    this.hash = identity.hashCode();
     this.description = description;
   }
 
@@ -220,12 +223,13 @@ public final class SubjectKeys implements KeySource {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SubjectKeys && ((SubjectKeys) o).identity.equals(identity);
+    return o == this || o instanceof SubjectKeys && ((SubjectKeys) o).hash == hash
+        && ((SubjectKeys) o).identity.equals(identity);
   }
 
   @Override
   public int hashCode() {
-    return identity.hashCode();
+    return hash;
   }
 
   @Override

@@ -32,33 +32,79 @@ final class AcceptorContexts {
   private AcceptorContexts() {}
 
   static GSSContextSpi create(Oid mech, AcceptorCredentialElement cred) throws GSSException {
-    return new ServerContextSpi(mech, acceptorFor(cred.keys()));
+    return new ServerContextSpi(mech, acceptorFor(cred));
+  }
+
+  /**
+   * The acceptor for {@code cred}'s keys and the replay cache URI in force now. A credential
+   * remembers the acceptor it last used, so a server that keeps its credential looks nothing
+   * up but the URI per context; one acquired per request takes the shared table below.
+   */
+  static Acceptor acceptorFor(AcceptorCredentialElement cred) throws GSSException {
+    SubjectKeys keys = cred.keys();
+    String uri = replayUri(keys);
+    LastUsed last = cred.lastUsed();
+    if (last != null && last.replayUri.equals(uri)) {
+      return last.acceptor;
+    }
+    Acceptor acceptor = acceptorFor(keys, uri);
+    cred.lastUsed(new LastUsed(uri, acceptor));
+    return acceptor;
   }
 
   /**
    * The acceptor for {@code keys} with its replay cache: the login module's {@code replayCache}
    * option, else the {@value ReplayCaches#PROPERTY} system or Security property (read for every
-   * acceptor created), else the JVM-wide in-memory cache ({@link ReplayCaches#jvmDefault()}),
+   * context created), else the JVM-wide in-memory cache ({@link ReplayCaches#jvmDefault()}),
    * so a keytab rotation, another requested name or an evicted acceptor gives a new
    * {@link Acceptor} but never a fresh replay window in which an authenticator could be replayed.
    */
   static Acceptor acceptorFor(SubjectKeys keys) throws GSSException {
-    Optional<AcceptorKeys> own = keys.credential();
-    String uri = own.flatMap(AcceptorKeys::replayCache)
-        .orElseGet(() -> ReplayCaches.configuredUri().orElse(ReplayCaches.MEMORY));
-    EnctypePolicy policy = own.map(AcceptorKeys::enctypePolicy)
-        .orElseGet(() -> Krb5Conf.forJvm().enctypePolicy());
-    boolean requirePac = own.map(AcceptorKeys::requirePac).orElse(false);
+    return acceptorFor(keys, replayUri(keys));
+  }
+
+  private static String replayUri(SubjectKeys keys) {
+    AcceptorKeys own = keys.credential().orElse(null);
+    Optional<String> ownUri = own == null ? Optional.empty() : own.replayCache();
+    return ownUri.isPresent() ? ownUri.get()
+        : ReplayCaches.configuredUri().orElse(ReplayCaches.MEMORY);
+  }
+
+  private static Acceptor acceptorFor(SubjectKeys keys, String uri) throws GSSException {
     try {
-      return ACCEPTORS.get(new Key(keys, uri),
-          () -> Acceptor.builder().keys(keys).enctypes(policy).requirePac(requirePac)
-              .replayCache(ReplayCaches.fromUri(uri)).build());
+      return ACCEPTORS.get(new Key(keys, uri), () -> build(keys, uri));
     } catch (ExecutionException | UncheckedExecutionException e) {
       if (e.getCause() instanceof RejectedException) {
         throw GssErrors.of((RejectedException) e.getCause());
       }
       throw new InternalFaultException("cannot build an acceptor for " + keys + ": "
           + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /** The policy is the credential's, else the JVM's krb5.conf as it is when the acceptor is built. */
+  private static Acceptor build(SubjectKeys keys, String uri) throws RejectedException {
+    Optional<AcceptorKeys> own = keys.credential();
+    EnctypePolicy policy = own.map(AcceptorKeys::enctypePolicy)
+        .orElseGet(() -> Krb5Conf.forJvm().enctypePolicy());
+    boolean requirePac = own.map(AcceptorKeys::requirePac).orElse(false);
+    return Acceptor.builder().keys(keys).enctypes(policy).requirePac(requirePac)
+        .replayCache(ReplayCaches.fromUri(uri)).build();
+  }
+
+  /** The acceptor a credential last used, with the replay cache URI it was chosen for. */
+  static final class LastUsed {
+    final String replayUri;
+    final Acceptor acceptor;
+
+    LastUsed(String replayUri, Acceptor acceptor) {
+      this.replayUri = replayUri;
+      this.acceptor = acceptor;
+    }
+
+    @Override
+    public String toString() {
+      return "LastUsed[" + acceptor + "]";
     }
   }
 

@@ -22,6 +22,8 @@ final class AcceptorCredentialElement implements GSSCredentialSpi {
   private final Oid mech;
   private final KerberosNameElement name;
   private final SubjectKeys keys;
+  /** The acceptor this credential last created a context with; see {@link AcceptorContexts}. */
+  private volatile AcceptorContexts.LastUsed lastUsed;
 
   AcceptorCredentialElement(Oid mech, KerberosNameElement name, SubjectKeys keys) {
     this.mech = mech;
@@ -31,6 +33,14 @@ final class AcceptorCredentialElement implements GSSCredentialSpi {
 
   SubjectKeys keys() {
     return keys;
+  }
+
+  AcceptorContexts.LastUsed lastUsed() {
+    return lastUsed;
+  }
+
+  void lastUsed(AcceptorContexts.LastUsed used) {
+    lastUsed = used;
   }
 
   @Override

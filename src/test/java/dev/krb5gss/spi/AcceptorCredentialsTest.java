@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.krb5gss.Krb5GssProvider;
+import dev.krb5gss.context.Acceptor;
+import dev.krb5gss.replay.ReplayCaches;
 import dev.krb5gss.testkit.AesEnctype;
 import dev.krb5gss.testkit.GssOids;
 import dev.krb5gss.testkit.JaasLogins;
@@ -101,6 +103,42 @@ class AcceptorCredentialsTest {
     assertThat(again.keys().current()).isSameAs(after.keys().current());
     assertThat(AcceptorContexts.acceptorFor(again.keys()))
         .isSameAs(AcceptorContexts.acceptorFor(before.keys()));
+  }
+
+  @Test
+  void aCredentialKeepsItsAcceptorUntilTheReplayCacheSettingChanges(KdcPrincipals names)
+      throws Exception {
+    String service = names.addService("HTTP5");
+    Path keytab = names.keytab(service);
+    AcceptorCredentialElement cred =
+        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),
+            GssOids.KRB5);
+    AcceptorCredentialElement other =
+        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),
+            GssOids.KRB5);
+    String property = System.getProperty(ReplayCaches.PROPERTY);
+    try {
+      System.clearProperty(ReplayCaches.PROPERTY);
+      Acceptor first = AcceptorContexts.acceptorFor(cred);
+      assertThat(AcceptorContexts.acceptorFor(cred)).isSameAs(first);
+      assertThat(AcceptorContexts.acceptorFor(other)).isSameAs(first);
+
+      // read for every context: another replay cache gives another acceptor at once
+      System.setProperty(ReplayCaches.PROPERTY, "memory?maxEntries=5000");
+      Acceptor bounded = AcceptorContexts.acceptorFor(cred);
+      assertThat(bounded).isNotSameAs(first)
+          .isSameAs(AcceptorContexts.acceptorFor(cred.keys()))
+          .isSameAs(AcceptorContexts.acceptorFor(other));
+
+      System.clearProperty(ReplayCaches.PROPERTY);
+      assertThat(AcceptorContexts.acceptorFor(cred)).isSameAs(first);
+    } finally {
+      if (property == null) {
+        System.clearProperty(ReplayCaches.PROPERTY);
+      } else {
+        System.setProperty(ReplayCaches.PROPERTY, property);
+      }
+    }
   }
 
   @Test
