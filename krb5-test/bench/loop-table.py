@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Prints the plain-loop table of run.sh from its loop.txt.
 
-Each line of loop.txt is "rate|scaling size=N round=R RESULT impl=... threads=T ... [SLICES ...]":
+Each line of loop.txt is "rate|warmheap|scaling size=N round=R RESULT impl=... threads=T ... [SLICES ...]":
 one process's RESULT line (mitaccept or LoopBench). Per (size, acceptor, threads): accepts/s
 min / median / max over the rounds, the spread (largest distance of a round from the median, as a
 share of the median), median CPU µs and allocated bytes per accept, and the ratios of ours'
-medians to this row's.
+medians to this row's, and the minor page faults per accept where LoopBench reported them.
 """
 import statistics
 import sys
@@ -13,7 +13,7 @@ from collections import defaultdict
 
 
 def load(path):
-    groups = {"rate": defaultdict(list), "scaling": defaultdict(list)}
+    groups = {"rate": defaultdict(list), "warmheap": defaultdict(list), "scaling": defaultdict(list)}
     for line in open(path):
         words = line.split()
         if not words:
@@ -39,7 +39,8 @@ def spread(xs):
 
 def table(data):
     hdr = (f"{'tokens':>7} | {'acceptor':<13} | {'thr':>3} | {'accepts/s min / median / max':>30} | "
-           f"{'spread':>7} | {'CPU µs':>7} | {'alloc B':>8} | {'ours-gss/x':>10} | {'ours-acc/x':>10}")
+           f"{'spread':>7} | {'CPU µs':>7} | {'alloc B':>8} | {'faults':>6} | {'ours-gss/x':>10} | "
+           f"{'ours-acc/x':>10}")
     print(hdr)
     print("-" * len(hdr))
     for size in sorted({k[0] for k in data}):
@@ -56,9 +57,12 @@ def table(data):
                 ratio_g = f"{g / med(rates):.2f}x" if g else "-"
                 ratio_a = f"{a / med(rates):.2f}x" if a else "-"
                 alloc = f"{med(allocs):.0f}" if allocs else "-"
+                faults = [float(r["minor_faults_per_accept"]) for r in runs
+                          if r.get("minor_faults_per_accept", "nan") != "nan"]
+                fault = f"{med(faults):.2f}" if faults else "-"
                 mm = f"{min(rates):.0f} / {med(rates):.0f} / {max(rates):.0f}"
                 print(f"{size:>7} | {impl:<13} | {t:>3} | {mm:>30} | {spread(rates):>6.1f}% | {cpu:>7.2f} | "
-                      f"{alloc:>8} | {ratio_g:>10} | {ratio_a:>10}")
+                      f"{alloc:>8} | {fault:>6} | {ratio_g:>10} | {ratio_a:>10}")
 
 
 def main():
@@ -69,6 +73,12 @@ def main():
     print("first quarter of the file untimed, rounds in turns")
     print()
     table(groups["rate"])
+    if groups["warmheap"]:
+        print()
+        print("The largest size again, JVMs only, on a pre-touched heap (-XX:+AlwaysPreTouch: the heap's pages")
+        print("touched before main, as in a JVM that has run for a while; a fresh file; rounds in turns):")
+        print()
+        table(groups["warmheap"])
     scaling = groups["scaling"]
     if scaling:
         print()
@@ -83,7 +93,9 @@ def main():
     print()
     print("spread: the largest distance of a round from the median, as a share of the median; CPU µs: the")
     print("process's CPU time per measured accept (JIT and GC included); alloc B: bytes the accepting")
-    print("threads allocated per accept. ours-gss/x, ours-acc/x: ours' median accepts/s over this row's.")
+    print("threads allocated per accept; faults: the process's minor page faults per measured accept (first")
+    print("touches of pages, zeroed by the kernel; '-' where not reported). ours-gss/x, ours-acc/x: ours'")
+    print("median accepts/s over this row's.")
     shown = set()
     for (size, impl, thr), runs in groups["rate"].items():
         rates = runs[0].get("slice_rates")

@@ -498,8 +498,9 @@ loop_row() {
         # A settled row (settle > 0) is a JVM that has run for a while: its heap pages have all
         # been touched. Without AlwaysPreTouch the kernel zeroes each page G1 first grows the
         # young generation into, at the allocation rate (see the bench README).
+        # The warm-heap rows repeat the largest rate row on such a heap, to show that part apart.
         local pretouch=
-        [ "$settle" -gt 0 ] && pretouch=-XX:+AlwaysPreTouch
+        if [ "$settle" -gt 0 ] || [ "$prefix" = warmheap ]; then pretouch=-XX:+AlwaysPreTouch; fi
         # shellcheck disable=SC2086
         line=$("$JAVA" $JVM_FLAGS -Xms3g -Xmx3g $pretouch -cp "$CLASSPATH_JAVA" dev.krb5gss.bench.LoopBench \
             "$acceptor" "HTTP/$SHA1_HOST@$REALM" "$WORK/$SHA1_HOST.keytab" "$tokfile" \
@@ -522,6 +523,17 @@ run_loop() {
             for acceptor in $acceptors; do
                 loop_row "$acceptor" "$size" "$round" 1 "$tokfile" rate
             done
+        done
+    done
+    # The largest size again, JVM rows only, with the heap pre-touched (-XX:+AlwaysPreTouch): what
+    # the same file costs once the heap's pages have been touched, as in a server that has run for
+    # a while. A fresh file: the one above may be older than the 5-minute clock skew by now.
+    size=${LOOP_SIZES##* }
+    tokfile="$WORK/tokens-loop-$size.bin"
+    TOKENS=$size gen_tokens "$tokfile" krb5 "$SHA1_HOST"
+    for round in $(seq "$LOOP_ROUNDS"); do
+        for acceptor in $LOOP_ACCEPTORS; do
+            loop_row "$acceptor" "$size" "$round" 1 "$tokfile" warmheap
         done
     done
     # Two threads against one, on a settled JVM: a fresh file of LOOP_SCALING_SIZE tokens of

@@ -27,8 +27,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Prints one line {@code RESULT impl=... threads=T tokens=N seconds=S cpu_seconds=C
  * accepts_per_s=X us_per_accept=Y cpu_us_per_accept=Z alloc_bytes_per_accept=A}, the same keys as
- * {@code mitaccept} plus the bytes the accepting threads allocated per accept and their own CPU
- * time per accept (ThreadMXBean: what other processes cannot inflate), and,
+ * {@code mitaccept} plus the bytes the accepting threads allocated per accept, their own CPU
+ * time per accept (ThreadMXBean: what other processes cannot inflate) and the process's minor page
+ * faults per accept in the timed part ({@code NaN} off Linux: first touches of heap pages, which
+ * the kernel zeroes), and,
  * with one thread, a {@code SLICES} line: accepts per second over each consecutive slice of
  * {@code S} measured tokens (default 5,000), which shows how the rate climbs as the JIT compiles.
  * Every accept must establish the context; afterwards the first token is offered again on a new
@@ -82,9 +84,10 @@ public final class LoopBench {
         long[] sliceEnds = new long[threads == 1 ? (measured + slice - 1) / slice : 0];
         Worker[] workers = new Worker[threads];
         // The clocks start when every thread is at the line (the warm-up done), in the barrier action.
-        long[] startedAt = new long[2];
+        long[] startedAt = new long[3];
         CyclicBarrier start = new CyclicBarrier(threads + 1, () -> {
             startedAt[0] = ProcessCpu.nanos();
+            startedAt[2] = ProcessCpu.minorFaults();
             startedAt[1] = System.nanoTime();
         });
         for (int k = 0; k < threads; k++) {
@@ -124,6 +127,7 @@ public final class LoopBench {
         }
         long wall = System.nanoTime() - wallStart;
         long cpu = ProcessCpu.nanos() - cpuStart;
+        long faults = startedAt[2] < 0 ? -1 : ProcessCpu.minorFaults() - startedAt[2];
         long allocated = 0;
         long threadCpu = 0;
         for (Worker w : workers) {
@@ -140,10 +144,11 @@ public final class LoopBench {
         double seconds = wall / 1e9;
         System.out.printf(Locale.ROOT, "RESULT impl=%s threads=%d tokens=%d seconds=%.6f cpu_seconds=%.6f"
                         + " accepts_per_s=%.1f us_per_accept=%.3f cpu_us_per_accept=%.3f"
-                        + " alloc_bytes_per_accept=%.0f thread_cpu_us_per_accept=%.3f%n",
+                        + " alloc_bytes_per_accept=%.0f thread_cpu_us_per_accept=%.3f"
+                        + " minor_faults_per_accept=%.3f%n",
                 acceptorName, threads, measured, seconds, cpu / 1e9, measured / seconds,
                 1e6 * seconds * threads / measured, cpu / 1e3 / measured, (double) allocated / measured,
-                threadCpu / 1e3 / measured);
+                threadCpu / 1e3 / measured, faults < 0 ? Double.NaN : (double) faults / measured);
         if (sliceEnds.length > 0) {
             // Slice rates, and when each slice ended in ms of JVM uptime (to line up with -Xlog:jit,gc).
             StringBuilder rates = new StringBuilder("SLICES size=").append(slice).append(" rates=");
