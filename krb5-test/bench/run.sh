@@ -29,7 +29,8 @@
 #   --loop       only the plain-loop rows (LoopBench, mitaccept -w -n): what a server's own loop
 #                sees (createContext, acceptSecContext, getSrcName().toString(), dispose), one
 #                process per row, krb5 aes-sha1, the first quarter of each file warming up, 3
-#                rounds in turns, min/median/max; then 2 threads against 1 (600,000 tokens, a
+#                rounds in turns, min/median/max; the largest size again for the JVMs on a
+#                pre-touched heap (-XX:+AlwaysPreTouch); then 2 threads against 1 (600,000 tokens, a
 #                fresh file per round, the first half untimed on as many threads, the JVM's clock
 #                started once its JIT is idle). They also run after the JMH table of a full run
 #                (--no-loop skips them). --loop-sizes "20000 200000" --loop-rounds 3 and
