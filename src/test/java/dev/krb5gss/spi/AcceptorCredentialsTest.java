@@ -62,12 +62,8 @@ class AcceptorCredentialsTest {
     String service = names.addService("HTTP2");
     Path keytab = names.keytab(service);
 
-    AcceptorCredentialElement first =
-        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.SPNEGO),
-            GssOids.SPNEGO);
-    AcceptorCredentialElement second =
-        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.SPNEGO),
-            GssOids.SPNEGO);
+    AcceptorCredentialElement first = keytabElement(keytab, service, GssOids.SPNEGO);
+    AcceptorCredentialElement second = keytabElement(keytab, service, GssOids.SPNEGO);
 
     assertThat(second.keys()).isEqualTo(first.keys());
     assertThat(second.keys().current()).isSameAs(first.keys().current());
@@ -79,9 +75,7 @@ class AcceptorCredentialsTest {
   void aRewrittenKeytabIsReReadOnceThenSharedAgain(KdcPrincipals names) throws Exception {
     String service = names.addService("HTTP4");
     Path keytab = names.keytab(service);
-    AcceptorCredentialElement before =
-        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),
-            GssOids.KRB5);
+    AcceptorCredentialElement before = keytabElement(keytab, service, GssOids.KRB5);
     dev.krb5gss.keytab.ServiceKeyTable first = before.keys().current();
     long loadedAt = System.nanoTime();
     java.nio.file.Files.setLastModifiedTime(keytab, java.nio.file.attribute.FileTime.from(
@@ -92,12 +86,8 @@ class AcceptorCredentialsTest {
     }
     Thread.sleep(KeytabCache.RECHECK_INTERVAL.toMillis() + 100);
 
-    AcceptorCredentialElement after =
-        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),
-            GssOids.KRB5);
-    AcceptorCredentialElement again =
-        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),
-            GssOids.KRB5);
+    AcceptorCredentialElement after = keytabElement(keytab, service, GssOids.KRB5);
+    AcceptorCredentialElement again = keytabElement(keytab, service, GssOids.KRB5);
 
     assertThat(after.keys().current()).isNotSameAs(first);
     assertThat(again.keys().current()).isSameAs(after.keys().current());
@@ -110,12 +100,8 @@ class AcceptorCredentialsTest {
       throws Exception {
     String service = names.addService("HTTP5");
     Path keytab = names.keytab(service);
-    AcceptorCredentialElement cred =
-        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),
-            GssOids.KRB5);
-    AcceptorCredentialElement other =
-        element(acceptorCred(JaasLogins.acceptor(keytab, service), null, GssOids.KRB5),
-            GssOids.KRB5);
+    AcceptorCredentialElement cred = keytabElement(keytab, service, GssOids.KRB5);
+    AcceptorCredentialElement other = keytabElement(keytab, service, GssOids.KRB5);
     String property = System.getProperty(ReplayCaches.PROPERTY);
     try {
       System.clearProperty(ReplayCaches.PROPERTY);
@@ -228,6 +214,12 @@ class AcceptorCredentialsTest {
   static GSSCredential acceptorCred(Subject subject, GSSName name, Oid mech) throws Exception {
     return Subjects.callAs(subject, () -> GSSManager.getInstance().createCredential(name,
         GSSCredential.INDEFINITE_LIFETIME, mech, GSSCredential.ACCEPT_ONLY));
+  }
+
+  /** The element of an acceptor credential from a JAAS login with {@code service}'s keytab. */
+  private static AcceptorCredentialElement keytabElement(Path keytab, String service, Oid mech)
+      throws Exception {
+    return element(acceptorCred(JaasLogins.acceptor(keytab, service), null, mech), mech);
   }
 
   static AcceptorCredentialElement element(GSSCredential cred, Oid mech) throws GSSException {
