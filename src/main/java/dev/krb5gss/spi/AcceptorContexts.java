@@ -56,8 +56,9 @@ final class AcceptorContexts {
    * The acceptor for {@code keys} with its replay cache: the login module's {@code replayCache}
    * option, else the {@value ReplayCaches#PROPERTY} system or Security property (read for every
    * context created), else the JVM-wide in-memory cache ({@link ReplayCaches#jvmDefault()}),
-   * so a keytab rotation, another requested name or an evicted acceptor gives a new
-   * {@link Acceptor} but never a fresh replay window in which an authenticator could be replayed.
+   * so new keys handed in a Subject, another requested name or an evicted acceptor give a new
+   * {@link Acceptor} but never a fresh replay window in which an authenticator could be replayed
+   * (a rewritten keytab file keeps its acceptor, which reads the file's current keys).
    */
   static Acceptor acceptorFor(SubjectKeys keys) throws GSSException {
     return acceptorFor(keys, replayUri(keys));
