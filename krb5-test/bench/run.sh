@@ -513,30 +513,28 @@ loop_row() {
     log "loop $acceptor size=$size round=$round t=$threads: $(sed -E 's/.*accepts_per_s=([0-9.]+).*/\1/' <<<"$line") accepts/s"
 }
 
+# One thread, every round in turns over ACCEPTORS, on a fresh file of SIZE tokens, as PREFIX rows.
+loop_rounds() {
+    local prefix=$1 size=$2 acceptors=$3 round acceptor tokfile="$WORK/tokens-loop-$2.bin"
+    TOKENS=$size gen_tokens "$tokfile" krb5 "$SHA1_HOST"
+    for round in $(seq "$LOOP_ROUNDS"); do
+        for acceptor in $acceptors; do
+            loop_row "$acceptor" "$size" "$round" 1 "$tokfile" "$prefix"
+        done
+    done
+}
+
 run_loop() {
     local size round acceptor threads tokfile acceptors="mit $LOOP_ACCEPTORS"
     : >"$WORK/loop.txt"
     log "plain loop: sizes $LOOP_SIZES, $LOOP_ROUNDS rounds, acceptors $acceptors; load average $(cut -d' ' -f1-3 /proc/loadavg)"
     for size in $LOOP_SIZES; do
-        tokfile="$WORK/tokens-loop-$size.bin"
-        TOKENS=$size gen_tokens "$tokfile" krb5 "$SHA1_HOST"
-        for round in $(seq "$LOOP_ROUNDS"); do
-            for acceptor in $acceptors; do
-                loop_row "$acceptor" "$size" "$round" 1 "$tokfile" rate
-            done
-        done
+        loop_rounds rate "$size" "$acceptors"
     done
     # The largest size again, JVM rows only, with the heap pre-touched (-XX:+AlwaysPreTouch): what
     # the same file costs once the heap's pages have been touched, as in a server that has run for
     # a while. A fresh file: the one above may be older than the 5-minute clock skew by now.
-    size=${LOOP_SIZES##* }
-    tokfile="$WORK/tokens-loop-$size.bin"
-    TOKENS=$size gen_tokens "$tokfile" krb5 "$SHA1_HOST"
-    for round in $(seq "$LOOP_ROUNDS"); do
-        for acceptor in $LOOP_ACCEPTORS; do
-            loop_row "$acceptor" "$size" "$round" 1 "$tokfile" warmheap
-        done
-    done
+    loop_rounds warmheap "${LOOP_SIZES##* }" "$LOOP_ACCEPTORS"
     # Two threads against one, on a settled JVM: a fresh file of LOOP_SCALING_SIZE tokens of
     # which the first half is accepted before the clock starts, by as many threads as are then
     # timed, and (JVM rows) the clock starts once the JIT has compiled nothing for a second

@@ -102,11 +102,6 @@ final class AcceptorContexts {
       this.replayUri = replayUri;
       this.acceptor = acceptor;
     }
-
-    @Override
-    public String toString() {
-      return "LastUsed[" + acceptor + "]";
-    }
   }
 
   /** Acceptors are shared per key set and replay cache URI (never shown: it may hold a password). */
