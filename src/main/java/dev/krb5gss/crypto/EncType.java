@@ -24,6 +24,14 @@ public final class EncType {
       1, DES_CBC_CRC, 3, DES_CBC_MD5, 16, DES3_CBC_SHA1,
       17, AES128_CTS_HMAC_SHA1_96, 18, AES256_CTS_HMAC_SHA1_96,
       19, AES128_CTS_HMAC_SHA256_128, 20, AES256_CTS_HMAC_SHA384_192, 23, RC4_HMAC);
+  /** The same by number (every known number is below 24): read twice per AP-REQ, no boxing. */
+  private static final EncType[] BY_ID = new EncType[24];
+
+  static {
+    for (EncType e : KNOWN.values()) {
+      BY_ID[e.id] = e;
+    }
+  }
 
   private final int id;
   private final String name;
@@ -37,7 +45,7 @@ public final class EncType {
 
   /** The enctype with this number; an unknown number gives an unknown value that keeps it. */
   public static EncType of(int id) {
-    EncType known = KNOWN.get(id);
+    EncType known = id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
     return known != null ? known : new EncType(id, "unknown-enctype-" + id, true);
   }
 
