@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prints the plain-loop table of run.sh from its loop.txt.
 
-Each line of loop.txt is "rate|warmheap|scaling size=N round=R RESULT impl=... threads=T ... [SLICES ...]":
+Each line of loop.txt is "rate|warmheap|spnego|sha2|scaling size=N round=R RESULT impl=... threads=T ...
+[SLICES ...]":
 one process's RESULT line (mitaccept or LoopBench). Per (size, acceptor, threads): accepts/s
 min / median / max over the rounds, the spread (largest distance of a round from the median, as a
 share of the median), median CPU µs and allocated bytes per accept, and the ratios of ours'
@@ -13,7 +14,7 @@ from collections import defaultdict
 
 
 def load(path):
-    groups = {"rate": defaultdict(list), "warmheap": defaultdict(list), "scaling": defaultdict(list)}
+    groups = defaultdict(lambda: defaultdict(list))
     for line in open(path):
         words = line.split()
         if not words:
@@ -26,6 +27,13 @@ def load(path):
         kv["slice_rates"] = next((w.split("=", 1)[1] for w in words if w.startswith("rates=")), None)
         groups[words[0]][(int(kv["size"]), kv["impl"], int(kv["threads"]))].append(kv)
     return groups
+
+
+# Rows of other tokens (run.sh --loop-variants), in the order printed.
+VARIANTS = [
+    ("spnego", "SPNEGO-wrapped krb5 aes-sha1 AP-REQs (RFC 4178; MIT's initiator, mutual auth)"),
+    ("sha2", "krb5 AP-REQs for the aes256-cts-hmac-sha384-192 service (RFC 8009)"),
+]
 
 
 def med(xs):
@@ -79,6 +87,13 @@ def main():
         print("touched before main, as in a JVM that has run for a while; a fresh file; rounds in turns):")
         print()
         table(groups["warmheap"])
+    for variant, words in VARIANTS:
+        if groups[variant]:
+            print()
+            print(f"The largest size again, every acceptor: {words}")
+            print("(a fresh file, the first quarter untimed, rounds in turns):")
+            print()
+            table(groups[variant])
     scaling = groups["scaling"]
     if scaling:
         print()

@@ -4,6 +4,7 @@
 #   krb5-test/bench/run.sh [--tokens N] [--passes P] [--only mit|java|redis] [--quick]
 #                          [--no-extras] [--profile] [--redis] [--keep]
 #                          [--observe-overhead] [--loop | --no-loop] [--loop-sizes "N ..."]
+#                          [--loop-rounds R] [--loop-scaling-size N] [--loop-variants "spnego sha2"]
 #
 # Sets up a throwaway MIT KDC on a free 127.0.0.1 port in a temp dir, generates AP-REQ token
 # files with MIT's initiator (tokgen.c), and accepts every token of the same file in separate
@@ -33,8 +34,11 @@
 #                pre-touched heap (-XX:+AlwaysPreTouch); then 2 threads against 1 (600,000 tokens, a
 #                fresh file per round, the first half untimed on as many threads, the JVM's clock
 #                started once its JIT is idle). They also run after the JMH table of a full run
-#                (--no-loop skips them). --loop-sizes "20000 200000" --loop-rounds 3 and
-#                --loop-scaling-size 600000 are the defaults.
+#                (--no-loop skips them). Between the two, the largest size for other tokens:
+#                SPNEGO (RFC 4178) around the same krb5 aes-sha1 AP-REQs, and krb5 for the
+#                aes256-sha2 service (RFC 8009). --loop-sizes "20000 200000" --loop-rounds 3,
+#                --loop-scaling-size 600000 and --loop-variants "spnego sha2" ("" for none) are
+#                the defaults.
 #   --observe-overhead  only ours-acceptor, krb5 aes-sha1, 1 thread, in turns with observation
 #                off / Krb5GssMetrics bound / a JFR recording of dev.krb5gss.Accept (twice
 #                each), then the overhead of each against off
@@ -70,6 +74,9 @@ LOOP_ONLY=0
 LOOP_SIZES="20000 200000"
 LOOP_ROUNDS=3
 LOOP_SCALING_SIZE=600000
+# Other tokens in the plain loop, at the largest size: SPNEGO-wrapped krb5 (aes-sha1) and krb5 on
+# the aes-sha2 service.
+LOOP_VARIANTS="spnego sha2"
 
 # Services under test: label, host, kadmin key spec. Same host name for krb5 and SPNEGO rows.
 SHA1_HOST=localhost
@@ -97,7 +104,8 @@ parse_args() {
             --loop-sizes) LOOP_SIZES=$2; shift ;;
             --loop-rounds) LOOP_ROUNDS=$2; shift ;;
             --loop-scaling-size) LOOP_SCALING_SIZE=$2; shift ;;
-            -h|--help) sed -n '2,43p' "${BASH_SOURCE[0]}"; exit 0 ;;
+            --loop-variants) LOOP_VARIANTS=$2; shift ;;
+            -h|--help) sed -n '2,49p' "${BASH_SOURCE[0]}"; exit 0 ;;
             *) die "unknown option $1 (try --help)" ;;
         esac
         shift
@@ -491,8 +499,8 @@ loop_row() {
     if [ "$acceptor" = mit ]; then
         local rcdir="$WORK/rcache/loop-$prefix$size-$round-$threads"
         mkdir -p "$rcdir"
-        line=$(KRB5_KTNAME="FILE:$WORK/$SHA1_HOST.keytab" KRB5RCACHEDIR="$rcdir" \
-            "$WORK/bin/mitaccept" -t "$threads" -w "$warm" -n "HTTP@$SHA1_HOST" "$tokfile" | grep '^RESULT') \
+        line=$(KRB5_KTNAME="FILE:$WORK/$LOOP_HOST.keytab" KRB5RCACHEDIR="$rcdir" \
+            "$WORK/bin/mitaccept" -t "$threads" -w "$warm" -n "HTTP@$LOOP_HOST" "$tokfile" | grep '^RESULT') \
             || die "mitaccept (loop) failed: size $size round $round t=$threads"
         ls "$rcdir"/*.rcache2 >/dev/null 2>&1 || die "MIT wrote no replay cache file in $rcdir"
     else
@@ -504,7 +512,7 @@ loop_row() {
         if [ "$settle" -gt 0 ] || [ "$prefix" = warmheap ]; then pretouch=-XX:+AlwaysPreTouch; fi
         # shellcheck disable=SC2086
         line=$("$JAVA" $JVM_FLAGS -Xms3g -Xmx3g $pretouch -cp "$CLASSPATH_JAVA" dev.krb5gss.bench.LoopBench \
-            "$acceptor" "HTTP/$SHA1_HOST@$REALM" "$WORK/$SHA1_HOST.keytab" "$tokfile" \
+            "$acceptor" "HTTP/$LOOP_HOST@$REALM" "$WORK/$LOOP_HOST.keytab" "$tokfile" \
             warm="$warm" threads="$threads" settle="$settle" 2>>"$WORK/loop.log" | grep -E '^(RESULT|SLICES)' | tr '\n' ' ') \
             || die "LoopBench $acceptor failed: size $size round $round t=$threads (see $WORK/loop.log)"
         [ -n "$line" ] || die "LoopBench $acceptor printed no RESULT (see $WORK/loop.log)"
@@ -513,10 +521,11 @@ loop_row() {
     log "loop $acceptor size=$size round=$round t=$threads: $(sed -E 's/.*accepts_per_s=([0-9.]+).*/\1/' <<<"$line") accepts/s"
 }
 
-# One thread, every round in turns over ACCEPTORS, on a fresh file of SIZE tokens, as PREFIX rows.
+# One thread, every round in turns over ACCEPTORS, on a fresh file of SIZE tokens, as PREFIX rows
+# (tokens of LOOP_MECH for HTTP/LOOP_HOST).
 loop_rounds() {
     local prefix=$1 size=$2 acceptors=$3 round acceptor tokfile="$WORK/tokens-loop-$2.bin"
-    TOKENS=$size gen_tokens "$tokfile" krb5 "$SHA1_HOST"
+    TOKENS=$size gen_tokens "$tokfile" "$LOOP_MECH" "$LOOP_HOST"
     for round in $(seq "$LOOP_ROUNDS"); do
         for acceptor in $acceptors; do
             loop_row "$acceptor" "$size" "$round" 1 "$tokfile" "$prefix"
@@ -526,6 +535,7 @@ loop_rounds() {
 
 run_loop() {
     local size round acceptor threads tokfile acceptors="mit $LOOP_ACCEPTORS"
+    LOOP_MECH=krb5 LOOP_HOST=$SHA1_HOST
     : >"$WORK/loop.txt"
     log "plain loop: sizes $LOOP_SIZES, $LOOP_ROUNDS rounds, acceptors $acceptors; load average $(cut -d' ' -f1-3 /proc/loadavg)"
     for size in $LOOP_SIZES; do
@@ -535,6 +545,18 @@ run_loop() {
     # the same file costs once the heap's pages have been touched, as in a server that has run for
     # a while. A fresh file: the one above may be older than the 5-minute clock skew by now.
     loop_rounds warmheap "${LOOP_SIZES##* }" "$LOOP_ACCEPTORS"
+    # Other tokens, the largest size, every acceptor: what SPNEGO's wrapping costs each of them,
+    # and the aes-sha2 enctypes (RFC 8009: HMAC-SHA-384, a ciphertext-then-MAC layout).
+    local variant
+    for variant in $LOOP_VARIANTS; do
+        case "$variant" in
+            spnego) LOOP_MECH=spnego ;;
+            sha2) LOOP_HOST=$SHA2_HOST ;;
+            *) die "unknown --loop-variants entry $variant (spnego, sha2)" ;;
+        esac
+        loop_rounds "$variant" "${LOOP_SIZES##* }" "$acceptors"
+        LOOP_MECH=krb5 LOOP_HOST=$SHA1_HOST
+    done
     # Two threads against one, on a settled JVM: a fresh file of LOOP_SCALING_SIZE tokens of
     # which the first half is accepted before the clock starts, by as many threads as are then
     # timed, and (JVM rows) the clock starts once the JIT has compiled nothing for a second
