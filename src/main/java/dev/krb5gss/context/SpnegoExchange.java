@@ -64,8 +64,11 @@ final class SpnegoExchange implements Exchange {
     mech = selection.mech();
     mechTypesDer = init.mechTypesDer();
     micRequired = selection.micRequired();
-    if (selection.isClientsFirst() && init.mechToken().isPresent()) {
-      return established(init.mechToken().get(), init.mechListMic().orElse(null));
+    if (selection.isClientsFirst()) {
+      byte[] mechToken = init.mechToken().orElse(null); // a copy: taken once
+      if (mechToken != null) {
+        return established(mechToken, init.mechListMic().orElse(null));
+      }
     }
     if (mechTypesDer.length > MAX_HELD_MECH_TYPES) {
       throw new RejectedException(Reason.UNSUPPORTED_MECHANISM, "expected a mechanism list of at"
@@ -140,14 +143,14 @@ final class SpnegoExchange implements Exchange {
   private Leg reply(AcceptStatus status, NegState state, byte[] mechOut, byte[] mic) {
     ObjectId supported = replied ? null : mech;
     replied = true;
-    return new Leg(status, NegTokenResp.of(state, supported, mechOut, mic).encode());
+    return new Leg(status, NegTokenResp.encode(state, supported, mechOut, mic));
   }
 
   /** A SPNEGO reject, carrying the Kerberos error token as responseToken where there is one. */
   @Override
   public byte[] errorToken(RejectedException e) {
     byte[] krbError = e.errorToken().orElse(null);
-    return NegTokenResp.of(NegState.REJECT, null, krbError, null).encode();
+    return NegTokenResp.encode(NegState.REJECT, null, krbError, null);
   }
 
   @Override

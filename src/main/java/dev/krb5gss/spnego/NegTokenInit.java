@@ -44,12 +44,16 @@ public final class NegTokenInit {
       throw new RejectedException(Reason.UNSUPPORTED_MECHANISM,
           "expected the SPNEGO OID " + MechOids.SPNEGO + ", got " + framing.mech());
     }
-    return parse(framing.inner());
+    // Read in place behind the framing: the inner token is not copied out first.
+    return parse(DerReader.of(token, framing.innerOffset(), token.length, "NegTokenInit"));
   }
 
   /** Parses {@code [0] NegTokenInit} (the NegotiationToken choice, without the framing). */
   public static NegTokenInit parse(byte[] negotiationToken) throws RejectedException {
-    DerReader top = DerReader.of(negotiationToken, "NegTokenInit");
+    return parse(DerReader.of(negotiationToken, "NegTokenInit"));
+  }
+
+  private static NegTokenInit parse(DerReader top) throws RejectedException {
     DerReader choice = top.read(0xa0);
     top.expectEnd();
     DerReader seq = choice.read(DerReader.SEQUENCE);

@@ -1,11 +1,11 @@
 package dev.krb5gss.spnego;
 
+import dev.krb5gss.der.DerBackWriter;
 import dev.krb5gss.der.DerReader;
 import dev.krb5gss.der.DerWriter;
 import dev.krb5gss.der.ObjectId;
 import dev.krb5gss.error.Reason;
 import dev.krb5gss.error.RejectedException;
-import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 
 /**
@@ -85,20 +85,37 @@ public final class NegTokenResp {
 
   /** The DER encoding, {@code a1 len 30 len ...}. */
   public byte[] encode() {
-    ByteArrayOutputStream fields = new ByteArrayOutputStream();
-    if (negState != null) {
-      fields.writeBytes(DerWriter.explicit(0, DerWriter.enumerated(negState.wire())));
-    }
-    if (supportedMech != null) {
-      fields.writeBytes(DerWriter.explicit(1, supportedMech.encoded()));
+    return encode(negState, supportedMech, responseToken, mechListMic);
+  }
+
+  /**
+   * The DER encoding of a response with these fields (any may be null), without keeping them: what
+   * an acceptor sends, written back to front into one array (no copy per nesting level).
+   */
+  public static byte[] encode(NegState negState, ObjectId supportedMech, byte[] responseToken,
+      byte[] mechListMic) {
+    byte[] mechDer = supportedMech == null ? null : supportedMech.encoded();
+    int capacity = 16 + (mechDer == null ? 0 : mechDer.length + 4)
+        + (responseToken == null ? 0 : responseToken.length + 10)
+        + (mechListMic == null ? 0 : mechListMic.length + 10);
+    DerBackWriter w = new DerBackWriter(capacity);
+    if (mechListMic != null) {
+      int m = w.mark();
+      w.octetString(mechListMic).wrap(0xa3, m);
     }
     if (responseToken != null) {
-      fields.writeBytes(DerWriter.explicit(2, DerWriter.octetString(responseToken)));
+      int m = w.mark();
+      w.octetString(responseToken).wrap(0xa2, m);
     }
-    if (mechListMic != null) {
-      fields.writeBytes(DerWriter.explicit(3, DerWriter.octetString(mechListMic)));
+    if (mechDer != null) {
+      int m = w.mark();
+      w.raw(mechDer).wrap(0xa1, m);
     }
-    return DerWriter.explicit(1, DerWriter.sequence(fields.toByteArray()));
+    if (negState != null) {
+      int m = w.mark();
+      w.raw(DerWriter.enumerated(negState.wire())).wrap(0xa0, m);
+    }
+    return w.wrap(DerReader.SEQUENCE, 0).wrap(0xa1, 0).toByteArray();
   }
 
   public Optional<NegState> negState() {

@@ -103,6 +103,72 @@ class SpnegoCodecTest {
     assertThat(resp.encode()).isEqualTo(wire);
   }
 
+  /** DER tag and length (X.690 §8.1.3) in front of {@code content}, built here by hand. */
+  private static byte[] tlv(int tag, byte[] content) {
+    int n = content.length;
+    byte[] head = n < 0x80 ? new byte[] {(byte) tag, (byte) n}
+        : n < 0x100 ? new byte[] {(byte) tag, (byte) 0x81, (byte) n}
+        : new byte[] {(byte) tag, (byte) 0x82, (byte) (n >> 8), (byte) n};
+    byte[] out = java.util.Arrays.copyOf(head, head.length + n);
+    System.arraycopy(content, 0, out, head.length, n);
+    return out;
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 100, 127, 128, 200, 255, 256, 300, 1500})
+  void negTokenRespEncodesEveryFieldAndLength(int size) throws RejectedException {
+    byte[] token = new byte[size];
+    byte[] mic = new byte[size / 3 + 1];
+    for (int i = 0; i < size; i++) {
+      token[i] = (byte) (i * 7 + 1);
+    }
+    java.util.Arrays.fill(mic, (byte) 0x5a);
+    byte[] expected = tlv(0xa1, tlv(0x30, concat(
+        tlv(0xa0, hex("0a0100")), tlv(0xa1, hex(KRB5)), tlv(0xa2, tlv(0x04, token)),
+        tlv(0xa3, tlv(0x04, mic)))));
+    byte[] wire = NegTokenResp.encode(NegState.ACCEPT_COMPLETED, MechOids.KRB5, token, mic);
+    assertThat(wire).isEqualTo(expected);
+    assertThat(NegTokenResp.of(NegState.ACCEPT_COMPLETED, MechOids.KRB5, token, mic).encode())
+        .isEqualTo(expected);
+    NegTokenResp back = NegTokenResp.parse(wire);
+    assertThat(back.responseToken()).contains(token);
+    assertThat(back.mechListMic()).contains(mic);
+
+    // Each field alone, and the arrays passed in are not changed or kept.
+    assertThat(NegTokenResp.encode(null, null, token, null))
+        .isEqualTo(tlv(0xa1, tlv(0x30, tlv(0xa2, tlv(0x04, token)))));
+    assertThat(NegTokenResp.encode(null, null, null, mic))
+        .isEqualTo(tlv(0xa1, tlv(0x30, tlv(0xa3, tlv(0x04, mic)))));
+    assertThat(NegTokenResp.encode(NegState.ACCEPT_INCOMPLETE, MechOids.KRB5, null, null))
+        .isEqualTo(tlv(0xa1, tlv(0x30, concat(tlv(0xa0, hex("0a0101")), tlv(0xa1, hex(KRB5))))));
+    assertThat(token.length).isEqualTo(size);
+    if (size > 0) {
+      assertThat(token[size - 1]).isEqualTo((byte) ((size - 1) * 7 + 1));
+    }
+  }
+
+  @Test
+  void aFramedNegTokenInitIsReadInPlace() throws RejectedException {
+    // The same NegotiationToken framed and bare: the same fields.
+    byte[] bare = hex("a018 3016 a00d 300b " + KRB5 + " a205 0403 010203");
+    NegTokenInit framed = NegTokenInit.parseInitial(hex("6022 " + SPNEGO
+        + " a018 3016 a00d 300b " + KRB5 + " a205 0403 010203"));
+    NegTokenInit plain = NegTokenInit.parse(bare);
+    assertThat(framed.mechTypesDer()).isEqualTo(plain.mechTypesDer());
+    assertThat(framed.mechToken()).contains(plain.mechToken().orElseThrow());
+    // A byte after the NegotiationToken, inside the framing's length: refused.
+    assertMalformed(hex("6023 " + SPNEGO + " a018 3016 a00d 300b " + KRB5
+        + " a205 0403 010203 00"));
+  }
+
   @Test
   void rejectTokenIsNegStateReject() {
     assertThat(NegTokenResp.reject()).isEqualTo(hex("a107 3005 a0030a0102"));
