@@ -14,37 +14,38 @@ class ReplayKeyTest {
   private static final PrincipalName BOB = PrincipalName.parse("bob@EXAMPLE.TEST", "");
   private static final Instant T0 = Instant.parse("2026-12-07T12:00:00Z");
 
-  @Test
-  void theSharedDigestIsTheDocumentedEncoding() throws Exception {
-    byte[] ciphertext = "authenticator ciphertext".getBytes(StandardCharsets.US_ASCII);
-    ReplayKey key = ReplayKey.of(ALICE, T0, 123_456, ciphertext);
-
-    // What a Redis cache stores: SHA-256(len(name) | name | ctime seconds | cusec | SHA-256(ct)),
-    // computed here independently: a change would split a cluster running two versions.
-    byte[] name = ALICE.toString().getBytes(StandardCharsets.UTF_8);
+  /**
+   * What a Redis cache stores: SHA-256(len(name) | name in UTF-8 | ctime seconds | cusec |
+   * SHA-256(ciphertext)), big-endian, computed here independently: a change would split a cluster
+   * running two versions.
+   */
+  private static byte[] documentedDigest(PrincipalName client, Instant ctime, int cusec,
+      byte[] ciphertext) throws Exception {
+    byte[] name = client.toString().getBytes(StandardCharsets.UTF_8);
     MessageDigest md = MessageDigest.getInstance("SHA-256");
     byte[] cipherHash = md.digest(ciphertext);
     md.update(ByteBuffer.allocate(4).putInt(name.length).array());
     md.update(name);
-    md.update(ByteBuffer.allocate(12).putLong(T0.getEpochSecond()).putInt(123_456).array());
+    md.update(ByteBuffer.allocate(12).putLong(ctime.getEpochSecond()).putInt(cusec).array());
     md.update(cipherHash);
+    return md.digest();
+  }
 
-    assertThat(key.digest()).isEqualTo(md.digest());
-    assertThat(key.authenticatorHash()).isEqualTo(cipherHash);
+  @Test
+  void theSharedDigestIsTheDocumentedEncoding() throws Exception {
+    byte[] ciphertext = "authenticator ciphertext".getBytes(StandardCharsets.US_ASCII);
+    ReplayKey key = ReplayKey.of(ALICE, T0, 123_456, ciphertext);
+    assertThat(key.digest()).isEqualTo(documentedDigest(ALICE, T0, 123_456, ciphertext));
+    assertThat(key.authenticatorHash())
+        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(ciphertext));
   }
 
   @Test
   void aNonAsciiNameGivesTheSameEncoding() throws Exception {
     PrincipalName jose = PrincipalName.parse("jos\u00e9@EXAMPLE.TEST", "");
     byte[] ciphertext = {1, 2, 3};
-    byte[] name = jose.toString().getBytes(StandardCharsets.UTF_8);
-    MessageDigest md = MessageDigest.getInstance("SHA-256");
-    byte[] cipherHash = md.digest(ciphertext);
-    md.update(ByteBuffer.allocate(4).putInt(name.length).array());
-    md.update(name);
-    md.update(ByteBuffer.allocate(12).putLong(T0.getEpochSecond()).putInt(7).array());
-    md.update(cipherHash);
-    assertThat(ReplayKey.of(jose, T0, 7, ciphertext).digest()).isEqualTo(md.digest());
+    assertThat(ReplayKey.of(jose, T0, 7, ciphertext).digest())
+        .isEqualTo(documentedDigest(jose, T0, 7, ciphertext));
   }
 
   @Test
