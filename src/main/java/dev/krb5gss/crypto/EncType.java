@@ -24,14 +24,8 @@ public final class EncType {
       1, DES_CBC_CRC, 3, DES_CBC_MD5, 16, DES3_CBC_SHA1,
       17, AES128_CTS_HMAC_SHA1_96, 18, AES256_CTS_HMAC_SHA1_96,
       19, AES128_CTS_HMAC_SHA256_128, 20, AES256_CTS_HMAC_SHA384_192, 23, RC4_HMAC);
-  /** The same by number (every known number is below 24): read twice per AP-REQ, no boxing. */
-  private static final EncType[] BY_ID = new EncType[24];
-
-  static {
-    for (EncType e : KNOWN.values()) {
-      BY_ID[e.id] = e;
-    }
-  }
+  /** The same by number, sized by the largest known one: read twice per AP-REQ, no boxing. */
+  private static final EncType[] BY_ID = byId();
 
   private final int id;
   private final String name;
@@ -41,6 +35,13 @@ public final class EncType {
     this.id = id;
     this.name = name;
     this.weak = weak;
+  }
+
+  private static EncType[] byId() {
+    EncType[] table = new EncType[KNOWN.keySet().stream().mapToInt(Integer::intValue).max()
+        .orElse(0) + 1];
+    KNOWN.values().forEach(e -> table[e.id] = e);
+    return table;
   }
 
   /** The enctype with this number; an unknown number gives an unknown value that keeps it. */
